@@ -1,0 +1,12 @@
+package io.github.mqttbridge.client;
+
+/** The application's callbacks as the engine calls them, always on the client's callback thread. */
+interface ClientCallbacks {
+    void connected(boolean reconnect, String uri);
+
+    void connectionLost(ConnectionLost lost);
+
+    void messageArrived(MqttMessage message);
+
+    void delivered(MqttMessage message);
+}

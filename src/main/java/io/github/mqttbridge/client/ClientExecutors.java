@@ -1,0 +1,49 @@
+package io.github.mqttbridge.client;
+
+import io.github.mqttbridge.client.internal.CallbackDispatcher;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The threads a client owns besides those of its connection, all ended by {@link #shutdown()}: a timer that
+ * also runs connection attempts, the dispatcher of the application's callbacks, and a thread that completes the
+ * futures handed to the application. Futures are completed apart from callbacks so that a callback may wait on
+ * one (as in subscribing from {@code onConnected}) without waiting on itself.
+ */
+final class ClientExecutors {
+    final ScheduledThreadPoolExecutor timer;
+    final CallbackDispatcher callbacks;
+    final ExecutorService completions;
+
+    ClientExecutors(String clientId, ConnectOptions options) {
+        String prefix = "mqtt-" + clientId;
+        timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, prefix + "-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        callbacks = new CallbackDispatcher(prefix + "-callbacks", options.maxInboundMessages(),
+                options.maxInboundBytes());
+        completions = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> daemon(r, prefix + "-completions"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Lets queued callbacks and completions run, then ends every thread, waiting up to a few seconds. */
+    void shutdown() {
+        timer.shutdownNow();
+        callbacks.shutdown(5, TimeUnit.SECONDS);
+        completions.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+            completions.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.mqttbridge.client;
+
+import io.github.mqttbridge.client.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.Connection;
+import io.github.mqttbridge.client.transport.ServerUri;
+import io.github.mqttbridge.client.transport.Transport;
+import io.github.mqttbridge.client.transport.TransportOptions;
+import io.github.mqttbridge.client.transport.Transports;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call of connect(): walks the candidate servers in order, each with MQTT 3.1.1 and, when the version was
+ * not fixed, 3.1 after it, until a CONNACK accepts us or every candidate failed. Each try must reach its CONNACK
+ * within the connect timeout. Runs on the client's timer thread; what ends a try may come from any thread.
+ */
+final class ConnectAttempt {
+    private static final Logger log = LoggerFactory.getLogger(ConnectAttempt.class);
+
+    /** A server and a protocol version to try; {@code fallback} tries are made only if the one before suggests it. */
+    record Candidate(ServerUri uri, MqttVersion version, boolean fallback) {
+    }
+
+    private final ClientCore core;
+    private final List<Candidate> candidates;
+    private final CompletableFuture<Void> result;
+    private int next;
+    private volatile boolean cancelled;
+    private volatile boolean fallbackWorthwhile;
+    private volatile MqttException lastError;
+    private volatile Connection current;
+    private volatile Candidate currentCandidate;
+    private volatile ScheduledFuture<?> connAckTimeout;
+
+    ConnectAttempt(ClientCore core, List<Candidate> candidates, CompletableFuture<Void> result) {
+        this.core = core;
+        this.candidates = candidates;
+        this.result = result;
+    }
+
+    CompletableFuture<Void> result() {
+        return result;
+    }
+
+    void tryNext() {
+        while (!cancelled) {
+            if (next >= candidates.size()) {
+                core.attemptFailed(this, lastError != null ? lastError
+                        : new MqttException(MqttErrorCode.SOCKET_ERROR, "no server to connect to"));
+                return;
+            }
+            Candidate candidate = candidates.get(next++);
+            if (candidate.fallback && !fallbackWorthwhile) {
+                continue;
+            }
+            ConnectOptions options = core.options();
+            Transport transport;
+            try {
+                transport = Transports.open(candidate.uri, new TransportOptions(options.timeout(),
+                        options.sslContext().orElse(null), options.hostnameVerification(),
+                        candidate.version.webSocketSubprotocol()));
+            } catch (IOException e) {
+                log.info("Could not reach {}: {}", candidate.uri, e.getMessage());
+                lastError = new MqttException(MqttErrorCode.SOCKET_ERROR, "could not connect to " + candidate.uri
+                        + ": " + e.getMessage(), e);
+                fallbackWorthwhile = false;
+                continue;
+            }
+            Connection connection = new Connection(transport, candidate.uri.toString(),
+                    options.maxInboundPacketSize(), "mqtt-" + core.clientId(), core);
+            currentCandidate = candidate;
+            current = connection;
+            if (!core.adoptConnection(this, connection)) {
+                transport.close();
+                return;
+            }
+            long timeoutMillis = options.timeout().toMillis();
+            connAckTimeout = core.executors().timer.schedule(() -> connection.close(new MqttException(
+                    MqttErrorCode.CONNECT_TIMEOUT, "no CONNACK from " + candidate.uri + " within " + timeoutMillis
+                            + " ms")), timeoutMillis, TimeUnit.MILLISECONDS);
+            connection.start();
+            connection.send(core.connectPacket(candidate.version));
+            return;
+        }
+    }
+
+    boolean awaitingConnAck(Connection connection) {
+        return current == connection;
+    }
+
+    MqttVersion version(Connection connection) {
+        return currentCandidate.version;
+    }
+
+    /** The CONNACK accepted us. */
+    void connected() {
+        ScheduledFuture<?> t = connAckTimeout;
+        if (t != null) {
+            t.cancel(false);
+        }
+        current = null;
+    }
+
+    /** The try on {@code connection} ended before it was accepted; go on with the next candidate. */
+    void connectionFailed(Connection connection, MqttException cause) {
+        if (connection != current) {
+            return;
+        }
+        ScheduledFuture<?> t = connAckTimeout;
+        if (t != null) {
+            t.cancel(false);
+        }
+        current = null;
+        lastError = cause;
+        // A server that does not speak 3.1.1 says so with return code 1, or just hangs up or stays silent.
+        fallbackWorthwhile = cause.code() == MqttErrorCode.CONNACK_RETURNCODE ? cause.returnCode() == 1
+                : cause.code() == MqttErrorCode.SOCKET_CLOSE || cause.code() == MqttErrorCode.CONNECT_TIMEOUT;
+        if (cause.code() == MqttErrorCode.CONNACK_RETURNCODE) {
+            log.warn("{} refused the connection: {}", currentCandidate.uri, cause.getMessage());
+        } else {
+            log.info("Connecting to {} failed: {}", currentCandidate.uri, cause.getMessage());
+        }
+        if (!cancelled) {
+            core.executors().timer.execute(this::tryNext);
+        }
+    }
+
+    void cancel() {
+        cancelled = true;
+        ScheduledFuture<?> t = connAckTimeout;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package io.github.mqttbridge.client;
+
+import io.github.mqttbridge.client.codec.MqttDecoder;
+import io.github.mqttbridge.client.codec.MqttVersion;
+import io.github.mqttbridge.client.transport.ServerUri;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How {@link MqttClient#connect} connects, as Paho's {@code connectOptions} in a builder. Every setter checks its
+ * value at once and names the parameter in its exception; {@link Builder#build()} checks the rules that join
+ * several of them.
+ */
+public final class ConnectOptions {
+    private final Duration timeout;
+    private final Duration keepAliveInterval;
+    private final boolean cleanSession;
+    private final String userName;
+    private final char[] password;
+    private final MqttMessage willMessage;
+    private final boolean useSsl;
+    private final SSLContext sslContext;
+    private final boolean hostnameVerification;
+    private final List<ServerUri> hosts;
+    private final MqttVersion mqttVersion;
+    private final int maxInflight;
+    private final int maxInboundPacketSize;
+    private final boolean manualAcks;
+    private final int maxInboundMessages;
+    private final long maxInboundBytes;
+
+    private ConnectOptions(Builder b) {
+        timeout = b.timeout;
+        keepAliveInterval = b.keepAliveInterval;
+        cleanSession = b.cleanSession;
+        userName = b.userName;
+        password = b.password == null ? null : b.password.clone();
+        willMessage = b.willMessage;
+        useSsl = b.useSsl;
+        sslContext = b.sslContext;
+        hostnameVerification = b.hostnameVerification;
+        hosts = List.copyOf(b.hosts);
+        mqttVersion = b.mqttVersion;
+        maxInflight = b.maxInflight;
+        maxInboundPacketSize = b.maxInboundPacketSize;
+        manualAcks = b.manualAcks;
+        maxInboundMessages = b.maxInboundMessages;
+        maxInboundBytes = b.maxInboundBytes;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Connect with every option at its default: 30 s timeout, 60 s keep-alive, clean session. */
+    public static ConnectOptions defaults() {
+        return builder().build();
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public Duration keepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    public boolean cleanSession() {
+        return cleanSession;
+    }
+
+    public Optional<String> userName() {
+        return Optional.ofNullable(userName);
+    }
+
+    /** A copy of the password, or null; the caller should wipe it after use. */
+    public char[] password() {
+        return password == null ? null : password.clone();
+    }
+
+    public Optional<MqttMessage> willMessage() {
+        return Optional.ofNullable(willMessage);
+    }
+
+    public boolean useSsl() {
+        return useSsl;
+    }
+
+    public Optional<SSLContext> sslContext() {
+        return Optional.ofNullable(sslContext);
+    }
+
+    public boolean hostnameVerification() {
+        return hostnameVerification;
+    }
+
+    /** The servers to try in order; empty means the one the client was created for. */
+    public List<ServerUri> hosts() {
+        return hosts;
+    }
+
+    /** The version asked for, or empty to try 3.1.1 and fall back to 3.1. */
+    public Optional<MqttVersion> mqttVersion() {
+        return Optional.ofNullable(mqttVersion);
+    }
+
+    public int maxInflight() {
+        return maxInflight;
+    }
+
+    public int maxInboundPacketSize() {
+        return maxInboundPacketSize;
+    }
+
+    public boolean manualAcks() {
+        return manualAcks;
+    }
+
+    public int maxInboundMessages() {
+        return maxInboundMessages;
+    }
+
+    public long maxInboundBytes() {
+        return maxInboundBytes;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectOptions[timeout=" + timeout + ", keepAliveInterval=" + keepAliveInterval + ", cleanSession="
+                + cleanSession + ", userName=" + userName + ", password=" + (password == null ? "none" : "*****")
+                + ", hosts=" + hosts + ", mqttVersion=" + mqttVersion + ", maxInflight=" + maxInflight + "]";
+    }
+
+    /** Builds {@link ConnectOptions}; each setter validates its argument. */
+    public static final class Builder {
+        private Duration timeout = Duration.ofSeconds(30);
+        private Duration keepAliveInterval = Duration.ofSeconds(60);
+        private boolean cleanSession = true;
+        private String userName;
+        private char[] password;
+        private MqttMessage willMessage;
+        private boolean useSsl;
+        private SSLContext sslContext;
+        private boolean hostnameVerification = true;
+        private final List<ServerUri> hosts = new ArrayList<>();
+        private MqttVersion mqttVersion;
+        private int maxInflight = 1000;
+        private int maxInboundPacketSize = MqttDecoder.DEFAULT_MAX_PACKET_SIZE;
+        private boolean manualAcks;
+        private int maxInboundMessages = 10_000;
+        private long maxInboundBytes = 64L * 1024 * 1024;
+
+        private Builder() {
+        }
+
+        /** How long one connection attempt may take, from opening the socket to the CONNACK. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = requirePositive(timeout, "timeout");
+            return this;
+        }
+
+        /** The longest silence before a PINGREQ; zero turns keep-alive off. At most 65535 s. */
+        public Builder keepAliveInterval(Duration keepAliveInterval) {
+            if (keepAliveInterval == null || keepAliveInterval.isNegative()) {
+                throw new IllegalArgumentException("keepAliveInterval must be zero or positive, was " + keepAliveInterval);
+            }
+            if (keepAliveInterval.getSeconds() > 65535) {
+                throw new IllegalArgumentException("keepAliveInterval must be at most 65535 s, was " + keepAliveInterval);
+            }
+            if (!keepAliveInterval.isZero() && keepAliveInterval.getSeconds() == 0) {
+                throw new IllegalArgumentException("keepAliveInterval must be zero or at least 1 s (MQTT counts whole"
+                        + " seconds), was " + keepAliveInterval);
+            }
+            this.keepAliveInterval = keepAliveInterval;
+            return this;
+        }
+
+        public Builder cleanSession(boolean cleanSession) {
+            this.cleanSession = cleanSession;
+            return this;
+        }
+
+        public Builder userName(String userName) {
+            if (userName != null) {
+                String problem = io.github.mqttbridge.client.codec.MqttUtf8.problem(userName);
+                if (problem != null) {
+                    throw new IllegalArgumentException("userName " + problem);
+                }
+            }
+            this.userName = userName;
+            return this;
+        }
+
+        /** The password; copied, and never shown in a message or log line. */
+        public Builder password(char[] password) {
+            this.password = password == null ? null : password.clone();
+            return this;
+        }
+
+        /** The will: its destination name, payload, QoS and retained flag are published if we vanish. */
+        public Builder willMessage(MqttMessage willMessage) {
+            if (willMessage != null && willMessage.destinationName() == null) {
+                throw new IllegalArgumentException("willMessage.destinationName must be set");
+            }
+            this.willMessage = willMessage;
+            return this;
+        }
+
+        /** Use TLS: tcp:// becomes ssl:// and ws:// becomes wss://. */
+        public Builder useSsl(boolean useSsl) {
+            this.useSsl = useSsl;
+            return this;
+        }
+
+        /** The TLS context: its trust managers check the server, its key managers give a client certificate. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /** Whether TLS checks that the certificate is for the host we dialled. On by default; keep it on. */
+        public Builder hostnameVerification(boolean hostnameVerification) {
+            this.hostnameVerification = hostnameVerification;
+            return this;
+        }
+
+        /** Servers tried in order until one accepts: tcp://, ssl://, ws:// or wss:// URIs. */
+        public Builder hosts(List<String> hosts) {
+            if (hosts == null || hosts.isEmpty()) {
+                throw new IllegalArgumentException("hosts must hold at least one URI, was " + hosts);
+            }
+            List<ServerUri> parsed = new ArrayList<>(hosts.size());
+            for (int i = 0; i < hosts.size(); i++) {
+                parsed.add(ServerUri.parse(hosts.get(i), "hosts[" + i + "]"));
+            }
+            this.hosts.clear();
+            this.hosts.addAll(parsed);
+            return this;
+        }
+
+        /** 3 for MQTT 3.1, 4 for MQTT 3.1.1. Unset: 3.1.1 first, then 3.1 if the server does not take it. */
+        public Builder mqttVersion(int mqttVersion) {
+            if (mqttVersion != 3 && mqttVersion != 4) {
+                throw new IllegalArgumentException("mqttVersion must be 3 (MQTT 3.1) or 4 (MQTT 3.1.1), was "
+                        + mqttVersion);
+            }
+            this.mqttVersion = MqttVersion.ofLevel(mqttVersion);
+            return this;
+        }
+
+        /** How many QoS 1 and 2 publishes may await acknowledgement; more wait their turn. 1 to 65535. */
+        public Builder maxInflight(int maxInflight) {
+            if (maxInflight < 1 || maxInflight > 65535) {
+                throw new IllegalArgumentException("maxInflight must be between 1 and 65535, was " + maxInflight);
+            }
+            this.maxInflight = maxInflight;
+            return this;
+        }
+
+        /** The largest packet accepted from the server; a larger one is a protocol error. */
+        public Builder maxInboundPacketSize(int maxInboundPacketSize) {
+            if (maxInboundPacketSize < 2 || maxInboundPacketSize > 268_435_460) {
+                throw new IllegalArgumentException("maxInboundPacketSize must be between 2 and 268435460 bytes, was "
+                        + maxInboundPacketSize);
+            }
+            this.maxInboundPacketSize = maxInboundPacketSize;
+            return this;
+        }
+
+        /** Acknowledge inbound QoS 1 and 2 messages only when the application calls {@link MqttMessage#ack()}. */
+        public Builder manualAcks(boolean manualAcks) {
+            this.manualAcks = manualAcks;
+            return this;
+        }
+
+        /**
+         * How many arrived messages, and how many payload bytes, may wait for {@code onMessageArrived}; beyond
+         * that the client stops reading from the server until the application catches up.
+         */
+        public Builder maxInboundQueue(int messages, long bytes) {
+            if (messages < 1) {
+                throw new IllegalArgumentException("maxInboundQueue messages must be at least 1, was " + messages);
+            }
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxInboundQueue bytes must be at least 1, was " + bytes);
+            }
+            this.maxInboundMessages = messages;
+            this.maxInboundBytes = bytes;
+            return this;
+        }
+
+        public ConnectOptions build() {
+            if (password != null && userName == null) {
+                throw new IllegalArgumentException("password needs a userName: MQTT sends no password without one");
+            }
+            if (password != null && new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 65535) {
+                throw new IllegalArgumentException("password must not be longer than 65535 bytes");
+            }
+            return new ConnectOptions(this);
+        }
+
+        private static Duration requirePositive(Duration d, String parameter) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(parameter + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.github.mqttbridge.client;
+
+import io.github.mqttbridge.client.topic.TopicFilter;
+import io.github.mqttbridge.client.topic.TopicName;
+import io.github.mqttbridge.client.transport.ServerUri;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * An MQTT 3.1 / 3.1.1 client over TCP, TLS or WebSocket, with the API of the Eclipse Paho JavaScript client in
+ * Java idiom: operations return {@link CompletableFuture}s, events go to the callbacks set with the
+ * {@code on...} methods. Wrong arguments throw {@link IllegalArgumentException} and calls in the wrong state
+ * {@link IllegalStateException} at once, before anything is sent; failures on the wire complete the future
+ * exceptionally with an {@link MqttException}.
+ *
+ * <p>Callbacks run one at a time, in order, on a thread of the client's own: never on the thread reading the
+ * socket, never under a lock of the client. A callback may wait on a future of this client. Call {@link #close()}
+ * when done: it ends every thread the client started.
+ */
+public final class MqttClient implements AutoCloseable {
+    /** Called when a connection is accepted; {@code reconnect} is true when the client reconnected on its own. */
+    @FunctionalInterface
+    public interface ConnectedListener {
+        void connected(boolean reconnect, String uri);
+    }
+
+    private final ServerUri uri;
+    private final String clientId;
+    private final ClientCore core;
+    private volatile ConnectedListener onConnected = (reconnect, u) -> { };
+    private volatile Consumer<ConnectionLost> onConnectionLost = lost -> { };
+    private volatile Consumer<MqttMessage> onMessageArrived = message -> { };
+    private volatile Consumer<MqttMessage> onMessageDelivered = message -> { };
+
+    /** A client for {@code tcp://host:port}. */
+    public MqttClient(String host, int port, String clientId) {
+        this(new ServerUri(ServerUri.Scheme.TCP, requireHost(host), requirePort(port), ""), clientId);
+    }
+
+    /** A client for {@code ws://host:port/path}, as Paho's four-argument constructor. */
+    public MqttClient(String host, int port, String path, String clientId) {
+        this(new ServerUri(ServerUri.Scheme.WS, requireHost(host), requirePort(port), requirePath(path)), clientId);
+    }
+
+    /** A client for a URI: {@code tcp://}, {@code ssl://}, {@code ws://} or {@code wss://}. */
+    public MqttClient(String uri, String clientId) {
+        this(ServerUri.parse(uri, "uri"), clientId);
+    }
+
+    private MqttClient(ServerUri uri, String clientId) {
+        if (clientId == null) {
+            throw new IllegalArgumentException("clientId must not be null (use \"\" to let the server choose one)");
+        }
+        String problem = io.github.mqttbridge.client.codec.MqttUtf8.problem(clientId);
+        if (problem != null) {
+            throw new IllegalArgumentException("clientId " + problem);
+        }
+        this.uri = uri;
+        this.clientId = clientId;
+        this.core = new ClientCore(clientId, uri, new ClientCallbacks() {
+            @Override
+            public void connected(boolean reconnect, String u) {
+                onConnected.connected(reconnect, u);
+            }
+
+            @Override
+            public void connectionLost(ConnectionLost lost) {
+                onConnectionLost.accept(lost);
+            }
+
+            @Override
+            public void messageArrived(MqttMessage message) {
+                onMessageArrived.accept(message);
+            }
+
+            @Override
+            public void delivered(MqttMessage message) {
+                onMessageDelivered.accept(message);
+            }
+        });
+    }
+
+    private static String requireHost(String host) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be empty, was " + (host == null ? "null" : "'" + host + "'"));
+        }
+        return host;
+    }
+
+    private static int requirePort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+        }
+        return port;
+    }
+
+    private static String requirePath(String path) {
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/', was " + (path == null ? "null" : "'" + path + "'"));
+        }
+        return path;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String host() {
+        return uri.host();
+    }
+
+    public int port() {
+        return uri.port();
+    }
+
+    /** The WebSocket path, or "" for TCP and TLS. */
+    public String path() {
+        return uri.path();
+    }
+
+    public String uri() {
+        return uri.toString();
+    }
+
+    public MqttClient onConnected(ConnectedListener listener) {
+        this.onConnected = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** Called once per lost connection, and with {@link MqttErrorCode#OK} after {@link #disconnect()}. */
+    public MqttClient onConnectionLost(Consumer<ConnectionLost> listener) {
+        this.onConnectionLost = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    public MqttClient onMessageArrived(Consumer<MqttMessage> listener) {
+        this.onMessageArrived = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** Called when a sent message is delivered: QoS 0 once written, QoS 1 on PUBACK, QoS 2 on PUBCOMP. */
+    public MqttClient onMessageDelivered(Consumer<MqttMessage> listener) {
+        this.onMessageDelivered = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** Connects with the given options; completes when a server accepted us, or fails when none did. */
+    public CompletableFuture<Void> connect(ConnectOptions options) {
+        return core.connect(Objects.requireNonNull(options, "options"));
+    }
+
+    /** Connects with the default options. */
+    public CompletableFuture<Void> connect() {
+        return connect(ConnectOptions.defaults());
+    }
+
+    /**
+     * Subscribes to a topic filter; completes with the QoS the server granted, or fails with
+     * {@link MqttErrorCode#SUBSCRIBE_FAILED} when the server refused it (return code 0x80).
+     */
+    public CompletableFuture<Integer> subscribe(String filter, int qos) {
+        TopicFilter.require(filter, "filter");
+        MqttMessage.requireQos(qos, "qos");
+        return core.subscribe(filter, qos);
+    }
+
+    public CompletableFuture<Void> unsubscribe(String filter) {
+        TopicFilter.require(filter, "filter");
+        return core.unsubscribe(filter);
+    }
+
+    /** Sends a message; completes when it is delivered (QoS 0: written, QoS 1: PUBACK, QoS 2: PUBCOMP). */
+    public CompletableFuture<Void> send(MqttMessage message) {
+        if (message == null) {
+            throw new IllegalArgumentException("message must not be null");
+        }
+        if (message.destinationName() == null) {
+            throw new IllegalArgumentException("message.destinationName must be set before sending");
+        }
+        return core.publish(message);
+    }
+
+    /** Publishes a payload to a topic; the same as {@link #send} with a message built from the arguments. */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        TopicName.require(topic, "topic");
+        MqttMessage.requireQos(qos, "qos");
+        if (payload == null) {
+            throw new IllegalArgumentException("payload must not be null");
+        }
+        MqttMessage message = new MqttMessage(payload);
+        message.setDestinationName(topic);
+        message.setQos(qos);
+        message.setRetained(retained);
+        return core.publish(message);
+    }
+
+    public boolean isConnected() {
+        return core.isConnected();
+    }
+
+    /**
+     * Sends DISCONNECT and closes the connection; the server then discards the will. Unacknowledged QoS 1 and
+     * 2 messages stay in the session and are sent again by the next connect.
+     */
+    public CompletableFuture<Void> disconnect() {
+        return core.disconnect();
+    }
+
+    /** Disconnects if connected, fails what is still pending, and ends every thread of this client. */
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    @Override
+    public String toString() {
+        return "MqttClient[" + clientId + " @ " + uri + "]";
+    }
+}

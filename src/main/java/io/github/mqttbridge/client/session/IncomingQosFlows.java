@@ -1,0 +1,129 @@
+package io.github.mqttbridge.client.session;
+
+import io.github.mqttbridge.client.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.codec.packet.PubAckPacket;
+import io.github.mqttbridge.client.codec.packet.PubCompPacket;
+import io.github.mqttbridge.client.codec.packet.PubRecPacket;
+import io.github.mqttbridge.client.codec.packet.PublishPacket;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Inbound QoS 1 and 2 publishes of one session. A message is acknowledged (PUBACK or PUBREC) only once the
+ * application has it; acknowledgements leave in the order the messages arrived [MQTT-4.6.0-2, MQTT-4.6.0-3]
+ * whatever order the application acknowledges in. A QoS 2 message is delivered once per packet id until the
+ * server releases it with PUBREL, so a re-sent PUBLISH is not delivered twice. Not thread-safe: the client
+ * guards it with its session lock.
+ */
+public final class IncomingQosFlows {
+
+    /** What to do with an inbound PUBLISH. */
+    public enum Verdict {
+        /** Hand it to the application; acknowledge when it says so. */
+        DELIVER,
+        /** A QoS 2 PUBLISH already delivered and acknowledged: do not deliver; send PUBREC again. */
+        REPEAT_PUBREC,
+        /** A QoS 2 PUBLISH already delivered and not yet acknowledged by the application: ignore it. */
+        IGNORE
+    }
+
+    /** An acknowledgement owed to the server, valid for the connection it arrived on. */
+    public static final class PendingAck {
+        private final int packetId;
+        private final int qos;
+        private final long connection;
+        private boolean acked;
+
+        private PendingAck(int packetId, int qos, long connection) {
+            this.packetId = packetId;
+            this.qos = qos;
+            this.connection = connection;
+        }
+    }
+
+    /** Valid for the session: QoS 2 ids delivered and not yet released; true once their PUBREC was sent. */
+    private final Map<Integer, Boolean> awaitingRelease = new HashMap<>();
+    /** Valid for the connection: acknowledgements owed, in arrival order. */
+    private final ArrayDeque<PendingAck> pendingAcks = new ArrayDeque<>();
+    private long connection;
+
+    /** A new connection: acknowledgements owed on the old one are void, as the server will send again. */
+    public void onNewConnection() {
+        connection++;
+        for (PendingAck ack : pendingAcks) {
+            if (ack.qos == 2) {
+                // Never acknowledged, so the server still owns it and will resend; deliver that resend.
+                awaitingRelease.remove(ack.packetId);
+            }
+        }
+        pendingAcks.clear();
+    }
+
+    /** Decides about an inbound PUBLISH and, for a delivery, returns the ack the application will owe. */
+    public Verdict onPublish(PublishPacket publish) {
+        if (publish.qos() == 2) {
+            Boolean recSent = awaitingRelease.get(publish.packetId());
+            if (recSent != null) {
+                return recSent ? Verdict.REPEAT_PUBREC : Verdict.IGNORE;
+            }
+            awaitingRelease.put(publish.packetId(), false);
+        }
+        return Verdict.DELIVER;
+    }
+
+    /** Registers the acknowledgement owed for a delivered QoS 1 or 2 message. */
+    public PendingAck expectAck(PublishPacket publish) {
+        PendingAck ack = new PendingAck(publish.packetId(), publish.qos(), connection);
+        pendingAcks.add(ack);
+        return ack;
+    }
+
+    /**
+     * The application is done with a message. Returns the acknowledgements that may now be sent: this one and
+     * those after it, but only once every message that arrived before it is acknowledged too.
+     */
+    public List<MqttPacket> ack(PendingAck ack) {
+        if (ack.acked || ack.connection != connection) {
+            return List.of();
+        }
+        ack.acked = true;
+        List<MqttPacket> toSend = new ArrayList<>(1);
+        while (!pendingAcks.isEmpty() && pendingAcks.peek().acked) {
+            PendingAck head = pendingAcks.poll();
+            if (head.qos == 1) {
+                toSend.add(new PubAckPacket(head.packetId));
+            } else {
+                awaitingRelease.put(head.packetId, true);
+                toSend.add(new PubRecPacket(head.packetId));
+            }
+        }
+        return toSend;
+    }
+
+    /**
+     * PUBREL: the server released a QoS 2 message; answer PUBCOMP. A PUBREL for an id we no longer hold is a
+     * repeat after our PUBCOMP was lost, and is answered too [MQTT-4.3.3-1]; one for a message whose PUBREC we
+     * have not sent yet breaks the flow.
+     */
+    public PubCompPacket onPubRel(int packetId) throws ProtocolViolationException {
+        Boolean recSent = awaitingRelease.get(packetId);
+        if (recSent != null && !recSent) {
+            throw new ProtocolViolationException("PUBREL for packet id " + packetId + " before its PUBREC was sent");
+        }
+        awaitingRelease.remove(packetId);
+        return new PubCompPacket(packetId);
+    }
+
+    /** Discards all state: the server started a clean session. */
+    public void clear() {
+        awaitingRelease.clear();
+        pendingAcks.clear();
+    }
+
+    public int pendingAckCount() {
+        return pendingAcks.size();
+    }
+}
