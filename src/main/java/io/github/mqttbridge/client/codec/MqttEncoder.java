@@ -1,0 +1,39 @@
+package io.github.mqttbridge.client.codec;
+
+import io.github.mqttbridge.client.codec.encoder.MqttPacketEncoders;
+import io.github.mqttbridge.client.codec.packet.MqttPacket;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Encodes MQTT 3.1 / 3.1.1 packets. Every method first checks that the packet can be encoded and throws
+ * {@link IllegalArgumentException} otherwise, before a byte is written.
+ */
+public final class MqttEncoder {
+    private static final int TYPE_AND_FLAGS_SIZE = 1;
+
+    private MqttEncoder() {
+    }
+
+    /** The size of the whole packet, fixed header included. */
+    public static int encodedSize(MqttPacket packet) {
+        return packetSize(MqttPacketEncoders.remainingLength(packet));
+    }
+
+    /** Writes the whole packet at the buffer's position; the caller makes room for {@link #encodedSize}. */
+    public static void encode(MqttPacket packet, ByteBuffer out) {
+        MqttPacketEncoders.encode(packet, MqttPacketEncoders.remainingLength(packet), out);
+    }
+
+    /** The whole packet in a new buffer, flipped for reading. */
+    public static ByteBuffer encode(MqttPacket packet) {
+        int remainingLength = MqttPacketEncoders.remainingLength(packet);
+        ByteBuffer out = ByteBuffer.allocate(packetSize(remainingLength));
+        MqttPacketEncoders.encode(packet, remainingLength, out);
+        return out.flip();
+    }
+
+    private static int packetSize(int remainingLength) {
+        return TYPE_AND_FLAGS_SIZE + MqttVariableByteInteger.encodedSize(remainingLength) + remainingLength;
+    }
+}
