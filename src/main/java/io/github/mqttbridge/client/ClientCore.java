@@ -16,20 +16,29 @@ import io.github.mqttbridge.client.codec.packet.UnsubAckPacket;
 import io.github.mqttbridge.client.codec.packet.UnsubscribePacket;
 import io.github.mqttbridge.client.internal.Connection;
 import io.github.mqttbridge.client.internal.KeepAlive;
+import io.github.mqttbridge.client.persistence.SessionStore;
 import io.github.mqttbridge.client.session.IncomingQosFlows;
 import io.github.mqttbridge.client.session.OutgoingQosFlows;
 import io.github.mqttbridge.client.session.PacketIdPool;
 import io.github.mqttbridge.client.session.PendingRequests;
 import io.github.mqttbridge.client.session.ProtocolViolationException;
 import io.github.mqttbridge.client.transport.ServerUri;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +50,14 @@ import org.slf4j.LoggerFactory;
 final class ClientCore implements Connection.Handler {
     private static final Logger log = LoggerFactory.getLogger(ClientCore.class);
 
-    enum State { DISCONNECTED, CONNECTING, CONNECTED, DISCONNECTING, CLOSED }
+    enum State { DISCONNECTED, CONNECTING, CONNECTED, RECONNECT_WAIT, DISCONNECTING, CLOSED }
 
     /** An outbound message and the future its sender holds. */
     private record Delivery(MqttMessage message, CompletableFuture<Void> future) {
     }
 
-    /** A SUBSCRIBE or UNSUBSCRIBE awaiting its acknowledgement. */
-    private record Request(List<String> filters, CompletableFuture<Integer> future, ScheduledFuture<?> timeout) {
+    /** A SUBSCRIBE (qos 0-2) or UNSUBSCRIBE (qos -1) awaiting its acknowledgement. */
+    private record Request(String filter, int qos, CompletableFuture<Integer> future, ScheduledFuture<?> timeout) {
     }
 
     private final String clientId;
@@ -59,20 +68,26 @@ final class ClientCore implements Connection.Handler {
     // Valid for the client.
     private State state = State.DISCONNECTED;
     private ClientExecutors executors;
-
-    // Valid for the session.
-    private final PacketIdPool ids = new PacketIdPool();
-    private OutgoingQosFlows<Delivery> outgoing;
-    private final IncomingQosFlows incoming = new IncomingQosFlows();
-    private final PendingRequests<Request> requests = new PendingRequests<>(ids);
-
-    // Valid for the connection.
     private ConnectOptions options;
     private ConnectAttempt attempt;
-    private Connection connection;
-    private KeepAlive keepAlive;
+    private ScheduledFuture<?> reconnectTask;
+    private CompletableFuture<Void> pendingConnect;
+    private long reconnectDelayMillis;
     private boolean everConnected;
     private CompletableFuture<Void> disconnected;
+
+    // Valid for the session; bound to the persistence and window of the first connect.
+    private final PacketIdPool ids = new PacketIdPool();
+    private SessionStore store;
+    private OutgoingQosFlows<Delivery> outgoing;
+    private IncomingQosFlows incoming;
+    private final PendingRequests<Request> requests = new PendingRequests<>(ids);
+    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
+    private final ArrayDeque<Delivery> offlineQos0 = new ArrayDeque<>();
+
+    // Valid for the connection.
+    private Connection connection;
+    private KeepAlive keepAlive;
 
     ClientCore(String clientId, ServerUri defaultUri, ClientCallbacks callbacks) {
         this.clientId = clientId;
@@ -89,6 +104,7 @@ final class ClientCore implements Connection.Handler {
             switch (state) {
                 case CLOSED -> throw new IllegalStateException("the client is closed");
                 case CONNECTING -> throw new IllegalStateException("already connecting");
+                case RECONNECT_WAIT -> throw new IllegalStateException("already reconnecting; call disconnect() first");
                 case CONNECTED, DISCONNECTING -> throw new IllegalStateException("already connected");
                 default -> { }
             }
@@ -96,28 +112,58 @@ final class ClientCore implements Connection.Handler {
                 executors = new ClientExecutors(clientId, connectOptions);
             }
             if (outgoing == null) {
-                outgoing = new OutgoingQosFlows<>(ids, connectOptions.maxInflight());
+                openSession(connectOptions);
             }
             options = connectOptions;
-            state = State.CONNECTING;
-            attempt = new ConnectAttempt(this, candidates(connectOptions), result);
-            executors.timer.execute(attempt::tryNext);
+            reconnectDelayMillis = connectOptions.reconnectMinDelay().toMillis();
+            pendingConnect = result;
+            startAttempt(false);
         }
         return result;
     }
 
+    private void openSession(ConnectOptions o) {
+        MqttPersistence persistence = o.persistence() != null ? o.persistence() : MqttPersistence.memory();
+        try {
+            store = persistence.open(clientId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open the session store of '" + clientId + "' in "
+                    + persistence + ": " + e.getMessage(), e);
+        }
+        outgoing = new OutgoingQosFlows<>(ids, store, o.maxInflight());
+        incoming = new IncomingQosFlows(store);
+        SessionStore.Contents contents = store.load();
+        outgoing.restore(contents.outbound(), stored -> {
+            MqttMessage m = new MqttMessage(stored.payload());
+            m.setDestinationName(stored.topic());
+            m.setQos(stored.qos());
+            m.setRetained(stored.retain());
+            return new Delivery(m, new CompletableFuture<>());
+        });
+        if (!contents.outbound().isEmpty()) {
+            log.info("Restored {} unacknowledged messages of '{}' from {}; they are sent on connect",
+                    contents.outbound().size(), clientId, persistence);
+        }
+    }
+
+    private void startAttempt(boolean reconnect) {
+        state = State.CONNECTING;
+        attempt = new ConnectAttempt(this, candidates(options), reconnect);
+        executors.timer.execute(attempt::tryNext);
+    }
+
     private void validateClientId(ConnectOptions o) {
+        MqttVersion version = o.mqttVersion().orElse(MqttVersion.MQTT_3_1_1);
         if (clientId.isEmpty() && !o.cleanSession()) {
             throw new IllegalArgumentException("clientId must not be empty when cleanSession is false: the server"
                     + " needs an id to keep the session under");
         }
-        int max = o.mqttVersion().orElse(MqttVersion.MQTT_3_1_1).maxClientIdLength();
-        if (o.mqttVersion().orElse(null) == MqttVersion.MQTT_3_1 && clientId.isEmpty()) {
+        if (clientId.isEmpty() && version == MqttVersion.MQTT_3_1) {
             throw new IllegalArgumentException("clientId must not be empty for MQTT 3.1 (mqttVersion 3)");
         }
-        if (clientId.length() > max) {
-            throw new IllegalArgumentException("clientId must be at most " + max + " characters for mqttVersion "
-                    + o.mqttVersion().orElse(MqttVersion.MQTT_3_1_1).level() + ", was " + clientId.length()
+        if (clientId.length() > version.maxClientIdLength()) {
+            throw new IllegalArgumentException("clientId must be at most " + version.maxClientIdLength()
+                    + " characters for mqttVersion " + version.level() + ", was " + clientId.length()
                     + " characters: '" + clientId + "'");
         }
     }
@@ -131,8 +177,8 @@ final class ClientCore implements Connection.Handler {
                 list.add(new ConnectAttempt.Candidate(effective, o.mqttVersion().get(), false));
             } else {
                 list.add(new ConnectAttempt.Candidate(effective, MqttVersion.MQTT_3_1_1, false));
-                // 3.1 allows only 23-character client ids, so a longer one cannot fall back.
-                if (clientId.length() <= MqttVersion.MQTT_3_1.maxClientIdLength() && !clientId.isEmpty()) {
+                // 3.1 allows only 1 to 23 characters of client id, so other ids cannot fall back.
+                if (!clientId.isEmpty() && clientId.length() <= MqttVersion.MQTT_3_1.maxClientIdLength()) {
                     list.add(new ConnectAttempt.Candidate(effective, MqttVersion.MQTT_3_1, true));
                 }
             }
@@ -155,15 +201,19 @@ final class ClientCore implements Connection.Handler {
         ConnectOptions o = options;
         ConnectPacket.Will will = o.willMessage().map(w -> new ConnectPacket.Will(w.destinationName(),
                 w.payloadNoCopy(), w.qos(), w.retained())).orElse(null);
-        char[] password = o.password();
-        byte[] passwordBytes = password == null ? null
-                : StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password)).array();
-        if (password != null) {
-            passwordBytes = Arrays.copyOf(passwordBytes, new String(password).getBytes(StandardCharsets.UTF_8).length);
-            Arrays.fill(password, '\0');
-        }
         return new ConnectPacket(version, clientId, o.cleanSession(), (int) o.keepAliveInterval().getSeconds(), will,
-                o.userName().orElse(null), passwordBytes);
+                o.userName().orElse(null), passwordBytes(o.password()));
+    }
+
+    private static byte[] passwordBytes(char[] password) {
+        if (password == null) {
+            return null;
+        }
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        byte[] bytes = Arrays.copyOf(encoded.array(), encoded.limit());
+        Arrays.fill(password, '\0');
+        Arrays.fill(encoded.array(), (byte) 0);
+        return bytes;
     }
 
     ConnectOptions options() {
@@ -191,15 +241,18 @@ final class ClientCore implements Connection.Handler {
             return;
         }
         current.connected();
-        List<Runnable> after = new ArrayList<>();
+        CompletableFuture<Void> result;
         synchronized (lock) {
             if (attempt != current || connection != c) {
                 return;
             }
-            boolean reconnect = false;
+            boolean resubscribe = !connAck.sessionPresent() && everConnected && !subscriptions.isEmpty();
             everConnected = true;
             state = State.CONNECTED;
             attempt = null;
+            result = pendingConnect;
+            pendingConnect = null;
+            reconnectDelayMillis = options.reconnectMinDelay().toMillis();
             incoming.onNewConnection();
             if (!connAck.sessionPresent()) {
                 incoming.clear();
@@ -207,17 +260,41 @@ final class ClientCore implements Connection.Handler {
             for (MqttPacket p : outgoing.resume()) {
                 c.send(p);
             }
+            while (!offlineQos0.isEmpty()) {
+                sendQos0(c, offlineQos0.poll());
+            }
+            if (resubscribe) {
+                resubscribe(c);
+            }
             long keepAliveMillis = options.keepAliveInterval().toMillis();
             if (keepAliveMillis > 0) {
                 keepAlive = new KeepAlive(c, keepAliveMillis, executors.callbacks::producerWaiting, executors.timer);
             }
-            log.info("Connected to {} as '{}' (MQTT {}, session present: {})", c.uri(), clientId,
-                    current.version(c).protocolName().equals("MQTT") ? "3.1.1" : "3.1", connAck.sessionPresent());
-            String uri = c.uri();
-            after.add(() -> complete(current.result(), null));
-            after.add(() -> executors.callbacks.execute(() -> callbacks.connected(reconnect, uri)));
+            log.info("Connected to {} as '{}' (MQTT {}, session present: {}, {} messages to resend)", c.uri(),
+                    clientId, current.version().level() == 4 ? "3.1.1" : "3.1", connAck.sessionPresent(),
+                    outgoing.inflightCount());
         }
-        after.forEach(Runnable::run);
+        if (result != null) {
+            complete(result, null);
+        }
+        String uri = c.uri();
+        boolean reconnect = current.reconnect();
+        executors.callbacks.execute(() -> callbacks.connected(reconnect, uri));
+    }
+
+    /** The server forgot our subscriptions (a clean session): make them again. */
+    private void resubscribe(Connection c) {
+        for (Map.Entry<String, Integer> s : subscriptions.entrySet()) {
+            String filter = s.getKey();
+            CompletableFuture<Integer> f = new CompletableFuture<>();
+            f.whenComplete((granted, error) -> {
+                if (error != null) {
+                    log.error("Could not subscribe again to '{}' after reconnecting: {}", filter, error.getMessage());
+                }
+            });
+            sendRequest(c, new Request(filter, s.getValue(), f, null), id -> new SubscribePacket(id,
+                    List.of(new SubscribePacket.Subscription(filter, s.getValue()))), MqttErrorCode.SUBSCRIBE_TIMEOUT);
+        }
     }
 
     // ---- Losing the connection
@@ -245,6 +322,8 @@ final class ClientCore implements Connection.Handler {
             disconnected = null;
             if (state == State.CONNECTING) {
                 failedAttempt = attempt;
+            } else if (lost && !byUser && options.reconnect()) {
+                scheduleReconnect();
             } else if (state != State.CLOSED) {
                 state = State.DISCONNECTED;
             }
@@ -276,19 +355,45 @@ final class ClientCore implements Connection.Handler {
         }
     }
 
-    /** The attempt gave up: every candidate failed. */
+    /** Every candidate of the attempt failed: retry later, or give up. */
     void attemptFailed(ConnectAttempt failed, MqttException cause) {
+        CompletableFuture<Void> result;
         synchronized (lock) {
-            if (attempt != failed) {
+            if (attempt != failed || state != State.CONNECTING) {
                 return;
             }
             attempt = null;
-            if (state == State.CONNECTING) {
-                state = State.DISCONNECTED;
+            if (failed.reconnect() || options.retryInitialConnect()) {
+                log.warn("Could not connect as '{}': {}", clientId, cause.getMessage());
+                scheduleReconnect();
+                return;
             }
+            state = State.DISCONNECTED;
+            result = pendingConnect;
+            pendingConnect = null;
         }
         log.warn("Could not connect as '{}': {}", clientId, cause.getMessage());
-        fail(failed.result(), cause);
+        if (result != null) {
+            fail(result, cause);
+        }
+    }
+
+    /** Waits the backoff delay, with jitter so that many clients do not come back at once, then tries again. */
+    private void scheduleReconnect() {
+        state = State.RECONNECT_WAIT;
+        long base = reconnectDelayMillis;
+        reconnectDelayMillis = Math.min(options.reconnectMaxDelay().toMillis(), base * 2);
+        long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        boolean reconnect = everConnected;
+        log.info("Reconnecting '{}' in {} s", clientId, String.format("%.1f", delay / 1000.0));
+        reconnectTask = executors.timer.schedule(() -> {
+            synchronized (lock) {
+                if (state == State.RECONNECT_WAIT) {
+                    reconnectTask = null;
+                    startAttempt(reconnect);
+                }
+            }
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     // ---- Inbound packets
@@ -305,23 +410,23 @@ final class ClientCore implements Connection.Handler {
                         + packet.type());
             }
         }
-        switch (packet) {
-            case PublishPacket publish -> onPublish(c, publish);
-            case PubAckPacket ack -> onOutboundDone(outboundAck(() -> outgoing.onPubAck(ack.packetId())));
-            case PubRecPacket rec -> {
+        switch (packet.type()) {
+            case PUBLISH -> onPublish(c, (PublishPacket) packet);
+            case PUBACK -> delivered(outboundAck(() -> outgoing.onPubAck(((PubAckPacket) packet).packetId())));
+            case PUBREC -> {
                 synchronized (lock) {
-                    c.send(outgoing.onPubRec(rec.packetId()));
+                    c.send(outgoing.onPubRec(((PubRecPacket) packet).packetId()));
                 }
             }
-            case PubCompPacket comp -> onOutboundDone(outboundAck(() -> outgoing.onPubComp(comp.packetId())));
-            case PubRelPacket rel -> {
+            case PUBCOMP -> delivered(outboundAck(() -> outgoing.onPubComp(((PubCompPacket) packet).packetId())));
+            case PUBREL -> {
                 synchronized (lock) {
-                    c.send(incoming.onPubRel(rel.packetId()));
+                    c.send(incoming.onPubRel(((PubRelPacket) packet).packetId()));
                 }
             }
-            case SubAckPacket subAck -> onSubAck(subAck);
-            case UnsubAckPacket unsubAck -> onUnsubAck(unsubAck);
-            case io.github.mqttbridge.client.codec.packet.PingRespPacket ping -> { }
+            case SUBACK -> onSubAck((SubAckPacket) packet);
+            case UNSUBACK -> onUnsubAck((UnsubAckPacket) packet);
+            case PINGRESP -> { }
             default -> throw new ProtocolViolationException("a server must not send " + packet.type());
         }
     }
@@ -330,7 +435,8 @@ final class ClientCore implements Connection.Handler {
         OutgoingQosFlows.Flight<Delivery> apply() throws ProtocolViolationException;
     }
 
-    private OutgoingQosFlows.Flight<Delivery> outboundAck(AckStep step) throws ProtocolViolationException {
+    /** Completes an outbound flow and lets a waiting publish take its place in the window. */
+    private Delivery outboundAck(AckStep step) throws ProtocolViolationException {
         synchronized (lock) {
             OutgoingQosFlows.Flight<Delivery> done = step.apply();
             if (connection != null && state == State.CONNECTED) {
@@ -338,12 +444,8 @@ final class ClientCore implements Connection.Handler {
                     connection.send(p);
                 }
             }
-            return done;
+            return done.handle();
         }
-    }
-
-    private void onOutboundDone(OutgoingQosFlows.Flight<Delivery> flight) {
-        delivered(flight.handle());
     }
 
     private void delivered(Delivery d) {
@@ -386,6 +488,9 @@ final class ClientCore implements Connection.Handler {
 
     private void acknowledge(IncomingQosFlows.PendingAck ack) {
         synchronized (lock) {
+            if (incoming == null) {
+                return;
+            }
             List<MqttPacket> acks = incoming.ack(ack);
             if (connection != null) {
                 acks.forEach(connection::send);
@@ -397,38 +502,42 @@ final class ClientCore implements Connection.Handler {
         Request r;
         synchronized (lock) {
             r = requests.complete(subAck.packetId(), "SUBACK");
-        }
-        if (r.timeout != null) {
-            r.timeout.cancel(false);
-        }
-        if (subAck.returnCodes().size() != r.filters.size()) {
-            fail(r.future, new MqttException(MqttErrorCode.SOCKET_ERROR, "SUBACK holds " + subAck.returnCodes().size()
-                    + " return codes for " + r.filters.size() + " topic filters"));
-            throw new ProtocolViolationException("SUBACK for packet id " + subAck.packetId() + " holds "
-                    + subAck.returnCodes().size() + " return codes, but the SUBSCRIBE had " + r.filters.size()
-                    + " topic filters");
-        }
-        for (int i = 0; i < r.filters.size(); i++) {
-            if (subAck.returnCodes().get(i) == SubAckPacket.FAILURE) {
-                log.warn("The server refused the subscription to '{}'", r.filters.get(i));
-                fail(r.future, MqttException.subscribeRefused(r.filters.get(i)));
-                return;
+            if (subAck.returnCodes().size() == 1 && subAck.returnCodes().get(0) != SubAckPacket.FAILURE) {
+                subscriptions.put(r.filter, r.qos);
             }
         }
-        log.info("Subscribed to {} with granted QoS {}", r.filters, subAck.returnCodes());
-        complete(r.future, subAck.returnCodes().get(0));
+        cancelTimeout(r);
+        if (subAck.returnCodes().size() != 1) {
+            fail(r.future, new MqttException(MqttErrorCode.SOCKET_ERROR, "SUBACK holds "
+                    + subAck.returnCodes().size() + " return codes for 1 topic filter"));
+            throw new ProtocolViolationException("SUBACK for packet id " + subAck.packetId() + " holds "
+                    + subAck.returnCodes().size() + " return codes, but the SUBSCRIBE had 1 topic filter");
+        }
+        int granted = subAck.returnCodes().get(0);
+        if (granted == SubAckPacket.FAILURE) {
+            log.warn("The server refused the subscription to '{}'", r.filter);
+            fail(r.future, MqttException.subscribeRefused(r.filter));
+            return;
+        }
+        log.info("Subscribed to '{}' with QoS {} (granted {})", r.filter, r.qos, granted);
+        complete(r.future, granted);
     }
 
     private void onUnsubAck(UnsubAckPacket unsubAck) throws ProtocolViolationException {
         Request r;
         synchronized (lock) {
             r = requests.complete(unsubAck.packetId(), "UNSUBACK");
+            subscriptions.remove(r.filter);
         }
+        cancelTimeout(r);
+        log.info("Unsubscribed from '{}'", r.filter);
+        complete(r.future, null);
+    }
+
+    private static void cancelTimeout(Request r) {
         if (r.timeout != null) {
             r.timeout.cancel(false);
         }
-        log.info("Unsubscribed from {}", r.filters);
-        complete(r.future, null);
     }
 
     // ---- Operations
@@ -436,12 +545,54 @@ final class ClientCore implements Connection.Handler {
     CompletableFuture<Void> publish(MqttMessage message) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         Delivery delivery = new Delivery(message, future);
-        PublishPacket now;
         synchronized (lock) {
-            Connection c = requireConnected();
+            boolean online = state == State.CONNECTED && connection != null;
+            if (!online) {
+                requireBuffering();
+                if (offlineQos0.size() + outgoing.waitingCount() >= options.disconnectedBufferSize()) {
+                    future.completeExceptionally(new MqttException(MqttErrorCode.BUFFER_FULL, "disconnected and "
+                            + options.disconnectedBufferSize() + " messages already wait to be sent"));
+                    return future;
+                }
+            }
             if (message.qos() == 0) {
-                c.send(new PublishPacket(message.destinationName(), message.payloadNoCopy(), 0, message.retained(),
-                        false, 0), new Connection.WriteListener() {
+                if (online) {
+                    sendQos0(connection, delivery);
+                } else {
+                    offlineQos0.add(delivery);
+                }
+                return future;
+            }
+            PublishPacket now;
+            try {
+                now = outgoing.submit(message.destinationName(), message.payloadNoCopy(), message.qos(),
+                        message.retained(), delivery, online);
+            } catch (UncheckedIOException e) {
+                future.completeExceptionally(new MqttException(MqttErrorCode.INVALID_STORED_DATA,
+                        "could not store the message before sending it: " + e.getMessage(), e));
+                return future;
+            }
+            if (now != null) {
+                connection.send(now);
+            }
+        }
+        return future;
+    }
+
+    private void requireBuffering() {
+        if (state == State.CLOSED) {
+            throw new IllegalStateException("the client is closed");
+        }
+        if (options == null || !options.disconnectedPublishing()) {
+            throw new IllegalStateException("not connected (set disconnectedPublishing(true) to queue messages"
+                    + " while disconnected)");
+        }
+    }
+
+    private void sendQos0(Connection c, Delivery delivery) {
+        MqttMessage m = delivery.message;
+        c.send(new PublishPacket(m.destinationName(), m.payloadNoCopy(), 0, m.retained(), false, 0),
+                new Connection.WriteListener() {
                     @Override
                     public void written() {
                         delivered(delivery);
@@ -449,28 +600,17 @@ final class ClientCore implements Connection.Handler {
 
                     @Override
                     public void failed(MqttException cause) {
-                        fail(future, cause);
+                        fail(delivery.future, cause);
                     }
                 });
-                return future;
-            }
-            now = outgoing.submit(message.destinationName(), message.payloadNoCopy(), message.qos(),
-                    message.retained(), delivery, true);
-            if (now != null) {
-                c.send(now);
-            }
-        }
-        return future;
     }
 
     CompletableFuture<Integer> subscribe(String filter, int qos) {
         CompletableFuture<Integer> future = new CompletableFuture<>();
         synchronized (lock) {
             Connection c = requireConnected();
-            int id = sendRequest(c, List.of(filter), future,
-                    packetId -> new SubscribePacket(packetId, List.of(new SubscribePacket.Subscription(filter, qos))),
-                    MqttErrorCode.SUBSCRIBE_TIMEOUT);
-            log.debug("Subscribing to {} with QoS {} (packet id {})", filter, qos, id);
+            sendRequest(c, new Request(filter, qos, future, null), id -> new SubscribePacket(id,
+                    List.of(new SubscribePacket.Subscription(filter, qos))), MqttErrorCode.SUBSCRIBE_TIMEOUT);
         }
         return future;
     }
@@ -479,34 +619,32 @@ final class ClientCore implements Connection.Handler {
         CompletableFuture<Integer> future = new CompletableFuture<>();
         synchronized (lock) {
             Connection c = requireConnected();
-            sendRequest(c, List.of(filter), future, packetId -> new UnsubscribePacket(packetId, List.of(filter)),
+            sendRequest(c, new Request(filter, -1, future, null), id -> new UnsubscribePacket(id, List.of(filter)),
                     MqttErrorCode.UNSUBSCRIBE_TIMEOUT);
         }
         return future.thenApply(ignored -> null);
     }
 
-    private int sendRequest(Connection c, List<String> filters, CompletableFuture<Integer> future,
-                            java.util.function.IntFunction<MqttPacket> packet, MqttErrorCode timeoutCode) {
-        int[] holder = new int[1];
+    /** Sends a SUBSCRIBE or UNSUBSCRIBE and fails its future if the server does not answer in time. */
+    private void sendRequest(Connection c, Request request, IntFunction<MqttPacket> packet, MqttErrorCode timeoutCode) {
         long timeoutMillis = options.timeout().toMillis();
+        int[] id = new int[1];
         ScheduledFuture<?> timeout = executors.timer.schedule(() -> {
             Request gone;
             synchronized (lock) {
-                gone = requests.remove(holder[0]);
+                gone = requests.remove(id[0]);
             }
             if (gone != null) {
-                fail(gone.future, new MqttException(timeoutCode, "no answer for " + filters + " within "
+                fail(gone.future, new MqttException(timeoutCode, "no answer about '" + gone.filter + "' within "
                         + timeoutMillis + " ms"));
             }
         }, timeoutMillis, TimeUnit.MILLISECONDS);
-        int id = requests.add(new Request(filters, future, timeout));
-        if (id == 0) {
+        id[0] = requests.add(new Request(request.filter, request.qos, request.future, timeout));
+        if (id[0] == 0) {
             timeout.cancel(false);
             throw new IllegalStateException("all 65535 packet ids are in use");
         }
-        holder[0] = id;
-        c.send(packet.apply(id));
-        return id;
+        c.send(packet.apply(id[0]));
     }
 
     private Connection requireConnected() {
@@ -531,6 +669,7 @@ final class ClientCore implements Connection.Handler {
         CompletableFuture<Void> done = new CompletableFuture<>();
         ConnectAttempt cancelled = null;
         Connection toClose = null;
+        CompletableFuture<Void> abandonedConnect;
         synchronized (lock) {
             switch (state) {
                 case CONNECTED -> {
@@ -538,51 +677,66 @@ final class ClientCore implements Connection.Handler {
                     disconnected = done;
                     Connection c = connection;
                     MqttException ok = new MqttException(MqttErrorCode.OK, "disconnected by the application");
-                    c.send(DisconnectPacket.INSTANCE, new Connection.WriteListener() {
-                        @Override
-                        public void written() {
-                            c.close(ok);
-                        }
-
-                        @Override
-                        public void failed(MqttException cause) {
-                            c.close(ok);
-                        }
-                    });
+                    c.send(DisconnectPacket.INSTANCE, closeWhenWritten(c, ok));
                     // A server that stops reading must not keep us from disconnecting.
                     executors.timer.schedule(() -> c.close(ok), options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    return done;
                 }
-                case CONNECTING -> {
+                case CONNECTING, RECONNECT_WAIT -> {
                     cancelled = attempt;
                     attempt = null;
+                    if (reconnectTask != null) {
+                        reconnectTask.cancel(false);
+                        reconnectTask = null;
+                    }
                     toClose = connection;
                     connection = null;
                     state = State.DISCONNECTED;
-                    done.complete(null);
                 }
                 case DISCONNECTING -> {
-                    CompletableFuture<Void> pending = disconnected;
-                    return pending != null ? pending : CompletableFuture.completedFuture(null);
+                    return disconnected != null ? disconnected : CompletableFuture.completedFuture(null);
                 }
                 case CLOSED -> throw new IllegalStateException("the client is closed");
                 default -> throw new IllegalStateException("not connecting or connected");
             }
+            abandonedConnect = pendingConnect;
+            pendingConnect = null;
         }
+        MqttException cause = new MqttException(MqttErrorCode.CLIENT_CLOSED, "connecting stopped by disconnect()");
         if (cancelled != null) {
-            MqttException cause = new MqttException(MqttErrorCode.CLIENT_CLOSED, "connect cancelled by disconnect()");
-            if (toClose != null) {
-                toClose.close(cause);
-            }
-            fail(cancelled.result(), cause);
+            cancelled.cancel();
         }
+        if (toClose != null) {
+            toClose.close(cause);
+        }
+        if (abandonedConnect != null) {
+            fail(abandonedConnect, cause);
+        }
+        log.info("Stopped connecting '{}'", clientId);
+        done.complete(null);
         return done;
+    }
+
+    private static Connection.WriteListener closeWhenWritten(Connection c, MqttException cause) {
+        return new Connection.WriteListener() {
+            @Override
+            public void written() {
+                c.close(cause);
+            }
+
+            @Override
+            public void failed(MqttException ignored) {
+                c.close(cause);
+            }
+        };
     }
 
     void close() {
         Connection open;
         ConnectAttempt cancelled;
-        List<Delivery> unfinished;
+        List<Delivery> unfinished = new ArrayList<>();
         List<Request> abandoned;
+        List<CompletableFuture<Void>> waiting = new ArrayList<>();
         ClientExecutors ex;
         boolean graceful;
         synchronized (lock) {
@@ -595,57 +749,60 @@ final class ClientCore implements Connection.Handler {
             connection = null;
             cancelled = attempt;
             attempt = null;
+            if (reconnectTask != null) {
+                reconnectTask.cancel(false);
+            }
             if (keepAlive != null) {
                 keepAlive.stop();
             }
-            unfinished = outgoing == null ? List.of() : outgoing.clear();
+            if (outgoing != null) {
+                unfinished.addAll(outgoing.abandon());
+            }
+            unfinished.addAll(offlineQos0);
+            offlineQos0.clear();
             abandoned = requests.clear();
+            if (pendingConnect != null) {
+                waiting.add(pendingConnect);
+            }
+            if (disconnected != null) {
+                waiting.add(disconnected);
+            }
             ex = executors;
         }
         MqttException closed = new MqttException(MqttErrorCode.CLIENT_CLOSED, "the client was closed");
-        if (open != null && graceful) {
-            closeAfterDisconnect(open, closed);
-        } else if (open != null) {
-            open.close(closed);
-        }
         if (cancelled != null) {
             cancelled.cancel();
-            fail(cancelled.result(), closed);
+        }
+        if (open != null) {
+            if (graceful) {
+                open.send(DisconnectPacket.INSTANCE, closeWhenWritten(open, closed));
+                awaitQuietly(open, 2);
+            }
+            open.close(closed);
         }
         unfinished.forEach(d -> fail(d.future, closed));
         abandoned.forEach(r -> fail(r.future, closed));
+        waiting.forEach(f -> fail(f, closed));
         if (ex != null) {
             ex.shutdown();
         }
         if (open != null) {
-            try {
-                open.awaitThreads(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            awaitQuietly(open, 5);
+        }
+        synchronized (lock) {
+            if (store != null) {
+                store.close();
             }
         }
         log.info("Closed client '{}'", clientId);
     }
 
-    /** Says goodbye with DISCONNECT when the connection still works, waiting briefly for it to leave. */
-    private static void closeAfterDisconnect(Connection c, MqttException cause) {
-        c.send(DisconnectPacket.INSTANCE, new Connection.WriteListener() {
-            @Override
-            public void written() {
-                c.close(cause);
-            }
-
-            @Override
-            public void failed(MqttException ignored) {
-                c.close(cause);
-            }
-        });
+    private static void awaitQuietly(Connection c, int seconds) {
         try {
-            c.awaitThreads(2, TimeUnit.SECONDS);
+            c.awaitThreads(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        c.close(cause);
     }
 
     // ---- Completing the application's futures, never on our I/O threads or under the lock
@@ -659,11 +816,10 @@ final class ClientCore implements Connection.Handler {
     }
 
     private void settle(Runnable completion) {
-        ClientExecutors ex = executors;
         try {
-            ex.completions.execute(completion);
+            executors.completions.execute(completion);
         } catch (java.util.concurrent.RejectedExecutionException closing) {
-            // close() is ending the threads; the caller of close() is the one left to run it.
+            // close() has ended the completion thread; its caller is the one left to run it.
             completion.run();
         }
     }

@@ -8,7 +8,6 @@ import io.github.mqttbridge.client.transport.TransportOptions;
 import io.github.mqttbridge.client.transport.Transports;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,7 +27,7 @@ final class ConnectAttempt {
 
     private final ClientCore core;
     private final List<Candidate> candidates;
-    private final CompletableFuture<Void> result;
+    private final boolean reconnect;
     private int next;
     private volatile boolean cancelled;
     private volatile boolean fallbackWorthwhile;
@@ -37,14 +36,15 @@ final class ConnectAttempt {
     private volatile Candidate currentCandidate;
     private volatile ScheduledFuture<?> connAckTimeout;
 
-    ConnectAttempt(ClientCore core, List<Candidate> candidates, CompletableFuture<Void> result) {
+    ConnectAttempt(ClientCore core, List<Candidate> candidates, boolean reconnect) {
         this.core = core;
         this.candidates = candidates;
-        this.result = result;
+        this.reconnect = reconnect;
     }
 
-    CompletableFuture<Void> result() {
-        return result;
+    /** Whether this attempt restores a connection that was lost, rather than the application's connect(). */
+    boolean reconnect() {
+        return reconnect;
     }
 
     void tryNext() {
@@ -93,7 +93,7 @@ final class ConnectAttempt {
         return current == connection;
     }
 
-    MqttVersion version(Connection connection) {
+    MqttVersion version() {
         return currentCandidate.version;
     }
 

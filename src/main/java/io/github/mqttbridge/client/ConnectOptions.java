@@ -31,6 +31,13 @@ public final class ConnectOptions {
     private final boolean manualAcks;
     private final int maxInboundMessages;
     private final long maxInboundBytes;
+    private final boolean reconnect;
+    private final Duration reconnectMinDelay;
+    private final Duration reconnectMaxDelay;
+    private final boolean retryInitialConnect;
+    private final MqttPersistence persistence;
+    private final boolean disconnectedPublishing;
+    private final int disconnectedBufferSize;
 
     private ConnectOptions(Builder b) {
         timeout = b.timeout;
@@ -49,6 +56,13 @@ public final class ConnectOptions {
         manualAcks = b.manualAcks;
         maxInboundMessages = b.maxInboundMessages;
         maxInboundBytes = b.maxInboundBytes;
+        reconnect = b.reconnect;
+        reconnectMinDelay = b.reconnectMinDelay;
+        reconnectMaxDelay = b.reconnectMaxDelay;
+        retryInitialConnect = b.retryInitialConnect;
+        persistence = b.persistence;
+        disconnectedPublishing = b.disconnectedPublishing;
+        disconnectedBufferSize = b.disconnectedBufferSize;
     }
 
     public static Builder builder() {
@@ -127,11 +141,41 @@ public final class ConnectOptions {
         return maxInboundBytes;
     }
 
+    public boolean reconnect() {
+        return reconnect;
+    }
+
+    public Duration reconnectMinDelay() {
+        return reconnectMinDelay;
+    }
+
+    public Duration reconnectMaxDelay() {
+        return reconnectMaxDelay;
+    }
+
+    public boolean retryInitialConnect() {
+        return retryInitialConnect;
+    }
+
+    /** The session store; null means a fresh {@link MqttPersistence#memory()} per client. */
+    public MqttPersistence persistence() {
+        return persistence;
+    }
+
+    public boolean disconnectedPublishing() {
+        return disconnectedPublishing;
+    }
+
+    public int disconnectedBufferSize() {
+        return disconnectedBufferSize;
+    }
+
     @Override
     public String toString() {
         return "ConnectOptions[timeout=" + timeout + ", keepAliveInterval=" + keepAliveInterval + ", cleanSession="
                 + cleanSession + ", userName=" + userName + ", password=" + (password == null ? "none" : "*****")
-                + ", hosts=" + hosts + ", mqttVersion=" + mqttVersion + ", maxInflight=" + maxInflight + "]";
+                + ", hosts=" + hosts + ", mqttVersion=" + mqttVersion + ", maxInflight=" + maxInflight
+                + ", reconnect=" + reconnect + ", persistence=" + persistence + ", manualAcks=" + manualAcks + "]";
     }
 
     /** Builds {@link ConnectOptions}; each setter validates its argument. */
@@ -152,8 +196,71 @@ public final class ConnectOptions {
         private boolean manualAcks;
         private int maxInboundMessages = 10_000;
         private long maxInboundBytes = 64L * 1024 * 1024;
+        private boolean reconnect;
+        private Duration reconnectMinDelay = Duration.ofSeconds(1);
+        private Duration reconnectMaxDelay = Duration.ofMinutes(2);
+        private boolean retryInitialConnect;
+        private MqttPersistence persistence;
+        private boolean disconnectedPublishing;
+        private int disconnectedBufferSize = 5000;
 
         private Builder() {
+        }
+
+        /**
+         * Reconnect on our own after a connection is lost: after a delay that starts at 1 s and doubles up to
+         * 2 min (see {@link #reconnectDelay}), with jitter, walking the hosts in order each time.
+         */
+        public Builder reconnect(boolean reconnect) {
+            this.reconnect = reconnect;
+            return this;
+        }
+
+        /** The first and the longest delay between reconnect attempts; each failed attempt doubles it. */
+        public Builder reconnectDelay(Duration min, Duration max) {
+            requirePositive(min, "reconnectDelay min");
+            requirePositive(max, "reconnectDelay max");
+            if (max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("reconnectDelay max must not be less than min, was min " + min
+                        + " and max " + max);
+            }
+            this.reconnectMinDelay = min;
+            this.reconnectMaxDelay = max;
+            return this;
+        }
+
+        /**
+         * Keep trying the first connect too, with the same backoff, instead of failing it: the future of
+         * connect() completes when a server finally accepts us, or fails when the client is disconnected or closed.
+         */
+        public Builder retryInitialConnect(boolean retryInitialConnect) {
+            this.retryInitialConnect = retryInitialConnect;
+            return this;
+        }
+
+        /** Where unacknowledged messages and QoS 2 state are kept; see {@link MqttPersistence}. */
+        public Builder persistence(MqttPersistence persistence) {
+            if (persistence == null) {
+                throw new IllegalArgumentException("persistence must not be null");
+            }
+            this.persistence = persistence;
+            return this;
+        }
+
+        /** Accept publishes while disconnected, up to {@link #disconnectedBufferSize}, and send them on reconnect. */
+        public Builder disconnectedPublishing(boolean disconnectedPublishing) {
+            this.disconnectedPublishing = disconnectedPublishing;
+            return this;
+        }
+
+        /** How many messages may wait unsent while disconnected; the next one fails with BUFFER_FULL. */
+        public Builder disconnectedBufferSize(int disconnectedBufferSize) {
+            if (disconnectedBufferSize < 1) {
+                throw new IllegalArgumentException("disconnectedBufferSize must be at least 1, was "
+                        + disconnectedBufferSize);
+            }
+            this.disconnectedBufferSize = disconnectedBufferSize;
+            return this;
         }
 
         /** How long one connection attempt may take, from opening the socket to the CONNACK. */

@@ -5,6 +5,7 @@ import io.github.mqttbridge.client.codec.packet.PubAckPacket;
 import io.github.mqttbridge.client.codec.packet.PubCompPacket;
 import io.github.mqttbridge.client.codec.packet.PubRecPacket;
 import io.github.mqttbridge.client.codec.packet.PublishPacket;
+import io.github.mqttbridge.client.persistence.SessionStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,8 @@ import java.util.Map;
  * Inbound QoS 1 and 2 publishes of one session. A message is acknowledged (PUBACK or PUBREC) only once the
  * application has it; acknowledgements leave in the order the messages arrived [MQTT-4.6.0-2, MQTT-4.6.0-3]
  * whatever order the application acknowledges in. A QoS 2 message is delivered once per packet id until the
- * server releases it with PUBREL, so a re-sent PUBLISH is not delivered twice. Not thread-safe: the client
+ * server releases it with PUBREL, so a re-sent PUBLISH is not delivered twice; the ids acknowledged with PUBREC
+ * are kept in the session store, so this holds across a restart of the process too. Not thread-safe: the client
  * guards it with its session lock.
  */
 public final class IncomingQosFlows {
@@ -48,7 +50,15 @@ public final class IncomingQosFlows {
     private final Map<Integer, Boolean> awaitingRelease = new HashMap<>();
     /** Valid for the connection: acknowledgements owed, in arrival order. */
     private final ArrayDeque<PendingAck> pendingAcks = new ArrayDeque<>();
+    private final SessionStore store;
     private long connection;
+
+    public IncomingQosFlows(SessionStore store) {
+        this.store = store;
+        for (int id : store.load().inboundAwaitingRelease()) {
+            awaitingRelease.put(id, true);
+        }
+    }
 
     /** A new connection: acknowledgements owed on the old one are void, as the server will send again. */
     public void onNewConnection() {
@@ -96,6 +106,7 @@ public final class IncomingQosFlows {
             if (head.qos == 1) {
                 toSend.add(new PubAckPacket(head.packetId));
             } else {
+                store.inboundReceived(head.packetId);
                 awaitingRelease.put(head.packetId, true);
                 toSend.add(new PubRecPacket(head.packetId));
             }
@@ -113,12 +124,17 @@ public final class IncomingQosFlows {
         if (recSent != null && !recSent) {
             throw new ProtocolViolationException("PUBREL for packet id " + packetId + " before its PUBREC was sent");
         }
-        awaitingRelease.remove(packetId);
+        if (awaitingRelease.remove(packetId) != null) {
+            store.inboundReleased(packetId);
+        }
         return new PubCompPacket(packetId);
     }
 
     /** Discards all state: the server started a clean session. */
     public void clear() {
+        if (!awaitingRelease.isEmpty()) {
+            store.clearInbound();
+        }
         awaitingRelease.clear();
         pendingAcks.clear();
     }

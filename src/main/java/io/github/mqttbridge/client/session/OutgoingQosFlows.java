@@ -3,18 +3,21 @@ package io.github.mqttbridge.client.session;
 import io.github.mqttbridge.client.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.codec.packet.PubRelPacket;
 import io.github.mqttbridge.client.codec.packet.PublishPacket;
+import io.github.mqttbridge.client.persistence.SessionStore;
+import io.github.mqttbridge.client.persistence.SessionStore.StoredPublish;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Outbound QoS 1 and 2 publishes of one session, from the PUBLISH to its PUBACK or PUBCOMP. At most
+ * Outbound QoS 1 and 2 publishes of one session, from acceptance to their PUBACK or PUBCOMP. At most
  * {@code maxInflight} are unacknowledged at once; further publishes wait in order for a free slot instead of
  * failing. In-flight publishes are kept in send order so that a resumed session sends them again in that order.
- * Not thread-safe: the client guards it with its session lock.
+ * Every change is recorded in the session store first, so a restarted process can pick up where this one
+ * stopped. Not thread-safe: the client guards it with its session lock.
  *
  * @param <T> what the caller attaches to each publish to learn of its completion
  */
@@ -22,21 +25,16 @@ public final class OutgoingQosFlows<T> {
 
     /** One publish in flight. {@code released} once PUBREC arrived and PUBREL replaced the PUBLISH. */
     public static final class Flight<T> {
+        private final long sequence;
         private PublishPacket packet;
         private boolean released;
         private final T handle;
 
-        Flight(PublishPacket packet, T handle) {
+        Flight(long sequence, PublishPacket packet, boolean released, T handle) {
+            this.sequence = sequence;
             this.packet = packet;
+            this.released = released;
             this.handle = handle;
-        }
-
-        public PublishPacket packet() {
-            return packet;
-        }
-
-        public boolean released() {
-            return released;
         }
 
         public T handle() {
@@ -44,36 +42,60 @@ public final class OutgoingQosFlows<T> {
         }
     }
 
-    private record Waiting<T>(String topic, byte[] payload, int qos, boolean retain, T handle) {
+    private record Waiting<T>(long sequence, String topic, byte[] payload, int qos, boolean retain, T handle) {
     }
 
     // Valid for the session.
     private final PacketIdPool ids;
+    private final SessionStore store;
     private final Map<Integer, Flight<T>> inflight = new LinkedHashMap<>();
     private final ArrayDeque<Waiting<T>> waiting = new ArrayDeque<>();
     private final int maxInflight;
+    private long nextSequence = 1;
 
-    public OutgoingQosFlows(PacketIdPool ids, int maxInflight) {
+    public OutgoingQosFlows(PacketIdPool ids, SessionStore store, int maxInflight) {
         this.ids = ids;
+        this.store = store;
         this.maxInflight = maxInflight;
     }
 
     /**
-     * Takes a QoS 1 or 2 publish. Returns the PUBLISH to send now, or null when the window is full and it waits
-     * (or when {@code sendNow} is false: the caller is offline and will send it on {@link #resume()}).
+     * Takes back what an earlier client with this id left unacknowledged, in its original order. Publishes that
+     * had been sent keep their packet ids and go out again with DUP set on {@link #resume()}.
      */
-    public PublishPacket submit(String topic, byte[] payload, int qos, boolean retain, T handle, boolean sendNow) {
-        if (!sendNow || !waiting.isEmpty() || inflight.size() >= maxInflight) {
-            waiting.add(new Waiting<>(topic, payload, qos, retain, handle));
-            return null;
+    public void restore(List<StoredPublish> stored, Function<StoredPublish, T> handles) {
+        for (StoredPublish p : stored) {
+            nextSequence = Math.max(nextSequence, p.sequence() + 1);
+            if (p.packetId() != 0) {
+                ids.claim(p.packetId());
+                PublishPacket packet = new PublishPacket(p.topic(), p.payload(), p.qos(), p.retain(), true, p.packetId());
+                inflight.put(p.packetId(), new Flight<>(p.sequence(), packet, p.released(), handles.apply(p)));
+            } else {
+                waiting.add(new Waiting<>(p.sequence(), p.topic(), p.payload(), p.qos(), p.retain(), handles.apply(p)));
+            }
         }
-        return start(topic, payload, qos, retain, handle);
     }
 
-    private PublishPacket start(String topic, byte[] payload, int qos, boolean retain, T handle) {
+    /**
+     * Takes a QoS 1 or 2 publish. Returns the PUBLISH to send now, or null when it waits: for room in the window,
+     * or, when {@code online} is false, for the next connection.
+     */
+    public PublishPacket submit(String topic, byte[] payload, int qos, boolean retain, T handle, boolean online) {
+        long sequence = nextSequence++;
+        store.outboundAccepted(sequence, topic, payload, qos, retain);
+        Waiting<T> w = new Waiting<>(sequence, topic, payload, qos, retain, handle);
+        if (!online || !waiting.isEmpty() || inflight.size() >= maxInflight) {
+            waiting.add(w);
+            return null;
+        }
+        return start(w);
+    }
+
+    private PublishPacket start(Waiting<T> w) {
         int id = ids.allocate();
-        PublishPacket packet = new PublishPacket(topic, payload, qos, retain, false, id);
-        inflight.put(id, new Flight<>(packet, handle));
+        store.outboundStarted(w.sequence, id);
+        PublishPacket packet = new PublishPacket(w.topic, w.payload, w.qos, w.retain, false, id);
+        inflight.put(id, new Flight<>(w.sequence, packet, false, w.handle));
         return packet;
     }
 
@@ -84,7 +106,7 @@ public final class OutgoingQosFlows<T> {
             throw new ProtocolViolationException("PUBACK for packet id " + packetId
                     + ", which is not a QoS 1 publish awaiting acknowledgement");
         }
-        return finish(packetId);
+        return finish(flight);
     }
 
     /** PUBREC: the QoS 2 publish was received; returns the PUBREL to send. */
@@ -95,7 +117,10 @@ public final class OutgoingQosFlows<T> {
                     + ", which is not a QoS 2 publish in flight");
         }
         // A PUBREC repeated after a resend is answered again, as the receiver may have lost our PUBREL.
-        flight.released = true;
+        if (!flight.released) {
+            store.outboundReleased(flight.sequence);
+            flight.released = true;
+        }
         return new PubRelPacket(packetId);
     }
 
@@ -106,12 +131,14 @@ public final class OutgoingQosFlows<T> {
             throw new ProtocolViolationException("PUBCOMP for packet id " + packetId
                     + ", which is not a QoS 2 publish awaiting completion");
         }
-        return finish(packetId);
+        return finish(flight);
     }
 
-    private Flight<T> finish(int packetId) {
-        Flight<T> flight = inflight.remove(packetId);
-        ids.release(packetId);
+    private Flight<T> finish(Flight<T> flight) {
+        int id = flight.packet.packetId();
+        store.outboundDone(flight.sequence);
+        inflight.remove(id);
+        ids.release(id);
         return flight;
     }
 
@@ -119,8 +146,7 @@ public final class OutgoingQosFlows<T> {
     public List<PublishPacket> fillWindow() {
         List<PublishPacket> toSend = new ArrayList<>();
         while (!waiting.isEmpty() && inflight.size() < maxInflight) {
-            Waiting<T> w = waiting.poll();
-            toSend.add(start(w.topic, w.payload, w.qos, w.retain, w.handle));
+            toSend.add(start(waiting.poll()));
         }
         return toSend;
     }
@@ -143,15 +169,17 @@ public final class OutgoingQosFlows<T> {
         return toSend;
     }
 
-    /** Removes every publish, in flight or waiting, and returns their handles: the session is being discarded. */
-    public List<T> clear() {
+    /**
+     * Lets go of every publish and returns their handles, for a client that is closing. The store keeps them:
+     * the next client with this id and store sends them.
+     */
+    public List<T> abandon() {
         List<T> handles = new ArrayList<>(inflight.size() + waiting.size());
-        for (Iterator<Flight<T>> it = inflight.values().iterator(); it.hasNext(); ) {
-            Flight<T> flight = it.next();
+        for (Flight<T> flight : inflight.values()) {
             ids.release(flight.packet.packetId());
             handles.add(flight.handle);
-            it.remove();
         }
+        inflight.clear();
         for (Waiting<T> w : waiting) {
             handles.add(w.handle);
         }

@@ -1,0 +1,38 @@
+package io.github.mqttbridge.client;
+
+import io.github.mqttbridge.client.persistence.FilePersistence;
+import io.github.mqttbridge.client.persistence.MemoryPersistence;
+import io.github.mqttbridge.client.persistence.SessionStore;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Where the client keeps session state that must survive it: unacknowledged outbound QoS 1 and 2 messages and
+ * inbound QoS 2 state. {@link #memory()} (the default) keeps it for the life of the JVM, {@link #file(Path)} on
+ * disk, so that a restarted process with the same client id sends again what the broker had not acknowledged.
+ */
+public interface MqttPersistence {
+
+    /** Opens the store of one client id; a store is used by one client at a time. */
+    SessionStore open(String clientId) throws IOException;
+
+    /** State kept in this JVM only: it survives a reconnect and a new client with the same id, not a restart. */
+    static MqttPersistence memory() {
+        return new MemoryPersistence();
+    }
+
+    /**
+     * State kept in files under {@code directory}, one per client id: an append-only log with a checksum per
+     * record, written through to the operating system before a message is sent, so a killed process loses
+     * nothing; a torn last record (a crash mid-write) is detected and dropped. Not synced to the disk per
+     * message: a power loss can lose the last writes. Use {@link #file(Path, boolean)} to sync each write.
+     */
+    static MqttPersistence file(Path directory) {
+        return new FilePersistence(directory, false);
+    }
+
+    /** As {@link #file(Path)}; with {@code syncEveryWrite} each record is forced to the disk (fsync) before use. */
+    static MqttPersistence file(Path directory, boolean syncEveryWrite) {
+        return new FilePersistence(directory, syncEveryWrite);
+    }
+}
