@@ -85,7 +85,13 @@ public final class MosquittoBroker implements AutoCloseableBroker {
 
         /** Builds and starts; the broker is ready for connections when this returns. */
         public MosquittoBroker start() {
-            return build().start();
+            MosquittoBroker broker = build();
+            try {
+                return broker.start();
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
         }
     }
 
@@ -129,7 +135,12 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start mosquitto", e);
         }
-        awaitListening();
+        try {
+            awaitListening();
+        } catch (RuntimeException e) {
+            kill();
+            throw e;
+        }
         return this;
     }
 

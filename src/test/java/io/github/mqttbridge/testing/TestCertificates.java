@@ -3,8 +3,8 @@ package io.github.mqttbridge.testing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -17,6 +17,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
@@ -34,7 +35,6 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -189,8 +189,8 @@ public final class TestCertificates {
         Path cert = directory.resolve(name + ".crt");
         Path key = directory.resolve(name + ".key");
         Path p12 = directory.resolve(name + ".p12");
-        writePem(cert, kc.certificate());
-        writePem(key, kc.key());
+        writePem(cert, "CERTIFICATE", kc.certificate().getEncoded());
+        writePem(key, "PRIVATE KEY", kc.key().getEncoded());
         Identity identity = new Identity(name, kc.key(), kc.certificate(), cert, key, p12);
         KeyStore store = kc.certificate().getBasicConstraints() >= 0 ? trustStore(identity) : keyStore(identity);
         try (OutputStream out = Files.newOutputStream(p12)) {
@@ -202,10 +202,10 @@ public final class TestCertificates {
         return identity;
     }
 
-    private static void writePem(Path file, Object object) throws IOException {
-        try (Writer writer = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(writer)) {
-            pem.writeObject(object);
-        }
+    /** Keys as PKCS#8 "PRIVATE KEY", the form OpenSSL 3 reads for every key type. */
+    private static void writePem(Path file, String type, byte[] der) throws IOException {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        Files.writeString(file, "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n");
     }
 
     private record KeyAndCert(PrivateKey key, X509Certificate certificate) {
