@@ -54,6 +54,16 @@ public final class RawSocket implements AutoCloseable {
         return bytes;
     }
 
+    /** Exactly {@code n} bytes within {@code timeout}, or a {@link SocketTimeoutException}. */
+    public byte[] readWithin(int n, Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        try {
+            return read(n);
+        } finally {
+            socket.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
+        }
+    }
+
     /**
      * True if the peer closes (or resets) the connection within {@code timeout}; bytes arriving meanwhile are
      * skipped.
