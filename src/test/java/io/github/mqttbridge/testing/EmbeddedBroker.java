@@ -1,0 +1,207 @@
+package io.github.mqttbridge.testing;
+
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * HiveMQ Community Edition inside the test JVM, so that {@code mvn verify} needs nothing but a JDK. Chosen over
+ * Moquette for its compliance: MQTT 3.1 ("MQIsdp") and 3.1.1, QoS 0/1/2 both ways, retained messages, wills,
+ * persistent sessions (cleanSession=false queueing) and WebSockets with the "mqtt" and "mqttv3.1" subprotocols.
+ * It costs 4-6 s to start, so tests share one per JVM through {@link TestBrokers#embedded()}.
+ *
+ * <p>Gaps: it cannot be killed and restarted on the same ports inside the JVM while keeping its state the way a
+ * crashed process would ({@link #supportsRestart()} is false; use {@link MosquittoBroker} for that), and it keeps
+ * sessions in memory only. HiveMQ CE also speaks MQTT 5, which our 3.1.1 client never asks for.
+ */
+public final class EmbeddedBroker implements AutoCloseableBroker {
+
+    private static final String USERNAME = "bridge-user";
+    private static final String PASSWORD = "bridge-secret";
+
+    private final Path directory;
+    private final int tcpPort;
+    private final int sslPort;
+    private final int mutualTlsPort;
+    private final int wsPort;
+    private EmbeddedHiveMQ hivemq;
+
+    public EmbeddedBroker() {
+        int[] ports = FreePorts.next(4);
+        tcpPort = ports[0];
+        sslPort = ports[1];
+        mutualTlsPort = ports[2];
+        wsPort = ports[3];
+        try {
+            directory = Files.createTempDirectory("mqttbridge-hivemq");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized EmbeddedBroker start() {
+        try {
+            Path config = Files.createDirectories(directory.resolve("conf"));
+            Files.writeString(config.resolve("config.xml"), configXml(TestCertificates.shared()));
+            hivemq = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(config)
+                    .withDataFolder(Files.createDirectories(directory.resolve("data")))
+                    .withExtensionsFolder(Files.createDirectories(directory.resolve("extensions")))
+                    .withEmbeddedExtension(authenticationExtension())
+                    .withoutLoggingBootstrap()
+                    .build();
+            hivemq.start().get(60, TimeUnit.SECONDS);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("HiveMQ CE did not start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting HiveMQ CE", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (hivemq == null) {
+            return;
+        }
+        try {
+            hivemq.stop().get(30, TimeUnit.SECONDS);
+            hivemq.close();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("HiveMQ CE did not stop", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            hivemq = null;
+            TestFiles.deleteRecursively(directory);
+        }
+    }
+
+    private String configXml(TestCertificates certs) {
+        String password = new String(TestCertificates.STORE_PASSWORD);
+        String keystore = "<keystore><path>" + certs.server().pkcs12() + "</path><password>" + password
+                + "</password><private-key-password>" + password + "</private-key-password></keystore>";
+        return """
+                <?xml version="1.0"?>
+                <hivemq>
+                  <listeners>
+                    <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
+                    <tls-tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address>
+                      <tls>%s<client-authentication-mode>NONE</client-authentication-mode></tls>
+                    </tls-tcp-listener>
+                    <tls-tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address>
+                      <tls>%s<truststore><path>%s</path><password>%s</password></truststore>
+                        <client-authentication-mode>REQUIRED</client-authentication-mode></tls>
+                    </tls-tcp-listener>
+                    <websocket-listener><port>%d</port><bind-address>127.0.0.1</bind-address><path>/mqtt</path>
+                      <subprotocols><subprotocol>mqtt</subprotocol><subprotocol>mqttv3.1</subprotocol></subprotocols>
+                      <allow-extensions>true</allow-extensions>
+                    </websocket-listener>
+                  </listeners>
+                  <persistence><mode>in-memory</mode></persistence>
+                  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(tcpPort, sslPort, keystore, mutualTlsPort, keystore, certs.ca().pkcs12(), password,
+                wsPort);
+    }
+
+    /** Anonymous clients pass; a client that names a user must be {@link #USERNAME} with {@link #PASSWORD}. */
+    private static EmbeddedExtension authenticationExtension() {
+        SimpleAuthenticator authenticator = (input, output) -> {
+            Optional<String> user = input.getConnectPacket().getUserName();
+            Optional<String> password = input.getConnectPacket().getPassword()
+                    .map(buffer -> StandardCharsets.UTF_8.decode(buffer.asReadOnlyBuffer()).toString());
+            if (user.isEmpty() || (user.get().equals(USERNAME) && password.orElse("").equals(PASSWORD))) {
+                output.authenticateSuccessfully();
+            } else {
+                output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "bad user name or password");
+            }
+        };
+        return EmbeddedExtension.builder()
+                .withId("mqttbridge-test-auth")
+                .withName("mqttbridge test authentication")
+                .withVersion("1")
+                .withPriority(0)
+                .withStartPriority(1000)
+                .withExtensionMain(new ExtensionMain() {
+                    @Override
+                    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+                        Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+                    }
+
+                    @Override
+                    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+                    }
+                })
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return "embedded HiveMQ CE";
+    }
+
+    @Override
+    public String tcpUri() {
+        return "tcp://127.0.0.1:" + tcpPort;
+    }
+
+    @Override
+    public String sslUri() {
+        return "ssl://127.0.0.1:" + sslPort;
+    }
+
+    @Override
+    public String mutualTlsUri() {
+        return "ssl://127.0.0.1:" + mutualTlsPort;
+    }
+
+    @Override
+    public String wsUri() {
+        return "ws://127.0.0.1:" + wsPort + "/mqtt";
+    }
+
+    @Override
+    public String username() {
+        return USERNAME;
+    }
+
+    @Override
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
+    public boolean supportsRestart() {
+        return false;
+    }
+
+    @Override
+    public String diagnostics() {
+        return name() + " (logs go to the test output through slf4j)";
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
