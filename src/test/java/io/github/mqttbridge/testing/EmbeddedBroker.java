@@ -118,6 +118,10 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                     </websocket-listener>
                   </listeners>
                   <persistence><mode>in-memory</mode></persistence>
+                  <mqtt>
+                    <!-- the default of 1000 would drop what tests queue for an offline or stalled subscriber -->
+                    <queued-messages><max-queue-size>1000000</max-queue-size></queued-messages>
+                  </mqtt>
                   <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                 </hivemq>
                 """.formatted(tcpPort, sslPort, keystore, mutualTlsPort, keystore, certs.ca().pkcs12(), password,

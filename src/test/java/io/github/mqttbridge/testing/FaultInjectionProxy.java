@@ -216,6 +216,8 @@ public final class FaultInjectionProxy implements AutoCloseable {
         } catch (IOException e) {
             // one side closed or was cut: the connection is over either way
         } finally {
+            // A partitioned network carries no FIN either: the other side learns of the close only afterwards.
+            awaitForwarding(connection, System.nanoTime());
             connection.close();
         }
     }

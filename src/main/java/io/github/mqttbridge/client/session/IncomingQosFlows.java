@@ -36,7 +36,7 @@ public final class IncomingQosFlows {
     public static final class PendingAck {
         private final int packetId;
         private final int qos;
-        private final long connection;
+        private long connection;
         private boolean acked;
 
         private PendingAck(int packetId, int qos, long connection) {
@@ -60,16 +60,24 @@ public final class IncomingQosFlows {
         }
     }
 
-    /** A new connection: acknowledgements owed on the old one are void, as the server will send again. */
+    /**
+     * A new connection. A QoS 1 acknowledgement owed on the old one is void: the server sends the message again
+     * and the acknowledgement of that copy is the one that counts, so a late ack can never match an id the server
+     * has since reused. A QoS 2 message is identified by its packet id for the whole session, so its PUBREC is
+     * still owed and goes out on the new connection once the application is done; the server's resend of it is
+     * not delivered again.
+     */
     public void onNewConnection() {
         connection++;
+        ArrayDeque<PendingAck> stillOwed = new ArrayDeque<>();
         for (PendingAck ack : pendingAcks) {
             if (ack.qos == 2) {
-                // Never acknowledged, so the server still owns it and will resend; deliver that resend.
-                awaitingRelease.remove(ack.packetId);
+                ack.connection = connection;
+                stillOwed.add(ack);
             }
         }
         pendingAcks.clear();
+        pendingAcks.addAll(stillOwed);
     }
 
     /** Decides about an inbound PUBLISH and, for a delivery, returns the ack the application will owe. */

@@ -68,14 +68,33 @@ class IncomingQosFlowsTest {
     }
 
     @Test
-    void acks_owed_on_a_lost_connection_are_void_and_unacked_qos2_is_delivered_again() {
+    void a_qos1_ack_owed_on_a_lost_connection_is_void() {
+        var stale = flows.expectAck(publish(1, 3, false));
+        flows.onNewConnection();
+        assertTrue(flows.ack(stale).isEmpty(), "the server resends it; only the new copy's ack may go out");
+        assertEquals(Verdict.DELIVER, flows.onPublish(publish(1, 3, true)), "QoS 1 resends are delivered");
+    }
+
+    @Test
+    void a_qos2_pubrec_owed_on_a_lost_connection_goes_out_on_the_next_and_the_resend_is_not_delivered() {
         PublishPacket p = publish(2, 3, false);
         flows.onPublish(p);
-        var stale = flows.expectAck(p);
+        var owed = flows.expectAck(p);
         flows.onNewConnection();
-        assertTrue(flows.ack(stale).isEmpty(), "an ack for the old connection must not be sent on the new one");
-        assertEquals(Verdict.DELIVER, flows.onPublish(publish(2, 3, true)),
-                "the application never acknowledged it, so the resend is delivered");
+        assertEquals(Verdict.IGNORE, flows.onPublish(publish(2, 3, true)),
+                "the application still holds the first copy: delivering the resend would duplicate it");
+        assertEquals(List.of(new PubRecPacket(3)), flows.ack(owed));
+    }
+
+    @Test
+    void a_clean_session_forgets_qos2_state() {
+        PublishPacket p = publish(2, 4, false);
+        flows.onPublish(p);
+        var owed = flows.expectAck(p);
+        flows.onNewConnection();
+        flows.clear();
+        assertTrue(flows.ack(owed).isEmpty(), "the server forgot the message; no PUBREC for it");
+        assertEquals(Verdict.DELIVER, flows.onPublish(publish(2, 4, false)));
     }
 
     @Test

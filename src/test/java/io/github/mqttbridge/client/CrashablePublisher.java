@@ -1,0 +1,48 @@
+package io.github.mqttbridge.client;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A publisher run as a child JVM by {@link ClientProcessCrashIT}, so that it can really die (SIGKILL) mid-stream.
+ * It publishes messages {@code from} to {@code to - 1} with file persistence and prints {@code accepted N} once
+ * publish() has taken message N, which is the point from which the client owns it; then {@code done}.
+ *
+ * <p>Arguments: uri clientId persistenceDir topic qos from to
+ */
+public final class CrashablePublisher {
+    private CrashablePublisher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String uri = args[0];
+        String clientId = args[1];
+        Path persistence = Path.of(args[2]);
+        String topic = args[3];
+        int qos = Integer.parseInt(args[4]);
+        int from = Integer.parseInt(args[5]);
+        int to = Integer.parseInt(args[6]);
+        try (MqttClient client = new MqttClient(uri, clientId)) {
+            client.connect(ConnectOptions.builder().cleanSession(false).reconnect(true)
+                    .persistence(MqttPersistence.file(persistence)).maxInflight(100)
+                    .timeout(Duration.ofSeconds(10)).build()).get(30, TimeUnit.SECONDS);
+            Semaphore window = new Semaphore(300);
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                window.acquire();
+                CompletableFuture<Void> f = client.publish(topic, io.github.mqttbridge.testing.Receipts.payload(i, 32),
+                        qos, false);
+                f.whenComplete((ok, error) -> window.release());
+                sent.add(f);
+                System.out.println("accepted " + i);
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            System.out.println("done");
+        }
+    }
+}
