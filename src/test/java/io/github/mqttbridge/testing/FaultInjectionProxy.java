@@ -10,8 +10,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ public final class FaultInjectionProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final int port;
     private final ExecutorService threads;
+    /** Every thread the pool made, to join on close: pool termination can precede the threads' death. */
+    private final Queue<Thread> created = new ConcurrentLinkedQueue<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
@@ -56,6 +60,7 @@ public final class FaultInjectionProxy implements AutoCloseable {
         this.threads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, threadNamePrefix() + threadNumber.incrementAndGet());
             thread.setDaemon(true);
+            created.add(thread);
             return thread;
         });
         startAccepting(listener);
@@ -153,6 +158,9 @@ public final class FaultInjectionProxy implements AutoCloseable {
         try {
             if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("FaultInjectionProxy threads did not stop");
+            }
+            for (Thread thread : created) {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

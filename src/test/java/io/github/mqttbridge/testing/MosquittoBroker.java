@@ -316,6 +316,11 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         return directory.resolve("mosquitto.log");
     }
 
+    /** Its config, log, pid file and database. */
+    public Path directory() {
+        return directory;
+    }
+
     /** The log file and console output. */
     public String log() {
         return TestFiles.readOrEmpty(logFile()) + TestFiles.readOrEmpty(directory.resolve("stdout.log"));

@@ -32,6 +32,22 @@ public final class RawPackets {
         return packet.toByteArray();
     }
 
+    /** MQTT 3.1.1 CONNECT with clean session, keep alive 60 s, a user name and a password. */
+    public static byte[] connect311(String clientId, String user, String password) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(bytes(0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0xC2, 0x00, 0x3C));
+        for (String field : new String[] {clientId, user, password}) {
+            byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
+            body.writeBytes(bytes(utf8.length >> 8, utf8.length & 0xFF));
+            body.writeBytes(utf8);
+        }
+        ByteArrayOutputStream packet = new ByteArrayOutputStream();
+        packet.write(0x10);
+        writeRemainingLength(packet, body.size());
+        packet.writeBytes(body.toByteArray());
+        return packet.toByteArray();
+    }
+
     static void writeRemainingLength(ByteArrayOutputStream out, int length) {
         do {
             int digit = length % 128;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -31,6 +32,18 @@ public final class RawSocket implements AutoCloseable {
         socket.connect(new InetSocketAddress(host, port), (int) DEFAULT_TIMEOUT.toMillis());
         socket.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
         return new RawSocket(socket);
+    }
+
+    /** Sends {@code connect} to a {@code tcp://} URI and returns the CONNACK return code. */
+    public static int connackCode(String tcpUri, byte[] connect) throws IOException {
+        URI uri = URI.create(tcpUri);
+        try (RawSocket socket = connect(uri.getHost(), uri.getPort())) {
+            byte[] connack = socket.send(connect).read(4);
+            if (connack[0] != 0x20 || connack[1] != 0x02) {
+                throw new IOException("Expected CONNACK, got " + Arrays.toString(connack));
+            }
+            return connack[3];
+        }
     }
 
     /** Sends bytes given as ints, so tests can write {@code send(0xC0, 0x00)}. */
