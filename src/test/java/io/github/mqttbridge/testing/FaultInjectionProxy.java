@@ -212,7 +212,10 @@ public final class FaultInjectionProxy implements AutoCloseable {
 
     private void pump(Connection connection, Socket from, Socket to) {
         byte[] buffer = new byte[CHUNK];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        // Not try-with-resources: closing a socket's stream closes the socket, which must wait for the finally.
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 if (!awaitForwarding(connection, System.nanoTime())) {
