@@ -20,7 +20,10 @@ public final class MqttEncoder {
         return packetSize(MqttPacketEncoders.remainingLength(packet));
     }
 
-    /** Writes the whole packet at the buffer's position; the caller makes room for {@link #encodedSize}. */
+    /**
+     * Writes the whole packet at the buffer's position; the caller makes room for {@link #encodedSize}. The buffer
+     * must keep ByteBuffer's default big-endian order, which is MQTT's network byte order.
+     */
     public static void encode(MqttPacket packet, ByteBuffer out) {
         MqttPacketEncoders.encode(packet, MqttPacketEncoders.remainingLength(packet), out);
     }
