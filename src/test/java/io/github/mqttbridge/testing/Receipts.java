@@ -76,6 +76,17 @@ public final class Receipts {
         return counts.length();
     }
 
+    /** The numbers of the first few messages that arrived more than once. */
+    public List<Integer> duplicated(int atMost) {
+        List<Integer> duplicated = new ArrayList<>();
+        for (int i = 0; i < counts.length() && duplicated.size() < atMost; i++) {
+            if (counts.get(i) > 1) {
+                duplicated.add(i);
+            }
+        }
+        return duplicated;
+    }
+
     @Override
     public String toString() {
         return distinct() + " of " + counts.length() + " arrived, " + duplicates() + " duplicates, first missing "
