@@ -60,8 +60,8 @@ final class Report {
         }
         md.append(ratios(options, results));
         if (!profiles.isEmpty()) {
-            md.append("\n## Where the time goes\n\nOur client, profiled with JFR in one extra round per QoS (three times N messages) after the"
-                    + " measured ones (not counted in the table).\n");
+            md.append("\n## Where the time goes\n\nOur client, profiled with JFR in one extra round per QoS (three"
+                    + " times N messages) after the measured ones (not counted in the table).\n");
             profiles.forEach((qos, profile) -> md.append("\n### QoS ").append(qos).append("\n\n")
                     .append(profile.markdown()));
         }
