@@ -51,6 +51,7 @@ enum Library {
                 return library;
             }
         }
-        throw new IllegalArgumentException("unknown client '" + id + "', expected one of ours, paho, paho-tuned, hivemq");
+        throw new IllegalArgumentException("unknown client '" + id
+                + "', expected one of ours, paho, paho-tuned, hivemq");
     }
 }

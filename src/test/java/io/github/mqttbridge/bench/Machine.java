@@ -18,6 +18,8 @@ final class Machine {
                 + gib(Runtime.getRuntime().maxMemory()) + "\n"
                 + "- Java: " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + "\n"
+                + "- JVM options: `" + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
+                + "`\n"
                 + "- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch") + "\n"
                 + "- Broker: " + mosquittoVersion() + "\n";

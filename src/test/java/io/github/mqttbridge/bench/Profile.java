@@ -34,7 +34,7 @@ final class Profile {
         Path file = Files.createTempFile("mqttbridge-bench", ".jfr");
         try {
             try (Recording recording = new Recording()) {
-                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
+                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
                 recording.start();
                 task.run();
                 recording.stop();
@@ -64,8 +64,9 @@ final class Profile {
     }
 
     String markdown() {
-        return samples + " execution samples (every 5 ms per running thread; publisher and subscriber run in one"
-                + " JVM, so both sides are in them).\n\n"
+        return samples + " execution samples (every 1 ms per thread running Java code; threads blocked in socket"
+                + " calls or waiting are not sampled; publisher and subscriber run in one JVM, so both sides are in"
+                + " them).\n\n"
                 + "Hottest leaf frames (where the CPU was):\n\n" + table(leaves)
                 + "\nHottest frames of our client (innermost io.github.mqttbridge.client frame of each sample):\n\n"
                 + table(ours);
