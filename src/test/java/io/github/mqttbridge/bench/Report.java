@@ -60,7 +60,8 @@ final class Report {
                 Spread publish = results.publish(library, qos);
                 md.append(String.format(Locale.ROOT,
                         "| %s | %d | %d | %,.0f | %,.0f–%,.0f | %.2f | %,.0f | %,.0f–%,.0f |%n", library.id(), qos,
-                        options.messagesFor(qos), receive.median(), receive.min(), receive.max(), receive.median() * options.size() / 1e6, publish.median(), publish.min(), publish.max()));
+                        options.messagesFor(qos), receive.median(), receive.min(), receive.max(),
+                        receive.median() * options.size() / 1e6, publish.median(), publish.min(), publish.max()));
             }
         }
         md.append(ratios(options, results));
