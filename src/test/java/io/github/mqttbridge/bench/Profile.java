@@ -24,6 +24,7 @@ final class Profile {
 
     private final Map<String, Integer> leaves = new HashMap<>();
     private final Map<String, Integer> ours = new HashMap<>();
+    private final Map<String, Integer> threads = new HashMap<>();
     private int samples;
 
     interface Task {
@@ -43,7 +44,7 @@ final class Profile {
             Profile profile = new Profile();
             for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
                 if (event.getStackTrace() != null && !event.getStackTrace().getFrames().isEmpty()) {
-                    profile.add(event.getStackTrace().getFrames());
+                    profile.add(event.getThread("sampledThread").getJavaName(), event.getStackTrace().getFrames());
                 }
             }
             return profile;
@@ -52,8 +53,10 @@ final class Profile {
         }
     }
 
-    private void add(List<RecordedFrame> frames) {
+    private void add(String thread, List<RecordedFrame> frames) {
         samples++;
+        // the round id in the thread names only repeats the QoS the section is about
+        threads.merge(thread == null ? "?" : thread.replaceFirst("^mqtt-profile-q\\d-", ""), 1, Integer::sum);
         leaves.merge(name(frames.get(0)), 1, Integer::sum);
         frames.stream().map(Profile::name).filter(n -> n.startsWith(OUR_PACKAGE)).findFirst()
                 .ifPresent(n -> ours.merge(n, 1, Integer::sum));
@@ -67,13 +70,15 @@ final class Profile {
         return samples + " execution samples (every 1 ms per thread running Java code; threads blocked in socket"
                 + " calls or waiting are not sampled; publisher and subscriber run in one JVM, so both sides are in"
                 + " them).\n\n"
-                + "Hottest leaf frames (where the CPU was):\n\n" + table(leaves)
+                + "Threads running Java code (`main` is the benchmark loop calling publish):\n\n"
+                + table(threads, "Thread")
+                + "\nHottest leaf frames (where the CPU was):\n\n" + table(leaves, "Frame")
                 + "\nHottest frames of our client (innermost io.github.mqttbridge.client frame of each sample):\n\n"
-                + table(ours);
+                + table(ours, "Frame");
     }
 
-    private String table(Map<String, Integer> counts) {
-        StringBuilder sb = new StringBuilder("| Samples | Share | Frame |\n|---:|---:|---|\n");
+    private String table(Map<String, Integer> counts, String heading) {
+        StringBuilder sb = new StringBuilder("| Samples | Share | " + heading + " |\n|---:|---:|---|\n");
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP)
                 .forEach(e -> sb.append(String.format(Locale.ROOT, "| %d | %.1f%% | `%s` |%n", e.getValue(),
                         100.0 * e.getValue() / samples, e.getKey())));
