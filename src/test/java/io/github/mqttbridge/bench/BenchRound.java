@@ -1,0 +1,64 @@
+package io.github.mqttbridge.bench;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** One publisher and one subscriber of the same library, on a topic of their own, for one QoS. */
+final class BenchRound {
+    private static final long TIMEOUT_SECONDS = 180;
+    /** Long enough for a stray duplicate to show up after the last expected message. */
+    private static final long SETTLE_MILLIS = 300;
+
+    private BenchRound() {
+    }
+
+    static RoundResult run(Library library, String uri, int qos, int messages, int size, String roundId)
+            throws Exception {
+        String topic = "bench/" + roundId;
+        Receiver receiver = new Receiver(messages);
+        try (BenchClient subscriber = library.create(uri, roundId + "-sub");
+             BenchClient publisher = library.create(uri, roundId + "-pub")) {
+            subscriber.connect();
+            subscriber.subscribe(topic, qos, receiver::accept);
+            publisher.connect();
+
+            AtomicInteger unpublished = new AtomicInteger(messages);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            CompletableFuture<Long> allPublishedAt = new CompletableFuture<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < messages; i++) {
+                byte[] payload = new byte[size];
+                ByteBuffer.wrap(payload).putInt(i);
+                publisher.publishAsync(topic, payload, qos).whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                        allPublishedAt.completeExceptionally(error);
+                    } else if (unpublished.decrementAndGet() == 0) {
+                        allPublishedAt.complete(System.nanoTime());
+                    }
+                });
+            }
+            long published = await(allPublishedAt, "publishing", library, qos, receiver);
+            long received = await(receiver.allArrivedAt(), "receiving", library, qos, receiver);
+            Thread.sleep(SETTLE_MILLIS);
+            String problems = receiver.problems();
+            if (problems != null || failure.get() != null) {
+                throw new IllegalStateException(library.id() + " QoS " + qos + ": " + problems, failure.get());
+            }
+            return new RoundResult(messages, size, published - start, received - start);
+        }
+    }
+
+    private static long await(CompletableFuture<Long> future, String what, Library library, int qos,
+                              Receiver receiver) throws Exception {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(library.id() + " QoS " + qos + ": " + what + " took more than "
+                    + TIMEOUT_SECONDS + " s; " + receiver.problems(), e);
+        }
+    }
+}

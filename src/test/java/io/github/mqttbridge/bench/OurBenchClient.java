@@ -1,0 +1,41 @@
+package io.github.mqttbridge.bench;
+
+import io.github.mqttbridge.client.ConnectOptions;
+import io.github.mqttbridge.client.MqttClient;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** Our client with its default options: the out-of-the-box experience is what we compare. */
+final class OurBenchClient implements BenchClient {
+    private final MqttClient client;
+
+    OurBenchClient(String uri, String clientId) {
+        this.client = new MqttClient(uri, clientId);
+    }
+
+    @Override
+    public void connect() throws Exception {
+        client.connect(ConnectOptions.defaults()).get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void subscribe(String topic, int qos, Consumer<byte[]> onMessage) throws Exception {
+        client.onMessageArrived(message -> onMessage.accept(message.payloadBytes()));
+        client.subscribe(topic, qos).get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public CompletableFuture<?> publishAsync(String topic, byte[] payload, int qos) {
+        return client.publish(topic, payload, qos, false);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            client.disconnect().get(30, TimeUnit.SECONDS);
+        } finally {
+            client.close();
+        }
+    }
+}
