@@ -82,7 +82,8 @@ class ClientBrokerRestartIT {
                     atRisk.add(i);
                 }
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> owedArrived(receipts, atRisk));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertTrue(owedArrived(receipts, atRisk),
+                    receipts + "; at risk: " + atRisk.size()));
             System.out.printf("QoS %d: broker killed at message %d; %d acknowledged after its last save; %s%n", qos,
                     MESSAGES / 2, atRisk.size(), receipts);
             assertTrue(owedArrived(receipts, atRisk), receipts.toString());

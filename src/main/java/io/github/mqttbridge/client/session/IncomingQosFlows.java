@@ -80,16 +80,33 @@ public final class IncomingQosFlows {
         pendingAcks.addAll(stillOwed);
     }
 
-    /** Decides about an inbound PUBLISH and, for a delivery, returns the ack the application will owe. */
+    /**
+     * Decides about an inbound PUBLISH. A QoS 2 PUBLISH whose id we hold is a resend only if it says so with
+     * DUP: a server sets DUP on every resend [MQTT-3.3.1-1] and reuses an id only after our PUBCOMP, so an id we
+     * hold arriving without DUP is a new message from a server that lost its state (a broker restored from an
+     * older save). It replaces the old flow instead of being swallowed as a duplicate.
+     */
     public Verdict onPublish(PublishPacket publish) {
         if (publish.qos() == 2) {
             Boolean recSent = awaitingRelease.get(publish.packetId());
+            if (recSent != null && !publish.dup()) {
+                forget(publish.packetId());
+                recSent = null;
+            }
             if (recSent != null) {
                 return recSent ? Verdict.REPEAT_PUBREC : Verdict.IGNORE;
             }
             awaitingRelease.put(publish.packetId(), false);
         }
         return Verdict.DELIVER;
+    }
+
+    /** Drops a QoS 2 flow the server abandoned, and the acknowledgement owed for it. */
+    private void forget(int packetId) {
+        if (Boolean.TRUE.equals(awaitingRelease.remove(packetId))) {
+            store.inboundReleased(packetId);
+        }
+        pendingAcks.removeIf(ack -> ack.qos == 2 && ack.packetId == packetId);
     }
 
     /** Registers the acknowledgement owed for a delivered QoS 1 or 2 message. */

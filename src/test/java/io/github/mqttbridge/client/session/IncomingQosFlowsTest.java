@@ -55,6 +55,16 @@ class IncomingQosFlowsTest {
     }
 
     @Test
+    void a_held_qos2_id_arriving_without_dup_is_a_new_message_from_a_server_that_lost_its_state() {
+        PublishPacket old = publish(2, 9, false);
+        flows.onPublish(old);
+        flows.ack(flows.expectAck(old));
+        assertEquals(Verdict.DELIVER, flows.onPublish(publish(2, 9, false)),
+                "a broker restored from an older save reuses ids; swallowing the message would lose it");
+        assertEquals(Verdict.IGNORE, flows.onPublish(publish(2, 9, true)), "its resend is a duplicate again");
+    }
+
+    @Test
     void pubrel_before_pubrec_was_sent_breaks_the_flow() {
         PublishPacket p = publish(2, 5, false);
         flows.onPublish(p);
