@@ -9,4 +9,7 @@ interface ClientCallbacks {
     void messageArrived(MqttMessage message);
 
     void delivered(MqttMessage message);
+
+    /** False while no one listens for deliveries, which then cost no hand-over to the callback thread. */
+    boolean wantsDelivered();
 }

@@ -17,6 +17,7 @@ import io.github.mqttbridge.client.codec.packet.UnsubscribePacket;
 import io.github.mqttbridge.client.internal.Connection;
 import io.github.mqttbridge.client.internal.KeepAlive;
 import io.github.mqttbridge.client.persistence.SessionStore;
+import io.github.mqttbridge.client.persistence.TransientSessionStore;
 import io.github.mqttbridge.client.session.IncomingQosFlows;
 import io.github.mqttbridge.client.session.OutgoingQosFlows;
 import io.github.mqttbridge.client.session.PacketIdPool;
@@ -123,9 +124,9 @@ final class ClientCore implements Connection.Handler {
     }
 
     private void openSession(ConnectOptions o) {
-        MqttPersistence persistence = o.persistence() != null ? o.persistence() : MqttPersistence.memory();
+        MqttPersistence persistence = o.persistence();
         try {
-            store = persistence.open(clientId);
+            store = persistence == null ? new TransientSessionStore() : persistence.open(clientId);
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the session store of '" + clientId + "' in "
                     + persistence + ": " + e.getMessage(), e);
@@ -449,7 +450,9 @@ final class ClientCore implements Connection.Handler {
     }
 
     private void delivered(Delivery d) {
-        executors.callbacks.execute(() -> callbacks.delivered(d.message));
+        if (callbacks.wantsDelivered()) {
+            executors.callbacks.execute(() -> callbacks.delivered(d.message));
+        }
         complete(d.future, null);
     }
 

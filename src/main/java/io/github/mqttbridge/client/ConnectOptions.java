@@ -157,7 +157,7 @@ public final class ConnectOptions {
         return retryInitialConnect;
     }
 
-    /** The session store; null means a fresh {@link MqttPersistence#memory()} per client. */
+    /** The session store; null means the session lives in the client object only. */
     public MqttPersistence persistence() {
         return persistence;
     }

@@ -31,7 +31,7 @@ public final class MqttClient implements AutoCloseable {
     private volatile ConnectedListener onConnected = (reconnect, u) -> { };
     private volatile Consumer<ConnectionLost> onConnectionLost = lost -> { };
     private volatile Consumer<MqttMessage> onMessageArrived = message -> { };
-    private volatile Consumer<MqttMessage> onMessageDelivered = message -> { };
+    private volatile Consumer<MqttMessage> onMessageDelivered;
 
     /** A client for {@code tcp://host:port}. */
     public MqttClient(String host, int port, String clientId) {
@@ -76,7 +76,15 @@ public final class MqttClient implements AutoCloseable {
 
             @Override
             public void delivered(MqttMessage message) {
-                onMessageDelivered.accept(message);
+                Consumer<MqttMessage> listener = onMessageDelivered;
+                if (listener != null) {
+                    listener.accept(message);
+                }
+            }
+
+            @Override
+            public boolean wantsDelivered() {
+                return onMessageDelivered != null;
             }
         });
     }
@@ -188,11 +196,7 @@ public final class MqttClient implements AutoCloseable {
         if (payload == null) {
             throw new IllegalArgumentException("payload must not be null");
         }
-        MqttMessage message = new MqttMessage(payload);
-        message.setDestinationName(topic);
-        message.setQos(qos);
-        message.setRetained(retained);
-        return core.publish(message);
+        return core.publish(MqttMessage.outbound(topic, payload.clone(), qos, retained));
     }
 
     public boolean isConnected() {

@@ -46,6 +46,13 @@ public final class MqttMessage {
         return m;
     }
 
+    /** An outbound message from arguments the caller has validated; takes the payload as it is. */
+    static MqttMessage outbound(String topic, byte[] payload, int qos, boolean retained) {
+        MqttMessage m = new MqttMessage(payload, topic, qos);
+        m.retained = retained;
+        return m;
+    }
+
     private MqttMessage(byte[] payload, String destinationName, int qos) {
         this.payload = payload;
         this.destinationName = destinationName;

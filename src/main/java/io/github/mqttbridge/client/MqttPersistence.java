@@ -8,8 +8,10 @@ import java.nio.file.Path;
 
 /**
  * Where the client keeps session state that must survive it: unacknowledged outbound QoS 1 and 2 messages and
- * inbound QoS 2 state. {@link #memory()} (the default) keeps it for the life of the JVM, {@link #file(Path)} on
- * disk, so that a restarted process with the same client id sends again what the broker had not acknowledged.
+ * inbound QoS 2 state. Without one, the session lives in the client object and ends with it; {@link #memory()}
+ * keeps it for the life of the JVM, so a new client object with the same id takes it over; {@link #file(Path)}
+ * keeps it on disk, so that a restarted process with the same client id sends again what the broker had not
+ * acknowledged.
  */
 public interface MqttPersistence {
 

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The broker process is killed (SIGKILL) mid-stream and started again with its persistence. Mosquitto
  * acknowledges a PUBLISH before it writes it to disk, so what it acknowledged after its last save is lost by the
  * broker, not by us: the test saves (SIGUSR1) just before the kill and holds the client to everything the broker
- * acknowledged before that save, and to everything it had not acknowledged at the kill.
+ * acknowledged before that save, and to everything it had not acknowledged at the kill. At QoS 2 the broker
+ * takes a message over with PUBREC, which precedes the completion the test can see, so every message sent before
+ * the kill and completed after the save began counts as the broker's.
  */
 class ClientBrokerRestartIT {
     private static final int MESSAGES = 6000;
@@ -77,8 +79,12 @@ class ClientBrokerRestartIT {
             List<Integer> atRisk = new ArrayList<>();
             for (int i = 0; i < MESSAGES; i++) {
                 long acked = ackedAt.get(i);
-                if (acked - saveStarted >= 0 && killed - acked >= 0) {
-                    // acknowledged between the start of the last save and the kill: only the broker had it
+                // QoS 1: acknowledged (PUBACK) between the start of the last save and the kill: only the broker had
+                // it. QoS 2: the broker takes a message over with PUBREC, which the API does not show; a message
+                // sent before the kill and completed after the save began may have been taken over after it.
+                boolean brokerOnly = qos == 1 ? acked - saveStarted >= 0 && killed - acked >= 0
+                        : i < MESSAGES / 2 && acked - saveStarted >= 0;
+                if (brokerOnly) {
                     atRisk.add(i);
                 }
             }

@@ -2,6 +2,7 @@ package io.github.mqttbridge.client;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.testing.FaultInjectionProxy;
@@ -13,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -182,6 +185,44 @@ class ClientReconnectIT {
             proxy.refuseNew(false);
             connected.get(20, TimeUnit.SECONDS);
             assertTrue(client.isConnected());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SharedBroker.class)
+    void publishes_while_disconnected_wait_up_to_the_bound_and_go_out_on_reconnect(SharedBroker shared)
+            throws Exception {
+        TestBroker broker = shared.get();
+        String id = "buffer-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = "it/" + id;
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (FaultInjectionProxy proxy = FaultInjectionProxy.to(broker.tcpUri());
+             MqttClient subscriber = new MqttClient(broker.tcpUri(), id + "-s");
+             MqttClient publisher = new MqttClient(proxy.uri("tcp"), id + "-p")) {
+            subscriber.onMessageArrived(m -> got.add(m.payloadString()));
+            subscriber.connect().get(10, TimeUnit.SECONDS);
+            subscriber.subscribe(topic, 1).get(10, TimeUnit.SECONDS);
+            publisher.connect(resilient(id).disconnectedPublishing(true).disconnectedBufferSize(4).build())
+                    .get(10, TimeUnit.SECONDS);
+            proxy.refuseNew(true);
+            proxy.cutAll();
+            await().atMost(Duration.ofSeconds(5)).until(() -> !publisher.isConnected());
+
+            List<CompletableFuture<Void>> buffered = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                buffered.add(publisher.publish(topic, ("b" + i).getBytes(), i % 2, false));
+            }
+            CompletableFuture<Void> overflow = publisher.publish(topic, "over".getBytes(), 1, false);
+            ExecutionException full = assertThrows(ExecutionException.class, () -> overflow.get(5, TimeUnit.SECONDS));
+            assertEquals(MqttErrorCode.BUFFER_FULL, ((MqttException) full.getCause()).code());
+            assertTrue(buffered.stream().noneMatch(CompletableFuture::isDone), "buffered publishes wait");
+
+            proxy.refuseNew(false);
+            CompletableFuture.allOf(buffered.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.size() >= 4);
+            assertEquals(Set.of("b0", "b1", "b2", "b3"), Set.copyOf(got));
+            assertEquals(List.of("b1", "b3"), got.stream().filter(Set.of("b1", "b3")::contains).toList(),
+                    "QoS 1 messages keep their order");
         }
     }
 

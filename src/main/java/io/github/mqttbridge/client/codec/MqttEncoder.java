@@ -28,6 +28,24 @@ public final class MqttEncoder {
         MqttPacketEncoders.encode(packet, MqttPacketEncoders.remainingLength(packet), out);
     }
 
+    /**
+     * The remaining length of a packet, checking it can be encoded: compute it once and pass it to
+     * {@link #sizeOf(int)} and {@link #encode(MqttPacket, int, ByteBuffer)}, as the hot path does.
+     */
+    public static int remainingLength(MqttPacket packet) {
+        return MqttPacketEncoders.remainingLength(packet);
+    }
+
+    /** The size of a whole packet with this remaining length. */
+    public static int sizeOf(int remainingLength) {
+        return packetSize(remainingLength);
+    }
+
+    /** Writes a packet whose remaining length {@link #remainingLength} gave. */
+    public static void encode(MqttPacket packet, int remainingLength, ByteBuffer out) {
+        MqttPacketEncoders.encode(packet, remainingLength, out);
+    }
+
     /** The whole packet in a new buffer, flipped for reading. */
     public static ByteBuffer encode(MqttPacket packet) {
         int remainingLength = MqttPacketEncoders.remainingLength(packet);

@@ -17,20 +17,28 @@ public final class MqttUtf8 {
     private MqttUtf8() {
     }
 
-    /** Why {@code s} cannot be sent as an MQTT string, or null when it can. */
+    /** Why {@code s} cannot be sent as an MQTT string, or null when it can. One pass, no allocation. */
     public static String problem(String s) {
-        if (s.indexOf('\u0000') >= 0) {
-            return "must not contain the null character U+0000";
-        }
+        int bytes = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            if (c < 0x80) {
+                if (c == '\u0000') {
+                    return "must not contain the null character U+0000";
+                }
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 3;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
                 i++;
-            } else if (Character.isSurrogate(c)) {
+            } else {
                 return "must not contain an unpaired surrogate at index " + i;
             }
         }
-        if (encodedLength(s) > MAX_BYTES) {
+        if (bytes > MAX_BYTES) {
             return "must not be longer than " + MAX_BYTES + " bytes in UTF-8";
         }
         return null;
@@ -60,17 +68,21 @@ public final class MqttUtf8 {
      * well-formed or hold U+0000. Advances the position past them either way.
      */
     public static String decode(ByteBuffer in, int length) {
-        ByteBuffer slice = in.slice(in.position(), length);
-        in.position(in.position() + length);
-        if (isAscii(slice)) {
-            String ascii = StandardCharsets.ISO_8859_1.decode(slice).toString();
-            return ascii.indexOf('\u0000') >= 0 ? null : ascii;
+        int start = in.position();
+        in.position(start + length);
+        if (in.hasArray()) {
+            byte[] array = in.array();
+            int offset = in.arrayOffset() + start;
+            if (isAscii(array, offset, length)) {
+                // The common case for topics: one copy into a compact Latin-1 string, nothing else.
+                return new String(array, offset, length, StandardCharsets.ISO_8859_1);
+            }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            CharBuffer chars = decoder.decode(slice);
+            CharBuffer chars = decoder.decode(in.slice(start, length));
             String s = chars.toString();
             return s.indexOf('\u0000') >= 0 ? null : s;
         } catch (CharacterCodingException e) {
@@ -78,9 +90,10 @@ public final class MqttUtf8 {
         }
     }
 
-    private static boolean isAscii(ByteBuffer b) {
-        for (int i = b.position(); i < b.limit(); i++) {
-            if (b.get(i) < 0) {
+    /** True when every byte is ASCII other than NUL, which the caller then need not check again. */
+    private static boolean isAscii(byte[] b, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (b[i] <= 0) {
                 return false;
             }
         }

@@ -201,7 +201,8 @@ public final class Connection {
                     if (next == STOP) {
                         return;
                     }
-                    int size = MqttEncoder.encodedSize(next.packet);
+                    int remainingLength = MqttEncoder.remainingLength(next.packet);
+                    int size = MqttEncoder.sizeOf(remainingLength);
                     if (size > out.remaining()) {
                         if (out.position() > 0) {
                             flushBatch(out, written);
@@ -210,7 +211,7 @@ public final class Connection {
                             out = ByteBuffer.allocate(size);
                         }
                     }
-                    MqttEncoder.encode(next.packet, out);
+                    MqttEncoder.encode(next.packet, remainingLength, out);
                     if (log.isTraceEnabled()) {
                         log.trace("{} -> {}", uri, next.packet);
                     }

@@ -12,13 +12,22 @@ public final class TopicName {
         if (topic == null) {
             return "must not be null";
         }
+        String wildcards = wildcardProblem(topic);
+        return wildcards != null ? wildcards : MqttUtf8.problem(topic);
+    }
+
+    /** Why a string already known to be a valid MQTT string (a decoded one) is not a topic name, or null. */
+    public static String wildcardProblem(String topic) {
         if (topic.isEmpty()) {
             return "must not be empty";
         }
-        if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
-            return "must not contain the wildcards '+' or '#'";
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            if (c == '+' || c == '#') {
+                return "must not contain the wildcards '+' or '#'";
+            }
         }
-        return MqttUtf8.problem(topic);
+        return null;
     }
 
     /**

@@ -22,7 +22,8 @@ final class Mqtt3PublishDecoder implements Mqtt3MessageDecoder {
             throw new MqttDecodeException("PUBLISH with QoS 0 must not have the DUP flag (bit 3) set [MQTT-3.3.1-2]");
         }
         String topic = body.readString("topic name");
-        String problem = TopicName.problem(topic);
+        // readString already held it to the UTF-8 rules; what is left are the topic name's own.
+        String problem = TopicName.wildcardProblem(topic);
         if (problem != null) {
             throw new MqttDecodeException("topic name of an inbound PUBLISH " + problem + " [MQTT-3.3.2-2, MQTT-4.7.3-1]");
         }
