@@ -477,7 +477,7 @@ final class ClientCore implements Connection.Handler {
         IncomingQosFlows.PendingAck owed = ack;
         Runnable acknowledge = owed == null ? null : () -> acknowledge(owed);
         MqttMessage message = MqttMessage.arrived(publish.topic(), publish.payload(), publish.qos(), publish.retain(),
-                publish.dup(), manual ? acknowledge : null);
+                publish.dup(), publish.packetId(), manual ? acknowledge : null);
         executors.callbacks.deliver(() -> {
             try {
                 callbacks.messageArrived(message);

@@ -18,6 +18,7 @@ public final class MqttMessage {
     private int qos;
     private boolean retained;
     private boolean duplicate;
+    private int messageId;
     private Runnable acknowledgement;
 
     /** A message whose payload is {@code payload} in UTF-8. */
@@ -38,10 +39,11 @@ public final class MqttMessage {
 
     /** An inbound message: wraps the decoded payload without copying it. */
     static MqttMessage arrived(String topic, byte[] payload, int qos, boolean retained, boolean duplicate,
-                               Runnable acknowledgement) {
+                               int messageId, Runnable acknowledgement) {
         MqttMessage m = new MqttMessage(payload, topic, qos);
         m.retained = retained;
         m.duplicate = duplicate;
+        m.messageId = messageId;
         m.acknowledgement = acknowledgement;
         return m;
     }
@@ -111,6 +113,14 @@ public final class MqttMessage {
     /** True when the server sent this message as a possible redelivery (DUP flag). */
     public boolean duplicate() {
         return duplicate;
+    }
+
+    /**
+     * The packet id the server gave an arrived QoS 1 or 2 message, or 0 (QoS 0, or a message of ours). Ids are
+     * reused once a message is acknowledged, so this identifies a message only while it is in flight.
+     */
+    public int messageId() {
+        return messageId;
     }
 
     /**
