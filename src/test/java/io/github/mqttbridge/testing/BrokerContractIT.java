@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every shared broker keeps the {@link TestBroker} promises that CONNACK-refusal tests build on. */
-class TestBrokerContractIT {
+class BrokerContractIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(SharedBroker.class)
