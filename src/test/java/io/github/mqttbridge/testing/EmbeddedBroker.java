@@ -32,22 +32,12 @@ import java.util.concurrent.TimeoutException;
  */
 public final class EmbeddedBroker implements AutoCloseableBroker {
 
-    private static final String USERNAME = "bridge-user";
-    private static final String PASSWORD = "bridge-secret";
 
     private final Path directory;
-    private final int tcpPort;
-    private final int sslPort;
-    private final int mutualTlsPort;
-    private final int wsPort;
+    private final BrokerPorts ports = BrokerPorts.free();
     private EmbeddedHiveMQ hivemq;
 
     public EmbeddedBroker() {
-        int[] ports = FreePorts.next(4);
-        tcpPort = ports[0];
-        sslPort = ports[1];
-        mutualTlsPort = ports[2];
-        wsPort = ports[3];
         try {
             directory = Files.createTempDirectory("mqttbridge-hivemq");
         } catch (IOException e) {
@@ -124,8 +114,8 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                   </mqtt>
                   <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(tcpPort, sslPort, keystore, mutualTlsPort, keystore, certs.ca().pkcs12(), password,
-                wsPort);
+                """.formatted(ports.tcp(), ports.ssl(), keystore, ports.mutualTls(), keystore, certs.ca().pkcs12(), password,
+                ports.ws());
     }
 
     /** Anonymous clients pass; a client that names a user must be {@link #USERNAME} with {@link #PASSWORD}. */
@@ -164,34 +154,15 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
         return "embedded HiveMQ CE";
     }
 
-    @Override
-    public String tcpUri() {
-        return "tcp://127.0.0.1:" + tcpPort;
-    }
+
+
+
+
+
 
     @Override
-    public String sslUri() {
-        return "ssl://127.0.0.1:" + sslPort;
-    }
-
-    @Override
-    public String mutualTlsUri() {
-        return "ssl://127.0.0.1:" + mutualTlsPort;
-    }
-
-    @Override
-    public String wsUri() {
-        return "ws://127.0.0.1:" + wsPort + "/mqtt";
-    }
-
-    @Override
-    public String username() {
-        return USERNAME;
-    }
-
-    @Override
-    public String password() {
-        return PASSWORD;
+    public BrokerPorts ports() {
+        return ports;
     }
 
     @Override

@@ -29,28 +29,18 @@ import org.junit.jupiter.api.Assumptions;
 public final class MosquittoBroker implements AutoCloseableBroker {
 
     public static final String REQUIRE_ENV = "MQTTBRIDGE_REQUIRE_MOSQUITTO";
-    private static final String USERNAME = "bridge-user";
-    private static final String PASSWORD = "bridge-secret";
     /** Debian installs it in sbin, which is not on every user's PATH. */
     private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/usr/local/sbin");
 
     private final Path directory;
     private final boolean allowAnonymous;
     private final Duration autosaveInterval;
-    private final int tcpPort;
-    private final int sslPort;
-    private final int mutualTlsPort;
-    private final int wsPort;
+    private final BrokerPorts ports = BrokerPorts.free();
     private Process process;
 
     private MosquittoBroker(Builder builder) {
         this.allowAnonymous = builder.allowAnonymous;
         this.autosaveInterval = builder.autosaveInterval;
-        int[] ports = FreePorts.next(4);
-        tcpPort = ports[0];
-        sslPort = ports[1];
-        mutualTlsPort = ports[2];
-        wsPort = ports[3];
         try {
             directory = Files.createTempDirectory("mqttbridge-mosquitto");
         } catch (IOException e) {
@@ -145,7 +135,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
     }
 
     private void awaitListening() {
-        await("mosquitto listening on " + tcpPort + ", " + sslPort + ", " + mutualTlsPort + ", " + wsPort)
+        await("mosquitto listening on " + ports.tcp() + ", " + ports.ssl() + ", " + ports.mutualTls() + ", " + ports.ws())
                 .atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> {
@@ -153,7 +143,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
                         throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ":\n"
                                 + diagnostics());
                     }
-                    return listening(tcpPort) && listening(wsPort) && listening(sslPort) && listening(mutualTlsPort);
+                    return listening(ports.tcp()) && listening(ports.ws()) && listening(ports.ssl()) && listening(ports.mutualTls());
                 });
     }
 
@@ -280,18 +270,18 @@ public final class MosquittoBroker implements AutoCloseableBroker {
                     .append("persistence_location ").append(directory).append(File.separator).append('\n')
                     .append("autosave_interval ").append(Math.max(1, autosaveInterval.toSeconds())).append('\n');
         }
-        conf.append("\nlistener ").append(tcpPort).append(" 127.0.0.1\n");
-        conf.append("\nlistener ").append(sslPort).append(" 127.0.0.1\n")
+        conf.append("\nlistener ").append(ports.tcp()).append(" 127.0.0.1\n");
+        conf.append("\nlistener ").append(ports.ssl()).append(" 127.0.0.1\n")
                 .append("cafile ").append(certs.ca().certPem()).append('\n')
                 .append("certfile ").append(certs.server().certPem()).append('\n')
                 .append("keyfile ").append(certs.server().keyPem()).append('\n');
-        conf.append("\nlistener ").append(mutualTlsPort).append(" 127.0.0.1\n")
+        conf.append("\nlistener ").append(ports.mutualTls()).append(" 127.0.0.1\n")
                 .append("cafile ").append(certs.ca().certPem()).append('\n')
                 .append("certfile ").append(certs.server().certPem()).append('\n')
                 .append("keyfile ").append(certs.server().keyPem()).append('\n')
                 .append("require_certificate true\n");
         // without socket_domain the WebSocket listener ignores the bind address
-        conf.append("\nlistener ").append(wsPort).append(" 127.0.0.1\n")
+        conf.append("\nlistener ").append(ports.ws()).append(" 127.0.0.1\n")
                 .append("protocol websockets\nsocket_domain ipv4\n");
         Files.writeString(configFile(), conf);
     }
@@ -336,34 +326,15 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         return "mosquitto";
     }
 
-    @Override
-    public String tcpUri() {
-        return "tcp://127.0.0.1:" + tcpPort;
-    }
+
+
+
+
+
 
     @Override
-    public String sslUri() {
-        return "ssl://127.0.0.1:" + sslPort;
-    }
-
-    @Override
-    public String mutualTlsUri() {
-        return "ssl://127.0.0.1:" + mutualTlsPort;
-    }
-
-    @Override
-    public String wsUri() {
-        return "ws://127.0.0.1:" + wsPort + "/mqtt";
-    }
-
-    @Override
-    public String username() {
-        return USERNAME;
-    }
-
-    @Override
-    public String password() {
-        return PASSWORD;
+    public BrokerPorts ports() {
+        return ports;
     }
 
     @Override

@@ -6,24 +6,42 @@ package io.github.mqttbridge.testing;
  * {@link #password()}, otherwise the broker refuses it in CONNACK, which is how tests check refused connections.
  */
 public interface TestBroker {
+    /** The one account every test broker knows. */
+    String USERNAME = "bridge-user";
+    String PASSWORD = "bridge-secret";
 
     /** What test reports call it, e.g. "mosquitto". */
     String name();
 
-    String tcpUri();
+    /** The ports of its listeners. */
+    BrokerPorts ports();
+
+    default String tcpUri() {
+        return ports().tcpUri();
+    }
 
     /** TLS with a certificate for localhost/127.0.0.1 from {@link TestCertificates#ca()}. */
-    String sslUri();
+    default String sslUri() {
+        return ports().sslUri();
+    }
 
     /** TLS that requires a client certificate from {@link TestCertificates#ca()}. */
-    String mutualTlsUri();
+    default String mutualTlsUri() {
+        return ports().mutualTlsUri();
+    }
 
     /** Plain WebSocket at the path /mqtt. */
-    String wsUri();
+    default String wsUri() {
+        return ports().wsUri();
+    }
 
-    String username();
+    default String username() {
+        return USERNAME;
+    }
 
-    String password();
+    default String password() {
+        return PASSWORD;
+    }
 
     /** True when the broker can be killed and restarted on the same ports, keeping persistent sessions. */
     boolean supportsRestart();
