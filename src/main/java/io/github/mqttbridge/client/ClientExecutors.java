@@ -17,9 +17,10 @@ final class ClientExecutors {
     final ScheduledThreadPoolExecutor timer;
     final CallbackDispatcher callbacks;
     final ExecutorService completions;
+    private final String prefix;
 
     ClientExecutors(String clientId, ConnectOptions options) {
-        String prefix = "mqtt-" + clientId;
+        prefix = "mqtt-" + clientId;
         timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, prefix + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
         callbacks = new CallbackDispatcher(prefix + "-callbacks", options.maxInboundMessages(),
@@ -34,11 +35,17 @@ final class ClientExecutors {
         return t;
     }
 
-    /** Lets queued callbacks and completions run, then ends every thread, waiting up to a few seconds. */
+    /**
+     * Lets queued callbacks and completions run, then ends every thread, waiting up to a few seconds; a close()
+     * called from one of these threads (a callback, a future's continuation) does not wait for itself.
+     */
     void shutdown() {
         timer.shutdownNow();
         callbacks.shutdown(5, TimeUnit.SECONDS);
         completions.shutdown();
+        if (Thread.currentThread().getName().startsWith(prefix + "-")) {
+            return;
+        }
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
             completions.awaitTermination(5, TimeUnit.SECONDS);
