@@ -154,13 +154,17 @@ public final class Connection {
                 }
                 int n = transport.read(in);
                 if (n < 0) {
-                    close(new MqttException(MqttErrorCode.SOCKET_CLOSE, "the server closed the connection to " + uri));
+                    close(new MqttException(MqttErrorCode.SOCKET_CLOSE, "the server closed the connection to " + uri
+                            + (in.position() > 0 ? " in the middle of a packet (" + in.position() + " bytes of it read)"
+                                    : "")));
                     return;
                 }
-                lastReadNanos = System.nanoTime();
                 in.flip();
                 MqttPacket packet;
                 while (!closed.get() && (packet = decoder.decode(in)) != null) {
+                    // Only whole packets are a sign of life: a server that trickles bytes of a packet it never
+                    // finishes must still be given up on.
+                    lastReadNanos = System.nanoTime();
                     if (log.isTraceEnabled()) {
                         log.trace("{} <- {}", uri, packet);
                     }

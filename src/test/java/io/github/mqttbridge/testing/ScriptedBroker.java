@@ -1,0 +1,181 @@
+package io.github.mqttbridge.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake MQTT broker that follows a script instead of the protocol, to show how the client copes with a broker
+ * that sends garbage, breaks the rules, or stalls. The first connection runs {@code hostile}; every later one
+ * (the client reconnecting) is served as a minimal broker would, so a test can see the client recover.
+ */
+public final class ScriptedBroker implements AutoCloseable {
+
+    /** What the broker does on one connection, after it has read the client's CONNECT. */
+    @FunctionalInterface
+    public interface Script {
+        void run(Peer peer) throws IOException;
+    }
+
+    /** One client connection as the script sees it. */
+    public static final class Peer {
+        private final InputStream in;
+        private final OutputStream out;
+
+        Peer(Socket socket) throws IOException {
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
+        }
+
+        public void send(int... bytes) throws IOException {
+            for (int b : bytes) {
+                out.write(b);
+            }
+            out.flush();
+        }
+
+        public void send(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
+        /** Reads one whole packet as raw bytes, fixed header included. */
+        public byte[] readPacket() throws IOException {
+            ByteArrayOutputStream packet = new ByteArrayOutputStream();
+            packet.write(readByte());
+            int length = 0;
+            int multiplier = 1;
+            int digit;
+            do {
+                digit = readByte();
+                packet.write(digit);
+                length += (digit & 0x7F) * multiplier;
+                multiplier *= 128;
+            } while ((digit & 0x80) != 0);
+            packet.writeBytes(in.readNBytes(length));
+            return packet.toByteArray();
+        }
+
+        /** Reads packets until one of {@code type} (bits 7-4 of the first byte) arrives, and returns it. */
+        public byte[] readUntil(int type) throws IOException {
+            while (true) {
+                byte[] packet = readPacket();
+                if ((packet[0] & 0xF0) >> 4 == type) {
+                    return packet;
+                }
+            }
+        }
+
+        /** Behaves as a minimal broker until the client closes: grants subscriptions, answers pings. */
+        public void serveWell() throws IOException {
+            while (true) {
+                byte[] packet;
+                try {
+                    packet = readPacket();
+                } catch (EOFException closed) {
+                    return;
+                }
+                int type = (packet[0] & 0xF0) >> 4;
+                if (type == 8) {
+                    int qos = packet[packet.length - 1] & 0x03;
+                    send(0x90, 0x03, packet[2], packet[3], qos);
+                } else if (type == 12) {
+                    send(RawPackets.PINGRESP);
+                }
+            }
+        }
+
+        /** Blocks until the client closes the connection, ignoring whatever it sends meanwhile. */
+        public void drainUntilClosed() throws IOException {
+            while (in.read() >= 0) {
+                // the client's pings and packets mean nothing to a script
+            }
+        }
+
+        private int readByte() throws IOException {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("client closed the connection");
+            }
+            return b;
+        }
+    }
+
+    private final ServerSocket listener;
+    private final ExecutorService threads;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
+
+    public ScriptedBroker(Script hostile) throws IOException {
+        listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "scripted-broker-" + listener.getLocalPort());
+            t.setDaemon(true);
+            return t;
+        });
+        threads.execute(() -> accept(hostile));
+    }
+
+    private void accept(Script hostile) {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                sockets.add(socket);
+                int number = connections.incrementAndGet();
+                threads.execute(() -> serve(socket, number == 1 ? hostile : Peer::serveWell));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket, Script script) {
+        try (socket) {
+            Peer peer = new Peer(socket);
+            peer.readUntil(1);
+            peer.send(RawPackets.CONNACK_ACCEPTED);
+            script.run(peer);
+            peer.drainUntilClosed();
+        } catch (IOException e) {
+            // the client hung up, as it should after a violation
+        } finally {
+            sockets.remove(socket);
+        }
+    }
+
+    public String uri() {
+        return "tcp://127.0.0.1:" + listener.getLocalPort();
+    }
+
+    /** How many connections the client has made so far. */
+    public int connections() {
+        return connections.get();
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        for (Socket s : sockets) {
+            s.close();
+        }
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
