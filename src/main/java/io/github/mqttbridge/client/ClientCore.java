@@ -478,15 +478,27 @@ final class ClientCore implements Connection.Handler {
         Runnable acknowledge = owed == null ? null : () -> acknowledge(owed);
         MqttMessage message = MqttMessage.arrived(publish.topic(), publish.payload(), publish.qos(), publish.retain(),
                 publish.dup(), publish.packetId(), manual ? acknowledge : null);
-        executors.callbacks.deliver(() -> {
-            try {
-                callbacks.messageArrived(message);
-            } finally {
-                if (!manual && acknowledge != null) {
-                    acknowledge.run();
+        try {
+            executors.callbacks.deliver(() -> {
+                try {
+                    callbacks.messageArrived(message);
+                } finally {
+                    if (!manual && acknowledge != null) {
+                        acknowledge.run();
+                    }
+                }
+            }, publish.payload().length);
+        } catch (InterruptedException connectionEnded) {
+            if (owed != null) {
+                synchronized (lock) {
+                    List<MqttPacket> acks = incoming.undelivered(owed);
+                    if (connection != null) {
+                        acks.forEach(connection::send);
+                    }
                 }
             }
-        }, publish.payload().length);
+            throw connectionEnded;
+        }
     }
 
     private void acknowledge(IncomingQosFlows.PendingAck ack) {

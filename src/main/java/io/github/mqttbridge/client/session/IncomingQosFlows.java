@@ -126,6 +126,12 @@ public final class IncomingQosFlows {
         }
         ack.acked = true;
         List<MqttPacket> toSend = new ArrayList<>(1);
+        releaseAcknowledged(toSend);
+        return toSend;
+    }
+
+    /** Sends the acknowledgements at the head of the queue that the application has given. */
+    private void releaseAcknowledged(List<MqttPacket> toSend) {
         while (!pendingAcks.isEmpty() && pendingAcks.peek().acked) {
             PendingAck head = pendingAcks.poll();
             if (head.qos == 1) {
@@ -136,6 +142,19 @@ public final class IncomingQosFlows {
                 toSend.add(new PubRecPacket(head.packetId));
             }
         }
+    }
+
+    /**
+     * A message that never reached the application (its hand-over was abandoned because the connection ended):
+     * forget it, so that the server's resend is delivered, and let the acknowledgements queued behind it go.
+     */
+    public List<MqttPacket> undelivered(PendingAck ack) {
+        pendingAcks.remove(ack);
+        if (ack.qos == 2 && Boolean.FALSE.equals(awaitingRelease.get(ack.packetId))) {
+            awaitingRelease.remove(ack.packetId);
+        }
+        List<MqttPacket> toSend = new ArrayList<>(1);
+        releaseAcknowledged(toSend);
         return toSend;
     }
 

@@ -21,6 +21,23 @@ public final class TopicFilter {
         if (utf8 != null) {
             return utf8;
         }
+        if (filter.startsWith(SHARE_PREFIX)) {
+            // $share/<group>/<filter>, the shared subscription that Mosquitto, HiveMQ and others offer
+            int slash = filter.indexOf('/', SHARE_PREFIX.length());
+            String group = slash < 0 ? filter.substring(SHARE_PREFIX.length())
+                    : filter.substring(SHARE_PREFIX.length(), slash);
+            if (group.isEmpty() || group.contains("+") || group.contains("#")) {
+                return "is a shared subscription and needs a group name without wildcards: $share/<group>/<filter>";
+            }
+            if (slash < 0 || slash == filter.length() - 1) {
+                return "is a shared subscription and needs a topic filter after the group: $share/<group>/<filter>";
+            }
+            return levelProblem(filter.substring(slash + 1));
+        }
+        return levelProblem(filter);
+    }
+
+    private static String levelProblem(String filter) {
         String[] levels = filter.split("/", -1);
         for (int i = 0; i < levels.length; i++) {
             String level = levels[i];

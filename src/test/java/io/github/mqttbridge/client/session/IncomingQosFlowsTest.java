@@ -65,6 +65,24 @@ class IncomingQosFlowsTest {
     }
 
     @Test
+    void a_message_whose_hand_over_was_abandoned_is_delivered_when_the_server_resends_it() {
+        PublishPacket first = publish(1, 1, false);
+        PublishPacket lost = publish(2, 2, false);
+        var firstAck = flows.expectAck(first);
+        flows.onPublish(lost);
+        var lostAck = flows.expectAck(lost);
+        flows.ack(firstAck);
+        PublishPacket third = publish(1, 3, false);
+        var thirdAck = flows.expectAck(third);
+        assertTrue(flows.ack(thirdAck).isEmpty(), "waits behind the message being handed over");
+        assertEquals(List.of(new PubAckPacket(3)), flows.undelivered(lostAck),
+                "the acks queued behind an abandoned message go out");
+        flows.onNewConnection();
+        assertEquals(Verdict.DELIVER, flows.onPublish(publish(2, 2, true)),
+                "the application never had it, so the resend must reach it");
+    }
+
+    @Test
     void pubrel_before_pubrec_was_sent_breaks_the_flow() {
         PublishPacket p = publish(2, 5, false);
         flows.onPublish(p);

@@ -30,7 +30,7 @@ class TopicRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a/#/b", "a+", "a/b#", "#/a", "a/+b"})
+    @ValueSource(strings = {"", "a/#/b", "a+", "a/b#", "#/a", "a/+b", "$share/", "$share/g", "$share/g/", "$share//a", "$share/+/a", "$share/g/a/#/b"})
     void invalid_filters(String filter) {
         assertNotNull(TopicFilter.problem(filter));
     }
