@@ -204,7 +204,10 @@ public final class FaultInjectionProxy implements AutoCloseable {
 
     private void pump(Connection connection, Socket from, Socket to) {
         byte[] buffer = new byte[CHUNK];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        // The streams are not closed here: closing one closes its socket, which Connection.close() does in order.
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 if (!awaitForwarding(connection, System.nanoTime())) {
@@ -216,6 +219,9 @@ public final class FaultInjectionProxy implements AutoCloseable {
         } catch (IOException e) {
             // one side closed or was cut: the connection is over either way
         } finally {
+            // A close is news from the other side too: a black hole must swallow it, or the peer would learn of
+            // the partition from a FIN instead of noticing the silence.
+            awaitForwarding(connection, System.nanoTime());
             connection.close();
         }
     }
