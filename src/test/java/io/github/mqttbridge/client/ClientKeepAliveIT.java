@@ -1,0 +1,56 @@
+package io.github.mqttbridge.client;
+
+import static io.github.mqttbridge.client.ClientTesting.clientId;
+import static io.github.mqttbridge.client.ClientTesting.join;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.mqttbridge.client.ClientTesting.Collector;
+import io.github.mqttbridge.testing.FaultInjectionProxy;
+import io.github.mqttbridge.testing.SharedBroker;
+import io.github.mqttbridge.testing.TestBroker;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Keep-alive notices a silent network and keeps a healthy idle connection up. */
+class ClientKeepAliveIT {
+
+    private static final ConnectOptions ONE_SECOND = ConnectOptions.builder()
+            .keepAliveInterval(Duration.ofSeconds(1)).build();
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SharedBroker.class)
+    void silentNetworkIsReportedAsPingTimeout(SharedBroker shared) throws Exception {
+        TestBroker broker = shared.get();
+        Collector<ConnectionLost> lost = new Collector<>();
+        try (FaultInjectionProxy proxy = FaultInjectionProxy.to(broker.tcpUri());
+             MqttClient client = new MqttClient(proxy.uri("tcp"), clientId("ping")).onConnectionLost(lost)) {
+            join(client.connect(ONE_SECOND));
+            proxy.blackHole(true);
+            // a PINGREQ goes out within 1 s of silence and gets 1 s for its answer
+            await().atMost(Duration.ofSeconds(5)).until(() -> lost.size() > 0);
+            ConnectionLost first = lost.items().get(0);
+            assertEquals(MqttErrorCode.PING_TIMEOUT, first.errorCode(), first.toString());
+            assertEquals(false, client.isConnected());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SharedBroker.class)
+    void idleConnectionStaysUpBecausePingsAreAnswered(SharedBroker shared) throws Exception {
+        TestBroker broker = shared.get();
+        Collector<ConnectionLost> lost = new Collector<>();
+        try (MqttClient client = new MqttClient(broker.tcpUri(), clientId("idle")).onConnectionLost(lost)) {
+            join(client.connect(ONE_SECOND));
+            // Several intervals: without PINGREQs the broker hangs up after 1.5 s, and without handling the
+            // PINGRESPs the client gives up after 2 s.
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                    .until(() -> client.isConnected() && lost.size() == 0);
+            assertTrue(client.isConnected());
+            assertEquals(List.of(), lost.items());
+        }
+    }
+}
