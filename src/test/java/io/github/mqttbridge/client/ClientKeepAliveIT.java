@@ -31,7 +31,7 @@ class ClientKeepAliveIT {
             join(client.connect(ONE_SECOND));
             proxy.blackHole(true);
             // a PINGREQ goes out within 1 s of silence and gets 1 s for its answer
-            await().atMost(Duration.ofSeconds(5)).until(() -> lost.size() > 0);
+            await("connection lost").atMost(Duration.ofSeconds(5)).until(() -> lost.size() > 0);
             ConnectionLost first = lost.items().get(0);
             assertEquals(MqttErrorCode.PING_TIMEOUT, first.errorCode(), first.toString());
             assertEquals(false, client.isConnected());
@@ -47,7 +47,7 @@ class ClientKeepAliveIT {
             join(client.connect(ONE_SECOND));
             // Several intervals: without PINGREQs the broker hangs up after 1.5 s, and without handling the
             // PINGRESPs the client gives up after 2 s.
-            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+            await("staying connected, with no connection lost").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
                     .until(() -> client.isConnected() && lost.size() == 0);
             assertTrue(client.isConnected());
             assertEquals(List.of(), lost.items());

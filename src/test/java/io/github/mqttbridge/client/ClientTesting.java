@@ -66,12 +66,6 @@ final class ClientTesting {
         }
     }
 
-    /** Connects a client to {@code uri} and returns it; callbacks are wired by the caller beforehand. */
-    static MqttClient connected(MqttClient client, ConnectOptions options) throws Exception {
-        join(client.connect(options));
-        return client;
-    }
-
     /** Collects what a callback receives, for awaiting and asserting. */
     static final class Collector<T> implements Consumer<T> {
         private final List<T> items = new CopyOnWriteArrayList<>();
@@ -101,7 +95,7 @@ final class ClientTesting {
 
         /** Waits for the first item that matches. */
         T awaitFirst(Predicate<? super T> predicate) {
-            return await().atMost(WAIT).until(() -> items.stream().filter(predicate).findFirst(),
+            return await("a matching callback").atMost(WAIT).until(() -> items.stream().filter(predicate).findFirst(),
                     java.util.Optional::isPresent).orElseThrow();
         }
     }
