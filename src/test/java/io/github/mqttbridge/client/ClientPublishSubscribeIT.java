@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.client.ClientTesting.Collector;
+import io.github.mqttbridge.testing.EmbeddedBroker;
 import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.TestBroker;
 import io.github.mqttbridge.testing.TestCertificates;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -173,6 +175,25 @@ class ClientPublishSubscribeIT {
             arrived.awaitFirst(on(kept));
             assertEquals(List.of("before"), arrived.matching(on(dropped)).stream().map(MqttMessage::payloadString)
                     .toList());
+        }
+    }
+
+    /**
+     * Only the embedded broker refuses subscriptions here: Debian's mosquitto 2.0.11 grants an MQTT 3.1.1
+     * subscription its ACL denies (and then delivers nothing), so it never sends SUBACK 0x80.
+     */
+    @Test
+    void subscriptionRefusedByTheBrokerFailsWithSubscribeFailed() throws Exception {
+        TestBroker broker = SharedBroker.EMBEDDED.get();
+        String refused = EmbeddedBroker.REFUSED_FILTER_PREFIX + topic("sub");
+        try (MqttClient client = new MqttClient(broker.tcpUri(), clientId("refused"))) {
+            join(client.connect());
+            MqttException e = ClientTesting.failure(client.subscribe(refused, 1));
+            assertEquals(MqttErrorCode.SUBSCRIBE_FAILED, e.code(), e.getMessage());
+            assertEquals(0x80, e.returnCode());
+            assertTrue(e.getMessage().contains(refused), "names the filter: " + e.getMessage());
+            assertTrue(client.isConnected(), "a refused subscription does not end the connection");
+            assertEquals(1, join(client.subscribe(topic("allowed"), 1)));
         }
     }
 
