@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.client.ClientTesting.Collector;
 import io.github.mqttbridge.testing.EmbeddedBroker;
+import io.github.mqttbridge.testing.FaultInjectionProxy;
 import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.TestBroker;
 import io.github.mqttbridge.testing.TestCertificates;
@@ -210,6 +211,27 @@ class ClientPublishSubscribeIT {
         client.close();
         await("threads of " + id + " end").atMost(Duration.ofSeconds(10))
                 .until(() -> clientThreads(id).toList(), List::isEmpty);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SharedBroker.class)
+    void closeWhileWaitingToReconnectEndsEveryThreadOfTheClient(SharedBroker shared) throws Exception {
+        TestBroker broker = shared.get();
+        String id = clientId("threads-rc");
+        Collector<ConnectionLost> lost = new Collector<>();
+        try (FaultInjectionProxy proxy = FaultInjectionProxy.to(broker.tcpUri())) {
+            MqttClient client = new MqttClient(proxy.uri("tcp"), id).onConnectionLost(lost);
+            join(client.connect(ConnectOptions.builder().reconnect(true)
+                    .reconnectDelay(Duration.ofMillis(100), Duration.ofMillis(200)).build()));
+            proxy.refuseNew(true);
+            proxy.cutAll();
+            lost.awaitCount(1);
+            assertTrue(clientThreads(id).count() > 0, "a reconnecting client keeps its timer");
+            client.close();
+            await("threads of " + id + " end").atMost(Duration.ofSeconds(10))
+                    .until(() -> clientThreads(id).toList(), List::isEmpty);
+            assertFalse(client.isConnected());
+        }
     }
 
     private static Stream<Thread> clientThreads(String id) {
