@@ -86,6 +86,65 @@ class ClientSessionIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(SharedBroker.class)
+    void sameClientReconnectingToItsPersistentSessionReceivesWhatWasPublishedWhileAway(SharedBroker shared)
+            throws Exception {
+        TestBroker broker = shared.get();
+        String base = topic("persist-same");
+        ConnectOptions persistent = ConnectOptions.builder().cleanSession(false).build();
+        Collector<MqttMessage> arrived = new Collector<>();
+        try (MqttClient client = new MqttClient(broker.tcpUri(), clientId("persist-same")).onMessageArrived(arrived);
+             MqttClient publisher = new MqttClient(broker.tcpUri(), clientId("persist-same-pub"))) {
+            join(client.connect(persistent));
+            join(client.subscribe(base, 1));
+            join(client.disconnect());
+            join(publisher.connect());
+            for (int i = 0; i < 50; i++) {
+                join(publisher.publish(base, utf8("queued " + i), 1, false));
+            }
+            join(client.connect(persistent));
+            arrived.awaitCount(50);
+            assertEquals(IntStream.range(0, 50).mapToObj(i -> "queued " + i).toList(),
+                    arrived.items().stream().map(MqttMessage::payloadString).toList());
+            join(client.disconnect());
+            join(client.connect(ConnectOptions.defaults()));
+        }
+    }
+
+    /** A clean session loses the broker's subscriptions on a lost connection; the client makes them again. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SharedBroker.class)
+    void automaticReconnectRestoresSubscriptionsExceptUnsubscribedOnes(SharedBroker shared) throws Exception {
+        TestBroker broker = shared.get();
+        String kept = topic("kept");
+        String dropped = topic("dropped");
+        Collector<MqttMessage> arrived = new Collector<>();
+        Collector<Boolean> connects = new Collector<>();
+        try (FaultInjectionProxy proxy = FaultInjectionProxy.to(broker.tcpUri());
+             MqttClient client = new MqttClient(proxy.uri("tcp"), clientId("resub")).onMessageArrived(arrived)
+                     .onConnected((reconnect, uri) -> connects.accept(reconnect));
+             MqttClient publisher = new MqttClient(broker.tcpUri(), clientId("resub-pub"))) {
+            join(client.connect(ConnectOptions.builder().reconnect(true)
+                    .reconnectDelay(Duration.ofMillis(100), Duration.ofMillis(500)).build()));
+            join(client.subscribe(kept, 1));
+            join(client.subscribe(dropped, 1));
+            join(client.unsubscribe(dropped));
+            join(publisher.connect());
+
+            proxy.cutAll();
+            assertEquals(List.of(false, true), connects.awaitCount(2), "connected, then reconnected on its own");
+            // the resubscription is sent right after CONNACK; publish until it has taken effect
+            await("resubscribed to " + kept).atMost(ClientTesting.WAIT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        publisher.publish(dropped, utf8("dropped"), 1, false);
+                        publisher.publish(kept, utf8("kept"), 1, false);
+                        return !arrived.matching(on(kept)).isEmpty();
+                    });
+            assertEquals(List.of(), arrived.matching(on(dropped)), "unsubscribed before the cut: not restored");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SharedBroker.class)
     void persistentSessionReceivesWhatWasPublishedWhileAway(SharedBroker shared) throws Exception {
         TestBroker broker = shared.get();
         String id = clientId("persist");
