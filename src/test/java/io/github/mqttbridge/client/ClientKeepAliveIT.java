@@ -10,10 +10,15 @@ import io.github.mqttbridge.client.ClientTesting.Collector;
 import io.github.mqttbridge.testing.FaultInjectionProxy;
 import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.TestBroker;
+import io.github.mqttbridge.testing.TestCertificates;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Keep-alive notices a silent network and keeps a healthy idle connection up. */
 class ClientKeepAliveIT {
@@ -21,14 +26,27 @@ class ClientKeepAliveIT {
     private static final ConnectOptions ONE_SECOND = ConnectOptions.builder()
             .keepAliveInterval(Duration.ofSeconds(1)).build();
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(SharedBroker.class)
-    void silentNetworkIsReportedAsPingTimeout(SharedBroker shared) throws Exception {
+    static Stream<Arguments> brokersAndSchemes() {
+        return Stream.of(SharedBroker.values())
+                .flatMap(broker -> Stream.of("tcp", "ssl", "ws").map(scheme -> Arguments.of(broker, scheme)));
+    }
+
+    /** The proxy forwards bytes, so it can silence TLS and WebSocket connections just as well. */
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("brokersAndSchemes")
+    void silentNetworkIsReportedAsPingTimeout(SharedBroker shared, String scheme) throws Exception {
         TestBroker broker = shared.get();
+        String target = switch (scheme) {
+            case "tcp" -> broker.tcpUri();
+            case "ssl" -> broker.sslUri();
+            default -> broker.wsUri();
+        };
         Collector<ConnectionLost> lost = new Collector<>();
-        try (FaultInjectionProxy proxy = FaultInjectionProxy.to(broker.tcpUri());
-             MqttClient client = new MqttClient(proxy.uri("tcp"), clientId("ping")).onConnectionLost(lost)) {
-            join(client.connect(ONE_SECOND));
+        try (FaultInjectionProxy proxy = FaultInjectionProxy.to(target);
+             MqttClient client = new MqttClient(proxy.uri(scheme) + URI.create(target).getPath(), clientId("ping"))
+                     .onConnectionLost(lost)) {
+            join(client.connect(ConnectOptions.builder().keepAliveInterval(Duration.ofSeconds(1))
+                    .sslContext(TestCertificates.shared().trustingCa()).build()));
             proxy.blackHole(true);
             // a PINGREQ goes out within 1 s of silence and gets 1 s for its answer; the rest is slack for a busy machine
             await("connection lost").atMost(Duration.ofSeconds(6)).until(() -> lost.size() > 0);
