@@ -12,9 +12,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,6 +46,8 @@ public final class FaultInjectionProxy implements AutoCloseable {
     private long delayNanos;
     private boolean closed;
     private ServerSocket listener;
+    /** The thread accepting on {@link #listener}. */
+    private Future<?> acceptor;
 
     public FaultInjectionProxy(String targetHost, int targetPort) {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -124,6 +129,9 @@ public final class FaultInjectionProxy implements AutoCloseable {
         try {
             if (refuse && listener != null) {
                 listener.close();
+                // The JDK closes a listening socket only once the thread blocked in accept() has left it; until
+                // then connections are still taken into the backlog.
+                awaitAcceptorEnd();
                 listener = null;
             } else if (!refuse && listener == null && !closed) {
                 listener = newListener(port);
@@ -166,8 +174,18 @@ public final class FaultInjectionProxy implements AutoCloseable {
         return socket;
     }
 
+    private void awaitAcceptorEnd() {
+        try {
+            acceptor.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the accepting thread of port " + port + " did not end", e);
+        }
+    }
+
     private void startAccepting(ServerSocket socket) {
-        threads.execute(() -> {
+        acceptor = threads.submit(() -> {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
