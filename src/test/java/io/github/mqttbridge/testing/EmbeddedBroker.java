@@ -4,6 +4,7 @@ import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.auth.SubscriptionAuthorizer;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
@@ -32,6 +33,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class EmbeddedBroker implements AutoCloseableBroker {
 
+    /** Subscriptions to filters starting with this are refused (SUBACK 0x80), for tests of refused subscriptions. */
+    public static final String REFUSED_FILTER_PREFIX = "refused/";
 
     private final Path directory;
     private final BrokerPorts ports = BrokerPorts.free();
@@ -118,7 +121,10 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                 ports.ws());
     }
 
-    /** Anonymous clients pass; a client that names a user must be {@link #USERNAME} with {@link #PASSWORD}. */
+    /**
+     * Anonymous clients pass; a client that names a user must be {@link #USERNAME} with {@link #PASSWORD}.
+     * Subscriptions under {@link #REFUSED_FILTER_PREFIX} are refused.
+     */
     private static EmbeddedExtension authenticationExtension() {
         SimpleAuthenticator authenticator = (input, output) -> {
             Optional<String> user = input.getConnectPacket().getUserName();
@@ -128,6 +134,13 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                 output.authenticateSuccessfully();
             } else {
                 output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "bad user name or password");
+            }
+        };
+        SubscriptionAuthorizer subscriptionAuthorizer = (input, output) -> {
+            if (input.getSubscription().getTopicFilter().startsWith(REFUSED_FILTER_PREFIX)) {
+                output.failAuthorization();
+            } else {
+                output.authorizeSuccessfully();
             }
         };
         return EmbeddedExtension.builder()
@@ -140,6 +153,7 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                     @Override
                     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
                         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+                        Services.securityRegistry().setAuthorizerProvider(providerInput -> subscriptionAuthorizer);
                     }
 
                     @Override

@@ -14,9 +14,12 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,6 +50,8 @@ public final class FaultInjectionProxy implements AutoCloseable {
     private long delayNanos;
     private boolean closed;
     private ServerSocket listener;
+    /** The thread accepting on {@link #listener}. */
+    private Future<?> acceptor;
 
     public FaultInjectionProxy(String targetHost, int targetPort) {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -129,6 +134,9 @@ public final class FaultInjectionProxy implements AutoCloseable {
         try {
             if (refuse && listener != null) {
                 listener.close();
+                // The JDK closes a listening socket only once the thread blocked in accept() has left it; until
+                // then connections are still taken into the backlog.
+                awaitAcceptorEnd();
                 listener = null;
             } else if (!refuse && listener == null && !closed) {
                 listener = newListener(port);
@@ -174,8 +182,18 @@ public final class FaultInjectionProxy implements AutoCloseable {
         return socket;
     }
 
+    private void awaitAcceptorEnd() {
+        try {
+            acceptor.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the accepting thread of port " + port + " did not end", e);
+        }
+    }
+
     private void startAccepting(ServerSocket socket) {
-        threads.execute(() -> {
+        acceptor = threads.submit(() -> {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
@@ -212,7 +230,7 @@ public final class FaultInjectionProxy implements AutoCloseable {
 
     private void pump(Connection connection, Socket from, Socket to) {
         byte[] buffer = new byte[CHUNK];
-        // Not try-with-resources: closing a socket's stream closes the socket, which must wait for the finally.
+        // The streams are not closed here: closing one closes its socket, which Connection.close() does in order.
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
@@ -227,7 +245,8 @@ public final class FaultInjectionProxy implements AutoCloseable {
         } catch (IOException e) {
             // one side closed or was cut: the connection is over either way
         } finally {
-            // A partitioned network carries no FIN either: the other side learns of the close only afterwards.
+            // A close is news from the other side too: a black hole must swallow it, or the peer would learn of
+            // the partition from a FIN instead of noticing the silence.
             awaitForwarding(connection, System.nanoTime());
             connection.close();
         }

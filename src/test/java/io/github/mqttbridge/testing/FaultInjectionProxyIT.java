@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
@@ -64,6 +66,20 @@ class FaultInjectionProxyIT {
             assertFalse(client.closedByPeerWithin(Duration.ofMillis(500)), "the connection must stay open");
             proxy.blackHole(false);
             assertArrayEquals(RawPackets.PINGRESP, client.read(2), "held bytes arrive once the black hole ends");
+        }
+    }
+
+    @Test
+    void blackHoleHidesTheServerHangingUpUntilLifted() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             FaultInjectionProxy toServer = new FaultInjectionProxy("127.0.0.1", server.getLocalPort());
+             RawSocket client = RawSocket.connect("127.0.0.1", toServer.port())) {
+            toServer.blackHole(true);
+            server.setSoTimeout(5_000);
+            server.accept().close();
+            assertFalse(client.closedByPeerWithin(Duration.ofMillis(500)), "a silent network hides the hang-up");
+            toServer.blackHole(false);
+            assertTrue(client.closedByPeerWithin(Duration.ofSeconds(5)), "the hang-up arrives once lifted");
         }
     }
 

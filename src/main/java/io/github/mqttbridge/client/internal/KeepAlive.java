@@ -46,7 +46,9 @@ public final class KeepAlive {
                 return;
             }
         }
-        boolean quietOut = now - connection.lastWriteNanos() >= intervalNanos * 3 / 4;
+        // Half the interval, not all of it: brokers round their 1.5 x keep-alive grace down to whole seconds
+        // (HiveMQ allows only 1 s for a keep-alive of 1 s), so a ping at the last moment can come too late.
+        boolean quietOut = now - connection.lastWriteNanos() >= intervalNanos / 2;
         // A client that only publishes still hears nothing from a black-holed server: ask it, too.
         boolean quietIn = now - connection.lastReadNanos() >= intervalNanos && !readingHeldBack.getAsBoolean();
         if (pingSentNanos == 0 && (quietOut || quietIn)) {
