@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@code META-INF/services/org.apache.kafka.connect.source.SourceConnector} (or {@code ...sink.SinkConnector}).
  *
  * <p>Start-up measured by {@link KafkaConnectClusterIT} on the 2-core machine while other agents built and
- * tested: Kafka 6.3-10.3 s and the worker 3.4 s in a fresh failsafe JVM (class loading dominates), so about
- * 11-15 s for {@link Builder#start()}; {@link #restartWorker()} 3.3-3.7 s (about 2 s of it the stop, which
+ * tested: Kafka 6.3-18.5 s and the worker 3.4-15 s in a fresh failsafe JVM (class loading dominates), so
+ * 11-34 s for {@link Builder#start()}; {@link #restartWorker()} 3.3-5 s (about 2 s of it the stop, which
  * waits for the group coordinator); {@link #close()} 2.6-3.8 s.
  */
 public final class KafkaConnectCluster implements AutoCloseable {
