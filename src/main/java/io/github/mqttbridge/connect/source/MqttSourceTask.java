@@ -57,6 +57,7 @@ public class MqttSourceTask extends SourceTask {
             log.warn("No JMX metrics for task {} of '{}': {}", config.taskIndex(), config.connectorName(), e.toString());
         }
         Subscriptions subscriptions = new Subscriptions(client, config.topics(), config.qos(), this::fail);
+        metrics.subscriptions(subscriptions::allConfirmed);
         client.onConnected((reconnect, uri) -> {
             disconnectedSince = 0;
             if (reconnect) {

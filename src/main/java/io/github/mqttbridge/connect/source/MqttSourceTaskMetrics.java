@@ -20,12 +20,17 @@ public final class MqttSourceTaskMetrics implements MqttSourceTaskMetricsMBean {
     private final PendingAcks pendingAcks;
     private final HandOverQueue queue;
     private final BooleanSupplier connected;
+    private volatile BooleanSupplier subscribed = () -> false;
     private ObjectName registeredAs;
 
     MqttSourceTaskMetrics(PendingAcks pendingAcks, HandOverQueue queue, BooleanSupplier connected) {
         this.pendingAcks = pendingAcks;
         this.queue = queue;
         this.connected = connected;
+    }
+
+    void subscriptions(BooleanSupplier allConfirmed) {
+        this.subscribed = allConfirmed;
     }
 
     static ObjectName objectName(String connectorName, int taskIndex) {
@@ -113,5 +118,10 @@ public final class MqttSourceTaskMetrics implements MqttSourceTaskMetricsMBean {
     @Override
     public boolean isConnected() {
         return connected.getAsBoolean();
+    }
+
+    @Override
+    public boolean isSubscribed() {
+        return subscribed.getAsBoolean();
     }
 }

@@ -25,4 +25,7 @@ public interface MqttSourceTaskMetricsMBean {
 
     /** Whether the client is connected to a broker now. */
     boolean isConnected();
+
+    /** Whether the broker confirmed every subscription of the task. */
+    boolean isSubscribed();
 }
