@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.Test;
 
 class PayloadFormatTest {
@@ -37,7 +38,7 @@ class PayloadFormatTest {
     }
 
     @Test
-    void json_becomes_a_schemaless_value_of_connect_types() {
+    void json_becomes_a_schemaless_value_that_connects_json_converter_accepts() {
         SchemaAndValue v = PayloadFormat.JSON.convert(utf8(
                 "{\"id\":7,\"big\":123456789012345678901234,\"t\":21.5,\"ok\":true,\"tags\":[\"a\",null],\"o\":{}}"));
         assertNull(v.schema());
@@ -49,6 +50,12 @@ class PayloadFormatTest {
         expected.put("tags", Arrays.asList("a", null));
         expected.put("o", Map.of());
         assertEquals(expected, v.value());
+
+        // The worker's JsonConverter must take the value as it is, or every record would fail in the framework.
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "false"), false);
+        byte[] written = converter.fromConnectData("t", null, v.value());
+        assertEquals(expected, converter.toConnectData("t", written).value());
     }
 
     @Test
