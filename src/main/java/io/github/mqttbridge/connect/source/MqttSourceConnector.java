@@ -1,0 +1,73 @@
+package io.github.mqttbridge.connect.source;
+
+import io.github.mqttbridge.connect.PluginVersion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.SourceConnector;
+
+/**
+ * Copies MQTT messages into Kafka. The connector only checks the configuration and divides the topic filters
+ * among tasks ({@link TaskAssignment}); each {@link MqttSourceTask} subscribes and does the work.
+ */
+public class MqttSourceConnector extends SourceConnector {
+    private Map<String, String> props;
+    private MqttSourceConnectorConfig config;
+
+    @Override
+    public String version() {
+        return PluginVersion.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        this.config = new MqttSourceConnectorConfig(props);
+        this.props = Map.copyOf(props);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return MqttSourceTask.class;
+    }
+
+    /** Each task gets the connector's config (name and errors.* included), its own filters and its index. */
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        List<List<String>> groups = TaskAssignment.divide(config.topics(), maxTasks);
+        List<Map<String, String>> tasks = new ArrayList<>(groups.size());
+        for (int i = 0; i < groups.size(); i++) {
+            Map<String, String> task = new HashMap<>(props);
+            task.put(MqttSourceConnectorConfig.TOPICS_CONFIG, String.join(",", groups.get(i)));
+            task.put(MqttSourceTaskConfig.TASK_INDEX_CONFIG, Integer.toString(i));
+            tasks.add(task);
+        }
+        return tasks;
+    }
+
+    @Override
+    public void stop() {
+        config = null;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return MqttSourceConnectorConfig.CONFIG_DEF;
+    }
+
+    /** The per-key checks of the ConfigDef, plus the rules that join keys, each reported on the key to fix. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config result = super.validate(connectorConfigs);
+        Map<String, ConfigValue> byName = result.configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
+        MqttSourceConnectorConfig.reportCrossFieldProblems(byName, connectorConfigs);
+        return result;
+    }
+}

@@ -1,0 +1,285 @@
+package io.github.mqttbridge.connect.source;
+
+import io.github.mqttbridge.connect.MqttConnectionConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+
+/**
+ * The source connector's configuration: the shared connection keys plus what to subscribe to, where records go,
+ * how payloads are read, how much may wait in memory, and where unreadable payloads go. Rules that join several
+ * keys are in {@link #problems}, used both by the constructor and by {@code validate()}.
+ */
+public class MqttSourceConnectorConfig extends MqttConnectionConfig {
+    public static final String SOURCE_GROUP = "MQTT source";
+    public static final String FLOW_GROUP = "Flow control";
+    public static final String ERRORS_GROUP = "Error handling";
+
+    public static final String TOPICS_CONFIG = "mqtt.topics";
+    private static final String TOPICS_DOC = "The MQTT topic filters to subscribe to ('+' and '#' wildcards allowed). "
+            + "With tasks.max > 1 plain filters are divided among the tasks; a shared subscription "
+            + "'$share/<group>/<filter>' is given to every task and the broker balances its messages between them. "
+            + "Overlapping plain filters may deliver a message once per filter.";
+    private static final String TOPICS_DISPLAY = "MQTT topic filters";
+
+    public static final String QOS_CONFIG = "mqtt.qos";
+    public static final int QOS_DEFAULT = 1;
+    private static final String QOS_DOC = "The QoS to subscribe with: 0 at most once (may lose messages), 1 at "
+            + "least once (no loss, duplicates possible after a failure), 2 the same end to end, as Kafka may "
+            + "still receive a record twice after a failure.";
+    private static final String QOS_DISPLAY = "QoS";
+
+    public static final String KAFKA_TOPIC_CONFIG = "kafka.topic";
+    private static final String KAFKA_TOPIC_DOC = "The Kafka topic to write to: a fixed name, or a template where "
+            + "{topic} is the MQTT topic with '/' turned into '.' and {N} is level N (from 0) of the MQTT topic, e.g. "
+            + "'iot.{1}' or 'mqtt.{topic}'. Every {N} must exist in every filter of mqtt.topics. Characters Kafka "
+            + "does not allow become '_'; names are cut to 249 characters.";
+    private static final String KAFKA_TOPIC_DISPLAY = "Kafka topic (template)";
+
+    public static final String PAYLOAD_FORMAT_CONFIG = "mqtt.payload.format";
+    public static final String PAYLOAD_FORMAT_DEFAULT = "bytes";
+    private static final String PAYLOAD_FORMAT_DOC = "How the payload becomes the record value: 'bytes' as it is "
+            + "(BYTES schema), 'string' as strict UTF-8 (STRING schema), 'json' parsed into a schemaless value "
+            + "(maps, lists, strings, numbers, booleans; an empty payload is a null value).";
+    private static final String PAYLOAD_FORMAT_DISPLAY = "Payload format";
+
+    public static final String QUEUE_MAX_MESSAGES_CONFIG = "mqtt.queue.max.messages";
+    public static final int QUEUE_MAX_MESSAGES_DEFAULT = 10_000;
+    private static final String QUEUE_MAX_MESSAGES_DOC = "How many received messages may wait for the task to "
+            + "hand them to Kafka. When full, the task stops reading from the broker, which then holds the "
+            + "messages. The MQTT client may buffer as many again before it stops reading.";
+    private static final String QUEUE_MAX_MESSAGES_DISPLAY = "Queue size (messages)";
+
+    public static final String QUEUE_MAX_BYTES_CONFIG = "mqtt.queue.max.bytes";
+    public static final long QUEUE_MAX_BYTES_DEFAULT = 16L * 1024 * 1024;
+    private static final String QUEUE_MAX_BYTES_DOC = "How many payload bytes may wait for the task to hand them "
+            + "to Kafka, as " + QUEUE_MAX_MESSAGES_CONFIG + " (a single larger message is still let through).";
+    private static final String QUEUE_MAX_BYTES_DISPLAY = "Queue size (bytes)";
+
+    public static final String POLL_BATCH_SIZE_CONFIG = "mqtt.poll.batch.size";
+    public static final int POLL_BATCH_SIZE_DEFAULT = 1_000;
+    private static final String POLL_BATCH_SIZE_DOC = "The most records one poll() returns.";
+    private static final String POLL_BATCH_SIZE_DISPLAY = "Batch size";
+
+    public static final String POLL_TIMEOUT_MS_CONFIG = "mqtt.poll.timeout.ms";
+    public static final long POLL_TIMEOUT_MS_DEFAULT = 100L;
+    private static final String POLL_TIMEOUT_MS_DOC = "How long poll() waits for a first message before it returns "
+            + "nothing, so that the worker can commit offsets and stop the task in time.";
+    private static final String POLL_TIMEOUT_MS_DISPLAY = "Poll timeout (ms)";
+
+    public static final String DLQ_TOPIC_CONFIG = "mqtt.errors.deadletterqueue.topic.name";
+    private static final String DLQ_TOPIC_DOC = "With errors.tolerance=all, the Kafka topic that receives a payload "
+            + "the format cannot read, as raw bytes with headers saying why (mqtt.error.reason); empty: such "
+            + "messages are logged and skipped. With errors.tolerance=none (the default) they fail the task. "
+            + "Source connectors get no dead letter queue from the framework, hence this key.";
+    private static final String DLQ_TOPIC_DISPLAY = "Dead letter queue topic";
+
+    /** Connect's own key, passed to the connector with the rest of its config; read here, defined by Connect. */
+    public static final String ERRORS_TOLERANCE_CONFIG = "errors.tolerance";
+
+    public static final ConfigDef CONFIG_DEF = definition();
+
+    public MqttSourceConnectorConfig(Map<?, ?> originals) {
+        this(CONFIG_DEF, originals);
+    }
+
+    protected MqttSourceConnectorConfig(ConfigDef definition, Map<?, ?> originals) {
+        super(definition, originals);
+        Map<String, String> problems = problems(topics(), getString(KAFKA_TOPIC_CONFIG));
+        if (!problems.isEmpty()) {
+            Map.Entry<String, String> first = problems.entrySet().iterator().next();
+            throw new ConfigException(first.getKey(), null, first.getValue());
+        }
+    }
+
+    private static ConfigDef definition() {
+        ConfigDef def = addConnectionKeys(new ConfigDef(), false);
+        int order = 0;
+        def.define(TOPICS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new TopicFiltersValidator(),
+                        Importance.HIGH, TOPICS_DOC, SOURCE_GROUP, ++order, Width.LONG, TOPICS_DISPLAY)
+                .define(QOS_CONFIG, Type.INT, QOS_DEFAULT, ConfigDef.Range.between(0, 2), Importance.HIGH, QOS_DOC,
+                        SOURCE_GROUP, ++order, Width.SHORT, QOS_DISPLAY, new FixedValues(List.<Object>of(0, 1, 2)))
+                .define(KAFKA_TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TemplateValidator(),
+                        Importance.HIGH, KAFKA_TOPIC_DOC, SOURCE_GROUP, ++order, Width.LONG, KAFKA_TOPIC_DISPLAY)
+                .define(PAYLOAD_FORMAT_CONFIG, Type.STRING, PAYLOAD_FORMAT_DEFAULT,
+                        ConfigDef.CaseInsensitiveValidString.in(PayloadFormat.configNames().toArray(new String[0])),
+                        Importance.MEDIUM, PAYLOAD_FORMAT_DOC, SOURCE_GROUP, ++order, Width.SHORT,
+                        PAYLOAD_FORMAT_DISPLAY, new FixedValues(List.<Object>copyOf(PayloadFormat.configNames())));
+        order = 0;
+        def.define(QUEUE_MAX_MESSAGES_CONFIG, Type.INT, QUEUE_MAX_MESSAGES_DEFAULT, ConfigDef.Range.atLeast(1),
+                        Importance.LOW, QUEUE_MAX_MESSAGES_DOC, FLOW_GROUP, ++order, Width.SHORT,
+                        QUEUE_MAX_MESSAGES_DISPLAY)
+                .define(QUEUE_MAX_BYTES_CONFIG, Type.LONG, QUEUE_MAX_BYTES_DEFAULT, ConfigDef.Range.atLeast(1),
+                        Importance.LOW, QUEUE_MAX_BYTES_DOC, FLOW_GROUP, ++order, Width.SHORT, QUEUE_MAX_BYTES_DISPLAY)
+                .define(POLL_BATCH_SIZE_CONFIG, Type.INT, POLL_BATCH_SIZE_DEFAULT, ConfigDef.Range.atLeast(1),
+                        Importance.LOW, POLL_BATCH_SIZE_DOC, FLOW_GROUP, ++order, Width.SHORT, POLL_BATCH_SIZE_DISPLAY)
+                .define(POLL_TIMEOUT_MS_CONFIG, Type.LONG, POLL_TIMEOUT_MS_DEFAULT, ConfigDef.Range.between(1, 60_000),
+                        Importance.LOW, POLL_TIMEOUT_MS_DOC, FLOW_GROUP, ++order, Width.SHORT, POLL_TIMEOUT_MS_DISPLAY);
+        def.define(DLQ_TOPIC_CONFIG, Type.STRING, "", new KafkaTopicNameValidator(), Importance.MEDIUM, DLQ_TOPIC_DOC,
+                ERRORS_GROUP, 1, Width.LONG, DLQ_TOPIC_DISPLAY);
+        return def;
+    }
+
+    /**
+     * The rules that join {@code mqtt.topics} and {@code kafka.topic}, by the key to report each on; the
+     * connection rules are {@link MqttConnectionConfig#crossFieldProblems}.
+     */
+    static Map<String, String> problems(List<String> filters, String template) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        TopicTemplate parsed = TopicTemplate.parse(template);
+        for (String filter : filters) {
+            String missing = parsed.missingCapture(filter);
+            if (missing != null) {
+                problems.put(KAFKA_TOPIC_CONFIG, missing);
+                break;
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Adds every cross-field problem to the per-key results of {@code Connector.validate}. Rules are checked only
+     * when the keys they join are valid on their own, so that one mistake is not reported twice.
+     */
+    static void reportCrossFieldProblems(Map<String, ConfigValue> values, Map<String, String> props) {
+        ConfigValue topics = values.get(TOPICS_CONFIG);
+        ConfigValue template = values.get(KAFKA_TOPIC_CONFIG);
+        if (valid(topics) && valid(template)) {
+            @SuppressWarnings("unchecked")
+            List<String> filters = (List<String>) topics.value();
+            problems(filters, (String) template.value()).forEach((key, message) -> values.get(key).addErrorMessage(message));
+        }
+        AbstractConfig parsed;
+        try {
+            parsed = new AbstractConfig(CONFIG_DEF, props, false);
+        } catch (ConfigException e) {
+            return; // A key that does not parse is already reported on its own.
+        }
+        MqttConnectionConfig.reportCrossFieldProblems(values, parsed);
+    }
+
+    private static boolean valid(ConfigValue v) {
+        return v != null && v.errorMessages().isEmpty() && v.value() != null;
+    }
+
+    public List<String> topics() {
+        return getList(TOPICS_CONFIG);
+    }
+
+    public int qos() {
+        return getInt(QOS_CONFIG);
+    }
+
+    TopicTemplate kafkaTopic() {
+        return TopicTemplate.parse(getString(KAFKA_TOPIC_CONFIG));
+    }
+
+    PayloadFormat payloadFormat() {
+        return PayloadFormat.fromConfig(getString(PAYLOAD_FORMAT_CONFIG));
+    }
+
+    public int queueMaxMessages() {
+        return getInt(QUEUE_MAX_MESSAGES_CONFIG);
+    }
+
+    public long queueMaxBytes() {
+        return getLong(QUEUE_MAX_BYTES_CONFIG);
+    }
+
+    public int pollBatchSize() {
+        return getInt(POLL_BATCH_SIZE_CONFIG);
+    }
+
+    public long pollTimeoutMs() {
+        return getLong(POLL_TIMEOUT_MS_CONFIG);
+    }
+
+    /** The dead letter topic, or empty when none is configured. */
+    public String deadLetterTopic() {
+        return getString(DLQ_TOPIC_CONFIG).trim();
+    }
+
+    /** Whether Connect's {@code errors.tolerance} is {@code all}: skip unreadable payloads instead of failing. */
+    public boolean toleratesAllErrors() {
+        Object tolerance = originals().get(ERRORS_TOLERANCE_CONFIG);
+        return tolerance != null && tolerance.toString().trim().toLowerCase(Locale.ROOT).equals("all");
+    }
+
+    /** Checks each filter of {@code mqtt.topics}, naming the wrong one and what to fix. */
+    static final class TopicFiltersValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            List<String> filters = (List<String>) value;
+            if (filters == null || filters.isEmpty()) {
+                throw new ConfigException(name, value, "give at least one MQTT topic filter, e.g. sensors/+/temperature");
+            }
+            for (String filter : filters) {
+                String problem = SubscriptionFilter.problem(filter);
+                if (problem != null) {
+                    throw new ConfigException(name, filter, problem);
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "MQTT topic filters, or $share/<group>/<filter>";
+        }
+    }
+
+    /** Checks the syntax of {@code kafka.topic}; its captures are checked against the filters by {@link #problems}. */
+    static final class TemplateValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                TopicTemplate.parse((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a Kafka topic name with optional {topic} and {N} placeholders";
+        }
+    }
+
+    /** A Kafka topic name, or empty. */
+    static final class KafkaTopicNameValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String topic = value == null ? "" : ((String) value).trim();
+            if (!topic.isEmpty() && !TopicTemplate.sanitize(topic).equals(topic)) {
+                throw new ConfigException(name, value, "a Kafka topic name holds only a-z, A-Z, 0-9, '.', '_' and "
+                        + "'-', at most " + TopicTemplate.MAX_KAFKA_TOPIC_LENGTH + " characters, and is not '.' or '..'");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a Kafka topic name, or empty";
+        }
+    }
+
+    /** Offers a fixed list of values in the REST API's recommendations. */
+    record FixedValues(List<Object> values) implements ConfigDef.Recommender {
+        @Override
+        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
+            return values;
+        }
+
+        @Override
+        public boolean visible(String name, Map<String, Object> parsedConfig) {
+            return true;
+        }
+    }
+}

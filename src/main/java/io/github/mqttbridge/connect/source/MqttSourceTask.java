@@ -1,0 +1,180 @@
+package io.github.mqttbridge.connect.source;
+
+import io.github.mqttbridge.client.MqttClient;
+import io.github.mqttbridge.client.MqttMessage;
+import io.github.mqttbridge.connect.PluginVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.management.JMException;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to its share of the filters and turns each message into a record. A QoS 1 or 2 message is
+ * acknowledged to the broker only in {@link #commitRecord}, once Kafka has its record: a task, worker or broker
+ * that dies before loses nothing, as the broker (session kept with clean session off) sends it again.
+ */
+public class MqttSourceTask extends SourceTask {
+    private static final Logger log = LoggerFactory.getLogger(MqttSourceTask.class);
+    private static final long NOT_CONNECTED_LOG_INTERVAL_MS = 30_000;
+
+    private MqttSourceTaskConfig config;
+    private HandOverQueue queue;
+    private PendingAcks pendingAcks;
+    private RecordMapper mapper;
+    private UnreadablePayloads unreadable;
+    private MqttClient client;
+    private MqttSourceTaskMetrics metrics;
+    private volatile ConnectException fatal;
+    private volatile long disconnectedSince;
+    private long lastNotConnectedLog;
+    private long sequence;
+
+    @Override
+    public String version() {
+        return PluginVersion.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new MqttSourceTaskConfig(props);
+        String clientId = config.clientId();
+        queue = new HandOverQueue(config.queueMaxMessages(), config.queueMaxBytes());
+        pendingAcks = new PendingAcks();
+        mapper = new RecordMapper(config.kafkaTopic(), config.payloadFormat(), clientId);
+        unreadable = new UnreadablePayloads(config.toleratesAllErrors(), config.deadLetterTopic(), mapper);
+        client = new MqttClient(config.serverUris().get(0), clientId);
+        metrics = new MqttSourceTaskMetrics(pendingAcks, queue, client::isConnected);
+        try {
+            metrics.register(MqttSourceTaskMetrics.objectName(String.valueOf(config.connectorName()),
+                    config.taskIndex()));
+        } catch (JMException e) {
+            log.warn("No JMX metrics for task {} of '{}': {}", config.taskIndex(), config.connectorName(), e.toString());
+        }
+        Subscriptions subscriptions = new Subscriptions(client, config.topics(), config.qos(), this::fail);
+        metrics.subscriptions(subscriptions::allConfirmed);
+        client.onConnected((reconnect, uri) -> {
+            disconnectedSince = 0;
+            if (reconnect) {
+                metrics.reconnected();
+            }
+            subscriptions.subscribeMissing();
+        });
+        client.onConnectionLost(lost -> disconnectedSince = System.currentTimeMillis());
+        client.onMessageArrived(this::arrived);
+        log.info("MQTT source task {} of '{}' starting: brokers {}, client id '{}', filters {} at QoS {}, clean "
+                        + "session {}, to Kafka topic '{}' as {}; guarantee: {}", config.taskIndex(),
+                config.connectorName(), config.serverUris(), clientId, config.topics(), config.qos(),
+                config.cleanSession(), config.kafkaTopic(), config.payloadFormat().configName(), guarantee());
+        disconnectedSince = System.currentTimeMillis();
+        // retryInitialConnect is on: an unreachable broker leaves the task running and retrying, not failing.
+        client.connect(config.connectOptions()
+                .manualAcks(true)
+                .maxInboundQueue(config.queueMaxMessages(), config.queueMaxBytes())
+                .build());
+    }
+
+    private String guarantee() {
+        if (config.qos() == 0) {
+            return "at most once (QoS 0): messages in flight when a task, worker or broker fails are lost";
+        }
+        if (config.cleanSession()) {
+            return "at least once while connected; with a clean session, messages published while the task is "
+                    + "disconnected or not yet in Kafka when it stops are lost";
+        }
+        return "at least once: each message is acknowledged to the broker only after Kafka has its record; "
+                + "duplicates are possible after a failure";
+    }
+
+    private void arrived(MqttMessage message) {
+        metrics.messageReceived();
+        try {
+            queue.put(Arrived.of(message, System.currentTimeMillis()));
+        } catch (InterruptedException e) {
+            // The client is closing: the message stays unacknowledged and the broker sends it again.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void fail(ConnectException e) {
+        log.error(e.getMessage());
+        fatal = e;
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        throwIfFailed();
+        List<Arrived> batch = queue.drain(config.pollBatchSize(), config.pollTimeoutMs());
+        if (batch.isEmpty()) {
+            logIfNotConnected();
+            return null;
+        }
+        List<SourceRecord> records = new ArrayList<>(batch.size());
+        for (Arrived arrived : batch) {
+            SourceRecord record;
+            try {
+                record = mapper.toRecord(arrived, ++sequence);
+            } catch (PayloadException e) {
+                record = unreadable.handle(arrived, sequence, e);
+                if (record == null) {
+                    arrived.message().ack();
+                    continue;
+                }
+            }
+            pendingAcks.track(record, arrived.message());
+            records.add(record);
+        }
+        return records;
+    }
+
+    private void throwIfFailed() {
+        ConnectException e = fatal;
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    private void logIfNotConnected() {
+        long since = disconnectedSince;
+        long now = System.currentTimeMillis();
+        if (since == 0 || now - since < config.getLong(MqttSourceTaskConfig.CONNECT_TIMEOUT_MS_CONFIG)
+                || now - lastNotConnectedLog < NOT_CONNECTED_LOG_INTERVAL_MS) {
+            return;
+        }
+        lastNotConnectedLog = now;
+        log.warn("MQTT source task {} of '{}' has not been connected to {} as '{}' for {} s; it keeps retrying "
+                        + "with backoff (up to {} ms between attempts), see the client's warnings for the reason",
+                config.taskIndex(), config.connectorName(), config.serverUris(), client.clientId(), (now - since) / 1000,
+                config.getLong(MqttSourceTaskConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG));
+    }
+
+    /** Kafka has the record (or dropped it on purpose, {@code metadata} null): the broker may forget the message. */
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        pendingAcks.acknowledge(record);
+        metrics.recordCommitted();
+    }
+
+    @Override
+    public void stop() {
+        // Closing the queue first releases a callback waiting on a full queue, so the client can close at once.
+        // Messages not yet acknowledged stay in the broker's session for the next task with this client id.
+        if (queue != null) {
+            queue.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (metrics != null) {
+            metrics.unregister();
+        }
+        log.info("MQTT source task {} of '{}' stopped with {} messages not yet acknowledged; the broker keeps them",
+                config == null ? "?" : config.taskIndex(), config == null ? "?" : config.connectorName(),
+                pendingAcks == null ? 0 : pendingAcks.size());
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.mqttbridge.connect.source;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Which numbered messages Kafka holds and how often, and whether each key's records are in publishing order. */
+final class KafkaTally {
+    private final int[] counts;
+    private final Map<String, List<Integer>> byKey = new HashMap<>();
+
+    KafkaTally(int expected, List<ConsumerRecord<byte[], byte[]>> records) {
+        counts = new int[expected];
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            int n = Integer.parseInt(new String(r.value(), StandardCharsets.UTF_8));
+            counts[n]++;
+            byKey.computeIfAbsent(new String(r.key(), StandardCharsets.UTF_8), k -> new ArrayList<>()).add(n);
+        }
+    }
+
+    List<Integer> missing() {
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                missing.add(i);
+            }
+        }
+        return missing;
+    }
+
+    int duplicates() {
+        int d = 0;
+        for (int c : counts) {
+            d += Math.max(0, c - 1);
+        }
+        return d;
+    }
+
+    /**
+     * Keys whose messages are out of order. A redelivery after a failure goes back to the oldest unacknowledged
+     * message, so with duplicates the order is checked on first arrivals: a key is in order when each message
+     * seen for the first time is newer than every message seen before.
+     */
+    List<String> outOfOrderKeys() {
+        List<String> bad = new ArrayList<>();
+        byKey.forEach((key, numbers) -> {
+            int highest = -1;
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int n : numbers) {
+                if (seen.add(n)) {
+                    if (n < highest) {
+                        bad.add(key + " (" + n + " after " + highest + ")");
+                        return;
+                    }
+                    highest = n;
+                }
+            }
+        });
+        return bad;
+    }
+
+    @Override
+    public String toString() {
+        List<Integer> missing = missing();
+        return "missing " + missing.size() + (missing.isEmpty() ? "" : " (first " + missing.subList(0,
+                Math.min(10, missing.size())) + ")") + ", duplicates " + duplicates();
+    }
+}
