@@ -18,6 +18,8 @@ final class OffsetTracker {
         private final TreeSet<Long> pending = new TreeSet<>();
         private long highestSubmitted = -1;
         private long rewoundTo = -1;
+        /** The first offset handed over: the position the consumer already had, so nothing new to commit. */
+        private long first = -1;
 
         /** Marks {@code offset} done; ignored when the partition was since closed or rewound. */
         void done(long offset) {
@@ -58,6 +60,9 @@ final class OffsetTracker {
         if (offset <= p.highestSubmitted) {
             throw new IllegalStateException(tp + " offset " + offset + " submitted after " + p.highestSubmitted);
         }
+        if (p.first < 0) {
+            p.first = offset;
+        }
         p.highestSubmitted = offset;
         p.rewoundTo = -1;
         p.pending.add(offset);
@@ -69,7 +74,7 @@ final class OffsetTracker {
         Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
         for (TopicPartition tp : assigned) {
             Partition p = partitions.get(tp);
-            if (p != null && p.committable() > 0) {
+            if (p != null && p.first >= 0 && p.committable() > p.first) {
                 result.put(tp, new OffsetAndMetadata(p.committable()));
             }
         }
@@ -97,9 +102,5 @@ final class OffsetTracker {
     /** Forgets partitions this task no longer owns; late acknowledgements for them change nothing. */
     synchronized void forget(Collection<TopicPartition> closed) {
         closed.forEach(partitions::remove);
-    }
-
-    synchronized int pendingCount() {
-        return partitions.values().stream().mapToInt(p -> p.pending.size()).sum();
     }
 }
