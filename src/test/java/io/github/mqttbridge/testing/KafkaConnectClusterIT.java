@@ -1,5 +1,7 @@
 package io.github.mqttbridge.testing;
 
+import static java.util.stream.Collectors.toSet;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mqttbridge.connect.sink.MqttSinkConnector;
+import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.testing.ConnectRest.ConnectRestException;
 import io.github.mqttbridge.testing.ConnectRest.ConnectorStatus;
 import io.github.mqttbridge.testing.ConnectRest.PluginInfo;
@@ -15,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -102,9 +107,11 @@ class KafkaConnectClusterIT {
     void restApiListsPluginsAndRejectsUnknownConnectorClasses() {
         ConnectRest rest = cluster.rest();
         // With service_load only connectors with a ServiceLoader manifest are found: none of Connect's own
-        // (MirrorMaker's are in connect-mirror, not a dependency), only the harness's test connector.
+        // (MirrorMaker's are in connect-mirror, not a dependency), only ours and the harness's test connector.
         List<PluginInfo> connectors = rest.connectorPlugins();
-        assertEquals(List.of(new PluginInfo(HarnessSourceConnector.class.getName(), "source", "test")), connectors);
+        assertEquals(Set.of(HarnessSourceConnector.class.getName(), MqttSourceConnector.class.getName(),
+                MqttSinkConnector.class.getName()), connectors.stream().map(PluginInfo::className).collect(toSet()));
+        assertTrue(connectors.contains(new PluginInfo(HarnessSourceConnector.class.getName(), "source", "test")));
         // Converters and transforms of connect-runtime, connect-json and connect-transforms are found.
         List<PluginInfo> all = rest.connectorPlugins(false);
         assertTrue(all.stream().anyMatch(p -> p.className().equals("org.apache.kafka.connect.json.JsonConverter")),
@@ -185,7 +192,7 @@ class KafkaConnectClusterIT {
 
         assertTrue(cluster.workerRunning());
         assertEquals(before, cluster.connectUrl().toString(), "a restarted worker keeps its URL and worker id");
-        assertEquals(1, cluster.rest().connectorPlugins().size());
+        assertEquals(3, cluster.rest().connectorPlugins().size(), "the restarted worker finds the same plugins");
         assertEquals(root.get("kafka_cluster_id"), cluster.rest().get("/").get("kafka_cluster_id"));
     }
 }
