@@ -300,8 +300,12 @@ public class MqttConnectionConfig extends AbstractConfig {
         }
     }
 
-    /** Offers a fixed list of values in the REST API's recommendations. */
-    record FixedValues(List<String> values) implements ConfigDef.Recommender {
+    /** Offers a fixed list of values in the REST API's recommendations; shared by both connectors' configs. */
+    public record FixedValues(List<?> values) implements ConfigDef.Recommender {
+        public FixedValues {
+            values = List.copyOf(values);
+        }
+
         @Override
         public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
             return List.copyOf(values);

@@ -107,17 +107,17 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
         def.define(TOPIC_CONFIG, Type.STRING, TOPIC_DEFAULT, new Parsed(TopicTemplate::parse, "a topic template"),
                         Importance.HIGH, TOPIC_DOC, SINK_GROUP, ++order, Width.LONG, TOPIC_DISPLAY)
                 .define(QOS_CONFIG, Type.INT, QOS_DEFAULT, ConfigDef.Range.between(0, 2), Importance.HIGH, QOS_DOC,
-                        SINK_GROUP, ++order, Width.SHORT, QOS_DISPLAY, new Values(List.<Object>of(0, 1, 2)))
+                        SINK_GROUP, ++order, Width.SHORT, QOS_DISPLAY, new FixedValues(List.<Object>of(0, 1, 2)))
                 .define(RETAINED_CONFIG, Type.BOOLEAN, RETAINED_DEFAULT, Importance.MEDIUM, RETAINED_DOC,
                         SINK_GROUP, ++order, Width.SHORT, RETAINED_DISPLAY)
                 .define(PAYLOAD_FORMAT_CONFIG, Type.STRING, PAYLOAD_FORMAT_DEFAULT,
                         new Parsed(Payloads::parse, Payloads.SYNTAX), Importance.MEDIUM, PAYLOAD_FORMAT_DOC,
                         SINK_GROUP, ++order, Width.MEDIUM, PAYLOAD_FORMAT_DISPLAY,
-                        new Values(List.<Object>of("auto", "json", "bytes", "string")))
+                        new FixedValues(List.<Object>of("auto", "json", "bytes", "string")))
                 .define(TOMBSTONE_BEHAVIOR_CONFIG, Type.STRING, TOMBSTONE_BEHAVIOR_DEFAULT,
                         ConfigDef.ValidString.in(TombstoneBehavior.configNames().toArray(new String[0])),
                         Importance.MEDIUM, TOMBSTONE_BEHAVIOR_DOC, SINK_GROUP, ++order, Width.SHORT,
-                        TOMBSTONE_BEHAVIOR_DISPLAY, new Values(List.<Object>copyOf(TombstoneBehavior.configNames())));
+                        TOMBSTONE_BEHAVIOR_DISPLAY, new FixedValues(List.<Object>copyOf(TombstoneBehavior.configNames())));
         order = 0;
         def.define(MAX_INFLIGHT_CONFIG, Type.INT, MAX_INFLIGHT_DEFAULT, ConfigDef.Range.between(1, 65_535),
                         Importance.LOW, MAX_INFLIGHT_DOC, DELIVERY_GROUP, ++order, Width.SHORT, MAX_INFLIGHT_DISPLAY)
@@ -184,19 +184,6 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
         @Override
         public String toString() {
             return description;
-        }
-    }
-
-    /** Offers a fixed list of values in the REST API's recommendations. */
-    private record Values(List<Object> values) implements ConfigDef.Recommender {
-        @Override
-        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
-            return values;
-        }
-
-        @Override
-        public boolean visible(String name, Map<String, Object> parsedConfig) {
-            return true;
         }
     }
 }

@@ -269,17 +269,4 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
             return "a Kafka topic name, or empty";
         }
     }
-
-    /** Offers a fixed list of values in the REST API's recommendations. */
-    record FixedValues(List<Object> values) implements ConfigDef.Recommender {
-        @Override
-        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
-            return values;
-        }
-
-        @Override
-        public boolean visible(String name, Map<String, Object> parsedConfig) {
-            return true;
-        }
-    }
 }
