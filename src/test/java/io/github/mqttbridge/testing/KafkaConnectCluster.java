@@ -65,6 +65,37 @@ public final class KafkaConnectCluster implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * The settings every harness worker starts from, in this JVM or in a {@link ConnectWorkerProcess}, for the
+     * Connect group {@code group} (its internal topics are named after it); without bootstrap.servers.
+     */
+    public static Map<String, String> defaultWorkerProperties(String group) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("group.id", group);
+        props.put("config.storage.topic", group + "-configs");
+        props.put("offset.storage.topic", group + "-offsets");
+        props.put("status.storage.topic", group + "-status");
+        props.put("config.storage.replication.factor", "1");
+        props.put("offset.storage.replication.factor", "1");
+        props.put("status.storage.replication.factor", "1");
+        props.put("offset.storage.partitions", "5");
+        props.put("status.storage.partitions", "1");
+        props.put("listeners", "http://127.0.0.1:0");
+        props.put("rest.advertised.host.name", "127.0.0.1");
+        // Plugins come from ServiceLoader manifests on the test class path; scanning the class path for
+        // them instead costs tens of seconds on this machine.
+        props.put("plugin.discovery", "service_load");
+        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        // Source offsets are committed every second, so tests about what survives a restart wait little.
+        props.put("offset.flush.interval.ms", "1000");
+        // A departed worker's tasks are reassigned after this delay (default 5 minutes).
+        props.put("scheduled.rebalance.max.delay.ms", "3000");
+        // Lets a connector config carry consumer.override.* / producer.override.* for a test.
+        props.put("connector.client.config.override.policy", "All");
+        return props;
+    }
+
     public static final class Builder {
         private final Map<String, String> brokerProps = new LinkedHashMap<>();
         private final Map<String, String> workerProps = new LinkedHashMap<>();
@@ -79,29 +110,7 @@ public final class KafkaConnectCluster implements AutoCloseable {
             // Sink tasks join their consumer group without the default 3 s wait for more members.
             brokerProps.put("group.initial.rebalance.delay.ms", "0");
 
-            String group = "mqtt-it-" + UUID.randomUUID().toString().substring(0, 8);
-            workerProps.put("group.id", group);
-            workerProps.put("config.storage.topic", group + "-configs");
-            workerProps.put("offset.storage.topic", group + "-offsets");
-            workerProps.put("status.storage.topic", group + "-status");
-            workerProps.put("config.storage.replication.factor", "1");
-            workerProps.put("offset.storage.replication.factor", "1");
-            workerProps.put("status.storage.replication.factor", "1");
-            workerProps.put("offset.storage.partitions", "5");
-            workerProps.put("status.storage.partitions", "1");
-            workerProps.put("listeners", "http://127.0.0.1:0");
-            workerProps.put("rest.advertised.host.name", "127.0.0.1");
-            // Plugins come from ServiceLoader manifests on the test class path; scanning the class path for
-            // them instead costs tens of seconds on this machine.
-            workerProps.put("plugin.discovery", "service_load");
-            workerProps.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-            workerProps.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-            // Source offsets are committed every second, so tests about what survives a restart wait little.
-            workerProps.put("offset.flush.interval.ms", "1000");
-            // A departed worker's tasks are reassigned after this delay (default 5 minutes).
-            workerProps.put("scheduled.rebalance.max.delay.ms", "3000");
-            // Lets a connector config carry consumer.override.* / producer.override.* for a test.
-            workerProps.put("connector.client.config.override.policy", "All");
+            workerProps.putAll(defaultWorkerProperties("mqtt-it-" + UUID.randomUUID().toString().substring(0, 8)));
         }
 
         /** Overrides or adds a broker setting. */
@@ -132,6 +141,21 @@ public final class KafkaConnectCluster implements AutoCloseable {
             try {
                 cluster.startKafka();
                 cluster.startWorker();
+                return cluster;
+            } catch (RuntimeException | Error e) {
+                cluster.close();
+                throw e;
+            }
+        }
+
+        /**
+         * Starts Kafka only, for tests whose workers are {@link ConnectWorkerProcess}es: an idle worker in this
+         * JVM would cost seconds of start-up and CPU on a 2-core machine. {@link #startWorker()} still works.
+         */
+        public KafkaConnectCluster startKafkaOnly() {
+            KafkaConnectCluster cluster = new KafkaConnectCluster(this);
+            try {
+                cluster.startKafka();
                 return cluster;
             } catch (RuntimeException | Error e) {
                 cluster.close();

@@ -1,5 +1,10 @@
 package io.github.mqttbridge.connect.sink;
 
+import static io.github.mqttbridge.connect.sink.SinkTraffic.assertCompleteAndOrdered;
+import static io.github.mqttbridge.connect.sink.SinkTraffic.committedAll;
+import static io.github.mqttbridge.connect.sink.SinkTraffic.committedWithinReceived;
+import static io.github.mqttbridge.connect.sink.SinkTraffic.produce;
+import static io.github.mqttbridge.connect.sink.SinkTraffic.sinkConfig;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,14 +16,9 @@ import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.TestBroker;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,19 +63,6 @@ class MqttSinkIT {
         return c;
     }
 
-    private static Map<String, String> sinkConfig(String topics, String brokerUri, int qos) {
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", MqttSinkConnector.class.getName());
-        c.put("topics", topics);
-        c.put("tasks.max", "2");
-        c.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
-        c.put("mqtt.server.uris", brokerUri);
-        c.put("mqtt.qos", String.valueOf(qos));
-        c.put("mqtt.reconnect.backoff.min.ms", "200");
-        c.put("mqtt.reconnect.backoff.max.ms", "1000");
-        return c;
-    }
-
     /** Subscribers on {@code filter}: the HiveMQ client always, mosquitto_sub when installed. */
     private List<Subscriber> subscribers(String brokerUri, String filter) throws Exception {
         List<Subscriber> subs = new ArrayList<>();
@@ -84,46 +71,6 @@ class MqttSinkIT {
             subs.add(closeLater(new MosquittoSubscriber(brokerUri, filter)));
         }
         return subs;
-    }
-
-    /** Produces {@code perPartition} records to each partition of each topic; values name their place. */
-    private static void produce(List<String> topics, int partitions, int from, int to) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                cluster.bootstrapServers(), "linger.ms", "5", "acks", "all"), new StringSerializer(),
-                new StringSerializer())) {
-            for (int i = from; i < to; i++) {
-                for (String topic : topics) {
-                    for (int p = 0; p < partitions; p++) {
-                        producer.send(new ProducerRecord<>(topic, p, "k" + p, topic + ":" + p + ":" + i));
-                    }
-                }
-            }
-            producer.flush();
-        }
-    }
-
-    /** Checks that each partition's records arrived complete and in order (a resend may repeat a run). */
-    private static void assertCompleteAndOrdered(Subscriber sub, String prefix, List<String> topics,
-                                                 int partitions, int perPartition) {
-        Map<String, List<String>> byTopic = sub.byTopic();
-        for (String topic : topics) {
-            for (int p = 0; p < partitions; p++) {
-                String mqttTopic = prefix + topic + "/" + p;
-                List<String> got = byTopic.getOrDefault(mqttTopic, List.of());
-                int expected = 0;
-                for (String payload : got) {
-                    int seq = Integer.parseInt(payload.substring(payload.lastIndexOf(':') + 1));
-                    assertEquals(topic + ":" + p + ":" + seq, payload, sub.name() + " wrong payload on " + mqttTopic);
-                    // A resend after a reconnect starts again at an earlier record, never skips one.
-                    assertTrue(seq <= expected, sub.name() + " on " + mqttTopic + ": got " + seq + " when "
-                            + expected + " was due");
-                    if (seq == expected) {
-                        expected++;
-                    }
-                }
-                assertEquals(perPartition, expected, sub.name() + " on " + mqttTopic + " is missing records");
-            }
-        }
     }
 
     private static int distinct(Subscriber sub) {
@@ -143,7 +90,7 @@ class MqttSinkIT {
         cluster.rest().createConnector(run, config);
         cluster.rest().awaitRunning(run, 2);
 
-        produce(topics, 2, 0, 2500);
+        produce(cluster.bootstrapServers(), topics, 2, 0, 2500);
         for (Subscriber sub : subs) {
             await(sub.name()).atMost(ARRIVAL).until(() -> distinct(sub) == 10_000);
             assertCompleteAndOrdered(sub, run + "/", topics, 2, 2500);
@@ -167,44 +114,20 @@ class MqttSinkIT {
         cluster.rest().createConnector(run, config);
         cluster.rest().awaitRunning(run, 2);
 
-        produce(topics, 2, 0, 1000);
+        produce(cluster.bootstrapServers(), topics, 2, 0, 1000);
         await().atMost(ARRIVAL).until(() -> distinct(sub) == 2000);
         proxy.refuseNew(true);
         proxy.cutAll();
-        produce(topics, 2, 1000, 3000);
+        produce(cluster.bootstrapServers(), topics, 2, 1000, 3000);
         // For 20 s: the task stays RUNNING and no committed offset passes what the subscriber has.
         await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> committedWithinReceived(run, sub) && cluster.rest().connectorStatus(run)
-                        .runningWith(2));
+                .until(() -> committedWithinReceived(cluster.kafka(), run, sub)
+                        && cluster.rest().connectorStatus(run).runningWith(2));
         proxy.refuseNew(false);
         await().atMost(ARRIVAL).until(() -> distinct(sub) == 6000);
         assertCompleteAndOrdered(sub, run + "/", topics, 2, 3000);
-        await().atMost(ARRIVAL).until(() -> committedAll(run, 2, 3000));
+        await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 2, 3000));
         cluster.rest().deleteConnector(run);
-    }
-
-    /** Every committed offset N of the sink's group means the subscriber has the record at N - 1. */
-    private static boolean committedWithinReceived(String run, Subscriber sub) {
-        Map<TopicPartition, Long> committed = cluster.kafka().committedOffsets(KafkaTestClient.sinkGroupId(run));
-        Map<String, Long> received = sub.distinctCounts();
-        for (Map.Entry<TopicPartition, Long> e : committed.entrySet()) {
-            long next = e.getValue();
-            if (next > 0 && !received.containsKey(e.getKey().topic() + ":" + e.getKey().partition() + ":"
-                    + (next - 1))) {
-                throw new AssertionError("committed " + e + " but the subscriber has no record " + (next - 1));
-            }
-        }
-        return true;
-    }
-
-    private static boolean committedAll(String topic, int partitions, long perPartition) {
-        Map<TopicPartition, Long> committed = cluster.kafka().committedOffsets(KafkaTestClient.sinkGroupId(topic));
-        for (int p = 0; p < partitions; p++) {
-            if (committed.getOrDefault(new TopicPartition(topic, p), 0L) != perPartition) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Test
@@ -219,7 +142,7 @@ class MqttSinkIT {
         cluster.rest().createConnector(run, config);
         cluster.rest().awaitRunning(run, 2);
 
-        produce(topics, 2, 0, 5000);
+        produce(cluster.bootstrapServers(), topics, 2, 0, 5000);
         await().atMost(ARRIVAL).until(() -> distinct(sub) >= 1000);
         cluster.restartWorker();
         cluster.rest().awaitRunning(run, 2);
@@ -267,7 +190,7 @@ class MqttSinkIT {
         }
         assertTrue(sub.messages().stream().allMatch(m -> m.payload().startsWith("good-")
                 && m.topic().equals(run + "/d" + m.payload().substring(5))), sub.messages().toString());
-        await().atMost(ARRIVAL).until(() -> committedAll(run, 1, 100));
+        await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 1, 100));
         cluster.rest().deleteConnector(run);
     }
 
@@ -285,13 +208,13 @@ class MqttSinkIT {
         cluster.rest().awaitRunning(run, 1);
 
         cluster.kafka().produce(run, 0, "lamp", "on");
-        await().atMost(ARRIVAL).until(() -> committedAll(run, 1, 1));
+        await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 1, 1));
         Subscriber before = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
         await().atMost(ARRIVAL).until(() -> before.count() == 1);
         assertEquals(new Subscriber.Message(run + "/lamp", "on", true), before.messages().get(0));
 
         cluster.kafka().produce(run, 0, "lamp", (String) null);
-        await().atMost(ARRIVAL).until(() -> committedAll(run, 1, 2));
+        await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 1, 2));
         Subscriber after = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
         // The broker sends retained messages right after SUBACK; a second is ample on loopback.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> after.count() == 0);

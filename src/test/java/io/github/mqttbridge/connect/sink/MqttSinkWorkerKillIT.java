@@ -1,0 +1,139 @@
+package io.github.mqttbridge.connect.sink;
+
+import static io.github.mqttbridge.connect.sink.SinkTraffic.assertCompleteAndOrdered;
+import static io.github.mqttbridge.connect.sink.SinkTraffic.committedAll;
+import static io.github.mqttbridge.connect.sink.SinkTraffic.committedWithinReceived;
+import static io.github.mqttbridge.connect.sink.SinkTraffic.produce;
+import static io.github.mqttbridge.connect.sink.SinkTraffic.sinkConfig;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.mqttbridge.testing.ConnectWorkerProcess;
+import io.github.mqttbridge.testing.KafkaConnectCluster;
+import io.github.mqttbridge.testing.KafkaTestClient;
+import io.github.mqttbridge.testing.SharedBroker;
+import io.github.mqttbridge.testing.SteadyStream;
+import io.github.mqttbridge.testing.TestBroker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Connect worker running the sink connector is SIGKILLed while records stream through it, and a new worker
+ * process starts in its place (same Connect group). Unlike a graceful stop, the dead tasks commit nothing more, so
+ * the new ones resume at the last offsets committed before the crash: everything must arrive, and what arrives
+ * twice must be at most what was acknowledged after that commit or in flight.
+ */
+@ExtendWith(ConnectWorkerProcess.LogsOnFailure.class)
+class MqttSinkWorkerKillIT {
+    private static final Duration ARRIVAL = Duration.ofSeconds(180);
+    private static final int PARTITIONS = 3;
+    private static final int PER_PARTITION = 5_000;
+    private static final int CHUNK = 20;
+    /** {@code mqtt.max.outstanding.records} of each task: publishes handed to the client and not yet acknowledged. */
+    private static final int OUTSTANDING = 300;
+
+    private static KafkaConnectCluster kafka;
+    private static ConnectWorkerProcess worker;
+
+    @BeforeAll
+    static void start() {
+        kafka = KafkaConnectCluster.builder().startKafkaOnly();
+        worker = ConnectWorkerProcess.builder(kafka.bootstrapServers()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SharedBroker.class)
+    void a_worker_killed_mid_stream_loses_nothing_and_commits_nothing_unacknowledged(SharedBroker shared)
+            throws Exception {
+        TestBroker broker = shared.get();
+        String run = "sinkkill" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> topics = List.of(run);
+        int total = PARTITIONS * PER_PARTITION;
+        kafka.createTopic(run, PARTITIONS);
+        Map<String, String> config = sinkConfig(run, broker.tcpUri(), 1);
+        config.put("tasks.max", Integer.toString(PARTITIONS));
+        config.put("mqtt.topic", run + "/{topic}/{partition}");
+        config.put("mqtt.max.outstanding.records", Integer.toString(OUTSTANDING));
+        try (Subscriber sub = new HiveMqSubscriber(broker.tcpUri(), run + "/#");
+             KafkaProducer<String, String> producer = SinkTraffic.producer(kafka.bootstrapServers())) {
+            worker.rest().createConnector(run, config);
+            worker.rest().awaitRunning(run, PARTITIONS);
+            // 3,000 records a second for 5 s, so that the kill comes while they flow.
+            try (SteadyStream stream = SteadyStream.start("produce-" + run, PER_PARTITION / CHUNK,
+                    Duration.ofMillis(20), chunk -> produce(producer, topics, PARTITIONS, chunk * CHUNK,
+                            (chunk + 1) * CHUNK))) {
+                // Every partition has a commit, so the restart resumes from offsets of this run, not from 0.
+                await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(100))
+                        .until(() -> distinct(sub) >= total / 4 && committedEverywhere(run));
+                worker.kill();
+                Map<TopicPartition, Long> committedAtKill = committed(run);
+                long beyondCommitAtKill = receivedBeyond(committedAtKill, sub);
+                int receivedAtKill = distinct(sub);
+                int sentAtKill = stream.chunksSent() * CHUNK * PARTITIONS;
+                // The dead worker publishes nothing more, so a committed record the subscriber does not get now
+                // was never acknowledged by the broker. The wait only lets the broker forward what it
+                // acknowledged just before the kill.
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .untilAsserted(() -> committedWithinReceived(committedAtKill, sub));
+
+                worker.start();
+                stream.await(ARRIVAL);
+                await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(500)).until(() -> distinct(sub) == total);
+                assertCompleteAndOrdered(sub, run + "/", topics, PARTITIONS, PER_PARTITION);
+                int duplicates = sub.count() - distinct(sub);
+                // The new tasks publish again from the committed offsets: what the subscriber had beyond them at
+                // the kill, plus what the broker forwarded after that, at most each task's outstanding window.
+                long bound = beyondCommitAtKill + (long) PARTITIONS * OUTSTANDING;
+                System.out.printf("%s, sink worker SIGKILLed with %d records produced, %d received (%d beyond the "
+                                + "committed offsets %s): %d duplicates of %d (bound %d)%n", shared, sentAtKill,
+                        receivedAtKill, beyondCommitAtKill, committedAtKill.values(), duplicates, total, bound);
+                assertTrue(sentAtKill < total, "the kill came after the stream ended, not mid-stream");
+                assertTrue(duplicates <= bound, duplicates + " duplicates, more than the bound " + bound);
+                await().atMost(ARRIVAL).until(() -> committedAll(kafka.kafka(), run, PARTITIONS, PER_PARTITION));
+            }
+        } finally {
+            worker.rest().deleteConnector(run);
+        }
+    }
+
+    private static int distinct(Subscriber sub) {
+        return sub.distinctCounts().size();
+    }
+
+    private static Map<TopicPartition, Long> committed(String run) {
+        return kafka.kafka().committedOffsets(KafkaTestClient.sinkGroupId(run));
+    }
+
+    private static boolean committedEverywhere(String run) {
+        Map<TopicPartition, Long> committed = committed(run);
+        return committed.size() == PARTITIONS && committed.values().stream().allMatch(offset -> offset > 0);
+    }
+
+    /** Distinct records the subscriber has at or past their partition's committed offset. */
+    private static long receivedBeyond(Map<TopicPartition, Long> committed, Subscriber sub) {
+        return sub.distinctCounts().keySet().stream().filter(payload -> {
+            String[] parts = payload.split(":");
+            long offset = committed.getOrDefault(new TopicPartition(parts[0], Integer.parseInt(parts[1])), 0L);
+            return Long.parseLong(parts[2]) >= offset;
+        }).count();
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.mqttbridge.connect.source;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.mqttbridge.client.MqttClient;
+import io.github.mqttbridge.testing.ConnectWorkerProcess;
+import io.github.mqttbridge.testing.KafkaConnectCluster;
+import io.github.mqttbridge.testing.SharedBroker;
+import io.github.mqttbridge.testing.SteadyStream;
+import io.github.mqttbridge.testing.TestBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Connect worker running the source connector is SIGKILLed while a steady stream of QoS 1 messages flows,
+ * and a new worker process starts in its place (same Connect group, so the same connector and task, whose client
+ * id {@code <name>-0} takes over the broker's session of the dead one). Unlike a graceful stop, the dead task
+ * acknowledges nothing more: what the broker had sent and not seen acknowledged comes again, so every message
+ * must be in Kafka and the duplicates must be at most what was in flight.
+ */
+@ExtendWith(ConnectWorkerProcess.LogsOnFailure.class)
+class MqttSourceWorkerKillIT {
+    private static final Duration ARRIVAL = Duration.ofSeconds(180);
+    private static final int MESSAGES = 20_000;
+    private static final int CHUNK = 100;
+    /** {@code mqtt.queue.max.messages}: the hand-over queue and, through the task, the client's inbound queue. */
+    private static final int QUEUE = 500;
+    /** The task's producer: its {@code buffer.memory} bounds the records it holds that Kafka has not confirmed. */
+    private static final int PRODUCER_BUFFER = 32 * 1024;
+    private static final int PRODUCER_BATCH = 4 * 1024;
+    /**
+     * A lower bound of a record's size in the producer's buffer: key (the MQTT topic, 21 bytes here), value
+     * (1-5 bytes) and the five header names alone (60 bytes) exceed it, before header values and framing.
+     */
+    private static final int MIN_RECORD_BYTES = 64;
+
+    private static KafkaConnectCluster kafka;
+    private static ConnectWorkerProcess worker;
+
+    @BeforeAll
+    static void start() {
+        kafka = KafkaConnectCluster.builder().startKafkaOnly();
+        worker = ConnectWorkerProcess.builder(kafka.bootstrapServers()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /**
+     * The bound: a message can be in Kafka twice only if the broker had sent it and not received its PUBACK when
+     * the worker died. Such a message was in the client's inbound queue ({@link #QUEUE}), in the hand-over
+     * queue ({@link #QUEUE}), or polled and not yet acknowledged: in the producer, which holds at most
+     * {@code buffer.memory / MIN_RECORD_BYTES} records, or confirmed by Kafka while its PUBACK waited behind an
+     * older message's (acknowledgements leave in arrival order), at most as many again, since the older message
+     * was in the producer's buffer together with them. Only the last group can be in Kafka, so the bound is
+     * generous; it is still far below what Kafka had at the kill, which a task that never acknowledged, or a
+     * session lost with the worker, would send again in full.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SharedBroker.class)
+    void a_worker_killed_mid_stream_loses_nothing_and_duplicates_at_most_what_was_in_flight(SharedBroker shared)
+            throws Exception {
+        TestBroker broker = shared.get();
+        int inFlightBound = 2 * QUEUE + 2 * (PRODUCER_BUFFER / MIN_RECORD_BYTES);
+        SourceTraffic traffic = new SourceTraffic(3);
+        String name = "src-kill-" + traffic.id;
+        Map<String, String> config = traffic.connector(broker.tcpUri(), traffic.filter(), 1);
+        config.put("mqtt.queue.max.messages", Integer.toString(QUEUE));
+        config.put("producer.override.buffer.memory", Integer.toString(PRODUCER_BUFFER));
+        config.put("producer.override.batch.size", Integer.toString(PRODUCER_BATCH));
+        worker.rest().createConnector(name, config);
+        worker.rest().awaitRunning(name, 1);
+        try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
+            awaitSubscribed(traffic, publisher);
+            // 4,000 messages a second for 5 s: the kill comes while they flow, and the new worker starts after
+            // the rest has queued up in the broker for the dead client's session.
+            try (SteadyStream stream = SteadyStream.start("publish-" + name, MESSAGES / CHUNK,
+                    Duration.ofMillis(25), chunk -> traffic.publish(publisher, chunk * CHUNK, (chunk + 1) * CHUNK, 1))) {
+                await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                        .until(() -> inKafka(traffic) >= 2 * inFlightBound);
+                worker.kill();
+                long inKafkaAtKill = inKafka(traffic);
+                int publishedAtKill = stream.chunksSent() * CHUNK;
+                worker.start();
+                stream.await(ARRIVAL);
+
+                List<ConsumerRecord<byte[], byte[]>> all = readAll(traffic);
+                KafkaTally tally = new KafkaTally(MESSAGES, all);
+                System.out.printf("%s, worker SIGKILLed with %d messages published and %d in Kafka: %s (bound %d)%n",
+                        shared, publishedAtKill, inKafkaAtKill, tally, inFlightBound);
+                assertTrue(publishedAtKill < MESSAGES, "the kill came after the stream ended, not mid-stream");
+                assertTrue(tally.duplicates() <= inFlightBound, tally + ", more than the bound " + inFlightBound);
+                assertEquals(List.of(), tally.outOfOrderKeys());
+            }
+        } finally {
+            worker.rest().deleteConnector(name);
+        }
+    }
+
+    /** Records in the stream's Kafka topics now; a topic the connector has not created yet throws. */
+    private static long inKafka(SourceTraffic traffic) {
+        long records = 0;
+        for (int t = 0; t < traffic.mqttTopics.size(); t++) {
+            records += kafka.kafka().endOffsets(traffic.kafkaTopic(t)).values().stream().mapToLong(Long::longValue)
+                    .sum();
+        }
+        return records;
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(SourceTraffic traffic) {
+        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        await().atMost(ARRIVAL).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            all.clear();
+            for (int t = 0; t < traffic.mqttTopics.size(); t++) {
+                all.addAll(kafka.kafka().readAll(traffic.kafkaTopic(t)));
+            }
+            KafkaTally tally = new KafkaTally(MESSAGES, all);
+            assertTrue(tally.missing().isEmpty(), tally.toString());
+        });
+        return all;
+    }
+
+    /**
+     * The worker's JMX is in another JVM, so the subscription is confirmed from outside: a message on a topic of
+     * its own that matches the filter reaches Kafka only once the broker has the subscription. Before it, the
+     * broker has no session for the task's client id and would drop the stream's first messages.
+     */
+    private static void awaitSubscribed(SourceTraffic traffic, MqttClient publisher) {
+        String probe = "it" + traffic.id + "/probe/temp";
+        String probeTopic = "it" + traffic.id + ".probe";
+        await("subscription confirmed through " + probeTopic).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    publisher.publish(probe, "probe".getBytes(StandardCharsets.UTF_8), 1, false);
+                    return kafka.kafka().topics().contains(probeTopic);
+                });
+    }
+}
