@@ -37,7 +37,7 @@ class ClientPublishSubscribeIT {
 
     /** How a test reaches a broker; the WebSocket case covers both the four-argument constructor and ws:// URIs. */
     enum Transport {
-        TCP, TLS, WEBSOCKET;
+        TCP, TLS, WEBSOCKET, SECURE_WEBSOCKET;
 
         MqttClient client(TestBroker broker, String id, boolean constructorWithPath) {
             return switch (this) {
@@ -50,12 +50,13 @@ class ClientPublishSubscribeIT {
                     URI ws = URI.create(broker.wsUri());
                     yield new MqttClient(ws.getHost(), ws.getPort(), ws.getPath(), id);
                 }
+                case SECURE_WEBSOCKET -> new MqttClient(broker.wssUri(), id);
             };
         }
 
         ConnectOptions options() {
             ConnectOptions.Builder b = ConnectOptions.builder();
-            if (this == TLS) {
+            if (this == TLS || this == SECURE_WEBSOCKET) {
                 b.sslContext(TestCertificates.shared().trustingCa());
             }
             return b.build();

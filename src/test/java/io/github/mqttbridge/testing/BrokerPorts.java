@@ -1,12 +1,12 @@
 package io.github.mqttbridge.testing;
 
-/** The four listeners every test broker opens on 127.0.0.1, and the URIs that reach them. */
-public record BrokerPorts(int tcp, int ssl, int mutualTls, int ws) {
+/** The five listeners every test broker opens on 127.0.0.1, and the URIs that reach them. */
+public record BrokerPorts(int tcp, int ssl, int mutualTls, int ws, int wss) {
 
-    /** Four ports free right now. */
+    /** Five ports free right now. */
     public static BrokerPorts free() {
-        int[] ports = FreePorts.next(4);
-        return new BrokerPorts(ports[0], ports[1], ports[2], ports[3]);
+        int[] ports = FreePorts.next(5);
+        return new BrokerPorts(ports[0], ports[1], ports[2], ports[3], ports[4]);
     }
 
     public String tcpUri() {
@@ -23,5 +23,9 @@ public record BrokerPorts(int tcp, int ssl, int mutualTls, int ws) {
 
     public String wsUri() {
         return "ws://127.0.0.1:" + ws + "/mqtt";
+    }
+
+    public String wssUri() {
+        return "wss://127.0.0.1:" + wss + "/mqtt";
     }
 }

@@ -109,6 +109,11 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                       <subprotocols><subprotocol>mqtt</subprotocol><subprotocol>mqttv3.1</subprotocol></subprotocols>
                       <allow-extensions>true</allow-extensions>
                     </websocket-listener>
+                    <tls-websocket-listener><port>%d</port><bind-address>127.0.0.1</bind-address><path>/mqtt</path>
+                      <subprotocols><subprotocol>mqtt</subprotocol><subprotocol>mqttv3.1</subprotocol></subprotocols>
+                      <allow-extensions>true</allow-extensions>
+                      <tls>%s<client-authentication-mode>NONE</client-authentication-mode></tls>
+                    </tls-websocket-listener>
                   </listeners>
                   <persistence><mode>in-memory</mode></persistence>
                   <mqtt>
@@ -118,7 +123,7 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                   <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                 </hivemq>
                 """.formatted(ports.tcp(), ports.ssl(), keystore, ports.mutualTls(), keystore, certs.ca().pkcs12(), password,
-                ports.ws());
+                ports.ws(), ports.wss(), keystore);
     }
 
     /**

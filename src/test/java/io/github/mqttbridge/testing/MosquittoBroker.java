@@ -143,7 +143,8 @@ public final class MosquittoBroker implements AutoCloseableBroker {
                         throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ":\n"
                                 + diagnostics());
                     }
-                    return listening(ports.tcp()) && listening(ports.ws()) && listening(ports.ssl()) && listening(ports.mutualTls());
+                    return listening(ports.tcp()) && listening(ports.ws()) && listening(ports.ssl()) && listening(ports.mutualTls())
+                            && listening(ports.wss());
                 });
     }
 
@@ -283,6 +284,11 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         // without socket_domain the WebSocket listener ignores the bind address
         conf.append("\nlistener ").append(ports.ws()).append(" 127.0.0.1\n")
                 .append("protocol websockets\nsocket_domain ipv4\n");
+        conf.append("\nlistener ").append(ports.wss()).append(" 127.0.0.1\n")
+                .append("protocol websockets\nsocket_domain ipv4\n")
+                .append("cafile ").append(certs.ca().certPem()).append('\n')
+                .append("certfile ").append(certs.server().certPem()).append('\n')
+                .append("keyfile ").append(certs.server().keyPem()).append('\n');
         Files.writeString(configFile(), conf);
     }
 

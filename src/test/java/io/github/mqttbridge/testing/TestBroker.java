@@ -35,6 +35,11 @@ public interface TestBroker {
         return ports().wsUri();
     }
 
+    /** WebSocket over TLS at the path /mqtt, with the same certificate as {@link #sslUri()}. */
+    default String wssUri() {
+        return ports().wssUri();
+    }
+
     default String username() {
         return USERNAME;
     }
