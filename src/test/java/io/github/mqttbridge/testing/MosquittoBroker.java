@@ -36,7 +36,6 @@ public final class MosquittoBroker implements AutoCloseableBroker {
     private final boolean allowAnonymous;
     private final Duration autosaveInterval;
     private final TestCertificates.Identity serverIdentity;
-    private final String acl;
     private final BrokerPorts ports = BrokerPorts.free();
     private Process process;
 
@@ -44,7 +43,6 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         this.allowAnonymous = builder.allowAnonymous;
         this.autosaveInterval = builder.autosaveInterval;
         this.serverIdentity = builder.serverIdentity;
-        this.acl = builder.acl;
         try {
             directory = Files.createTempDirectory("mqttbridge-mosquitto");
         } catch (IOException e) {
@@ -61,7 +59,6 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         private boolean allowAnonymous = true;
         private Duration autosaveInterval;
         private TestCertificates.Identity serverIdentity;
-        private String acl;
 
         /**
          * The certificate both TLS listeners present, instead of {@link TestCertificates#server()}: e.g.
@@ -70,15 +67,6 @@ public final class MosquittoBroker implements AutoCloseableBroker {
          */
         public Builder serverIdentity(TestCertificates.Identity identity) {
             this.serverIdentity = identity;
-            return this;
-        }
-
-        /**
-         * Access rules in Mosquitto's acl_file syntax ({@code user <name>}, {@code topic read|write|readwrite
-         * <filter>}); without it every client may use every topic.
-         */
-        public Builder acl(String rules) {
-            this.acl = rules;
             return this;
         }
 
@@ -291,11 +279,6 @@ public final class MosquittoBroker implements AutoCloseableBroker {
                 .append("password_file ").append(passwordFile).append('\n')
                 // Debian's 2.0.11 drops QoS 2 messages beyond 20 in flight unless both limits are off
                 .append("max_inflight_messages 0\nmax_queued_messages 0\n");
-        if (acl != null) {
-            Path aclFile = directory.resolve("acl");
-            Files.writeString(aclFile, acl);
-            conf.append("acl_file ").append(aclFile).append('\n');
-        }
         if (autosaveInterval != null) {
             conf.append("persistence true\n")
                     .append("persistence_location ").append(directory).append(File.separator).append('\n')
