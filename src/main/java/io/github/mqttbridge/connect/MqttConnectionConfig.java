@@ -3,7 +3,11 @@ package io.github.mqttbridge.connect;
 import io.github.mqttbridge.client.ConnectOptions;
 import io.github.mqttbridge.client.transport.ServerUri;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.UnrecoverableKeyException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +22,8 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.types.Password;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The keys that say how to reach the MQTT broker, shared by the source and the sink connector: servers, client id,
@@ -25,6 +31,7 @@ import org.apache.kafka.common.config.types.Password;
  * one with its own keys.
  */
 public class MqttConnectionConfig extends AbstractConfig {
+    private static final Logger log = LoggerFactory.getLogger(MqttConnectionConfig.class);
     public static final String CONNECTION_GROUP = "MQTT connection";
     public static final String TLS_GROUP = "MQTT TLS";
 
@@ -94,9 +101,9 @@ public class MqttConnectionConfig extends AbstractConfig {
         int order = 0;
         def.define(SERVER_URIS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new ServerUrisValidator(),
                         Importance.HIGH, SERVER_URIS_DOC, CONNECTION_GROUP, ++order, Width.LONG, "MQTT servers")
-                .define(CLIENT_ID_CONFIG, Type.STRING, "", Importance.MEDIUM, CLIENT_ID_DOC, CONNECTION_GROUP,
+                .define(CLIENT_ID_CONFIG, Type.STRING, "", new MqttStringValidator(), Importance.MEDIUM, CLIENT_ID_DOC, CONNECTION_GROUP,
                         ++order, Width.MEDIUM, "Client id")
-                .define(USERNAME_CONFIG, Type.STRING, null, Importance.HIGH, USERNAME_DOC, CONNECTION_GROUP, ++order,
+                .define(USERNAME_CONFIG, Type.STRING, null, new MqttStringValidator(), Importance.HIGH, USERNAME_DOC, CONNECTION_GROUP, ++order,
                         Width.MEDIUM, "User name")
                 .define(PASSWORD_CONFIG, Type.PASSWORD, null, Importance.HIGH, PASSWORD_DOC, CONNECTION_GROUP,
                         ++order, Width.MEDIUM, "Password")
@@ -119,7 +126,7 @@ public class MqttConnectionConfig extends AbstractConfig {
                         "Reconnect backoff max (ms)");
         order = 0;
         String storeTypes = "JKS or PKCS12";
-        def.define(SSL_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM,
+        def.define(SSL_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, new StoreFileValidator(), Importance.MEDIUM,
                         "A trust store file with the CAs that may sign the broker's certificate. Empty (and no "
                         + SSL_CA_PEM_CONFIG + "): the JVM's default trust store.", TLS_GROUP, ++order, Width.LONG,
                         "Trust store")
@@ -128,7 +135,7 @@ public class MqttConnectionConfig extends AbstractConfig {
                 .define(SSL_TRUSTSTORE_TYPE_CONFIG, Type.STRING, "PKCS12", caseInsensitive(STORE_TYPES),
                         Importance.LOW, "The trust store's type: " + storeTypes + ".", TLS_GROUP, ++order,
                         Width.SHORT, "Trust store type", new FixedValues(STORE_TYPES))
-                .define(SSL_KEYSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM,
+                .define(SSL_KEYSTORE_LOCATION_CONFIG, Type.STRING, null, new StoreFileValidator(), Importance.MEDIUM,
                         "A key store file with the client certificate and key, for brokers that require one.",
                         TLS_GROUP, ++order, Width.LONG, "Key store")
                 .define(SSL_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
@@ -139,13 +146,16 @@ public class MqttConnectionConfig extends AbstractConfig {
                 .define(SSL_KEY_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
                         "The password of the key in the key store, if it differs from the store's.", TLS_GROUP,
                         ++order, Width.MEDIUM, "Key password")
-                .define(SSL_CA_PEM_CONFIG, Type.STRING, null, Importance.MEDIUM,
+                .define(SSL_CA_PEM_CONFIG, Type.STRING, null, new PemValidator(TlsContextFactory::certificatesOf),
+                        Importance.MEDIUM,
                         "The CA certificates to trust, in PEM: the text itself or the path of a file. Instead of "
                         + "a trust store.", TLS_GROUP, ++order, Width.LONG, "CA (PEM)")
-                .define(SSL_CERT_PEM_CONFIG, Type.STRING, null, Importance.MEDIUM,
+                .define(SSL_CERT_PEM_CONFIG, Type.STRING, null, new PemValidator(TlsContextFactory::certificatesOf),
+                        Importance.MEDIUM,
                         "The client certificate chain in PEM (text or file path), with " + SSL_KEY_PEM_CONFIG
                         + ". Instead of a key store.", TLS_GROUP, ++order, Width.LONG, "Client certificate (PEM)")
-                .define(SSL_KEY_PEM_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
+                .define(SSL_KEY_PEM_CONFIG, Type.PASSWORD, null, new PemValidator(TlsContextFactory::privateKeyOf),
+                        Importance.MEDIUM,
                         "The client's private key in PEM (text or file path), unencrypted PKCS#8 or PKCS#1 RSA.",
                         TLS_GROUP, ++order, Width.LONG, "Client key (PEM)")
                 .define(SSL_HOSTNAME_VERIFICATION_CONFIG, Type.BOOLEAN, true, Importance.LOW,
@@ -182,7 +192,65 @@ public class MqttConnectionConfig extends AbstractConfig {
         if (c.getLong(RECONNECT_BACKOFF_MAX_MS_CONFIG) < c.getLong(RECONNECT_BACKOFF_MIN_MS_CONFIG)) {
             problems.put(RECONNECT_BACKOFF_MAX_MS_CONFIG, "must not be less than " + RECONNECT_BACKOFF_MIN_MS_CONFIG);
         }
+        if (c.getPassword(SSL_TRUSTSTORE_PASSWORD_CONFIG) != null && blank(c.getString(SSL_TRUSTSTORE_LOCATION_CONFIG))) {
+            problems.put(SSL_TRUSTSTORE_PASSWORD_CONFIG, "a trust store password needs "
+                    + SSL_TRUSTSTORE_LOCATION_CONFIG + ", the file it opens");
+        }
+        if (c.getPassword(SSL_KEY_PASSWORD_CONFIG) != null && blank(c.getString(SSL_KEYSTORE_LOCATION_CONFIG))) {
+            problems.put(SSL_KEY_PASSWORD_CONFIG, "a key password needs " + SSL_KEYSTORE_LOCATION_CONFIG
+                    + ", the key store that holds the key");
+        }
+        if (problems.isEmpty()) {
+            storeProblems(c, problems);
+        }
         return problems;
+    }
+
+    /**
+     * Opens the key stores with their passwords, so that a wrong password or a file that is no store of the
+     * type given is reported at validation on the key to fix, not as a task that cannot connect.
+     */
+    private static void storeProblems(AbstractConfig c, Map<String, String> problems) {
+        String trust = c.getString(SSL_TRUSTSTORE_LOCATION_CONFIG);
+        if (!blank(trust)) {
+            storeProblem(trust, c.getString(SSL_TRUSTSTORE_TYPE_CONFIG), c.getPassword(SSL_TRUSTSTORE_PASSWORD_CONFIG),
+                    null, SSL_TRUSTSTORE_LOCATION_CONFIG, SSL_TRUSTSTORE_PASSWORD_CONFIG, null, problems);
+        }
+        String keys = c.getString(SSL_KEYSTORE_LOCATION_CONFIG);
+        if (!blank(keys)) {
+            Password keyPassword = c.getPassword(SSL_KEY_PASSWORD_CONFIG);
+            storeProblem(keys, c.getString(SSL_KEYSTORE_TYPE_CONFIG), c.getPassword(SSL_KEYSTORE_PASSWORD_CONFIG),
+                    keyPassword, SSL_KEYSTORE_LOCATION_CONFIG, SSL_KEYSTORE_PASSWORD_CONFIG,
+                    keyPassword != null ? SSL_KEY_PASSWORD_CONFIG : SSL_KEYSTORE_PASSWORD_CONFIG, problems);
+        }
+    }
+
+    /** {@code keyPasswordKey} null: a trust store, whose keys are not read. Messages never hold a password. */
+    private static void storeProblem(String location, String type, Password password, Password keyPassword,
+                                     String locationKey, String passwordKey, String keyPasswordKey,
+                                     Map<String, String> problems) {
+        char[] storePassword = password == null ? null : password.value().toCharArray();
+        TlsContextFactory.StoreFile file = new TlsContextFactory.StoreFile(location, type.toUpperCase(Locale.ROOT),
+                storePassword);
+        try {
+            if (keyPasswordKey == null) {
+                TlsContextFactory.fromStores(file, null, null);
+            } else {
+                TlsContextFactory.fromStores(null, file,
+                        keyPassword == null ? storePassword : keyPassword.value().toCharArray());
+            }
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                problems.put(passwordKey, "the password does not open " + location);
+            } else {
+                problems.put(locationKey, "cannot read " + location + " as a " + type + " store (" + e.getMessage()
+                        + "); check the file and the store type");
+            }
+        } catch (UnrecoverableKeyException e) {
+            problems.put(keyPasswordKey, "the password does not unlock the key in " + location);
+        } catch (GeneralSecurityException e) {
+            problems.put(locationKey, "cannot use " + location + " as a " + type + " store: " + e.getMessage());
+        }
     }
 
     /** Adds the cross-field problems to the per-key results of {@code Connector.validate}. */
@@ -218,6 +286,12 @@ public class MqttConnectionConfig extends AbstractConfig {
 
     /** The client's connect options for these keys, with reconnect on: a task never gives up on its broker. */
     public ConnectOptions.Builder connectOptions() {
+        if (!getBoolean(SSL_HOSTNAME_VERIFICATION_CONFIG)) {
+            // Per connection config, not once per JVM as the client does: each connector that turns it off says so.
+            log.warn("{}=false: the broker's certificate is not checked against the host name in {}, so anyone "
+                    + "with a certificate from a trusted CA can pose as the broker; use it only for testing",
+                    SSL_HOSTNAME_VERIFICATION_CONFIG, serverUris());
+        }
         ConnectOptions.Builder b = ConnectOptions.builder()
                 .hosts(serverUris())
                 .cleanSession(cleanSession())
@@ -297,6 +371,83 @@ public class MqttConnectionConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "tcp://, ssl://, ws:// or wss:// URIs";
+        }
+    }
+
+    /**
+     * An MQTT string field (client id, user name): MQTT forbids U+0000 and limits it to 65535 bytes of UTF-8;
+     * the broker would close the connection at once, with no reason given.
+     */
+    static final class MqttStringValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String s = (String) value;
+            if (s == null) {
+                return;
+            }
+            if (s.indexOf('\u0000') >= 0) {
+                throw new ConfigException(name, s.replace("\u0000", "\\u0000"),
+                        "MQTT does not allow the character U+0000 here; remove it");
+            }
+            if (s.getBytes(StandardCharsets.UTF_8).length > 65_535) {
+                throw new ConfigException(name + " is longer than MQTT allows: at most 65535 bytes of UTF-8");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "at most 65535 bytes of UTF-8, without U+0000";
+        }
+    }
+
+    /** A key or trust store must be a readable file on the worker that runs the task. */
+    static final class StoreFileValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String location = (String) value;
+            if (!blank(location) && !Files.isReadable(Path.of(location.trim()))) {
+                throw new ConfigException(name, location, "no readable file there; give the path of a JKS or "
+                        + "PKCS12 file that every Connect worker can read");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "the path of a JKS or PKCS12 file";
+        }
+    }
+
+    /** Parses a PEM key's certificates or private key as the task will; the message never shows a key. */
+    static final class PemValidator implements ConfigDef.Validator {
+        interface PemParser {
+            void parse(String pem) throws GeneralSecurityException, IOException;
+        }
+
+        private final PemParser parser;
+
+        PemValidator(PemParser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            String pem = value instanceof Password p ? p.value() : (String) value;
+            if (blank(pem)) {
+                return;
+            }
+            try {
+                parser.parse(pem);
+            } catch (IOException e) {
+                throw new ConfigException(name + ": neither PEM text (-----BEGIN ...) nor a readable file ("
+                        + e.getMessage() + ")");
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new ConfigException(name + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "PEM text or the path of a PEM file";
         }
     }
 

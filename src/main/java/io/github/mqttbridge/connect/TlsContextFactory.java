@@ -92,6 +92,16 @@ final class TlsContextFactory {
         return ks;
     }
 
+    /** Checks that a PEM value (text or file) holds at least one certificate. */
+    static void certificatesOf(String value) throws GeneralSecurityException, IOException {
+        certificates(text(value), "the value");
+    }
+
+    /** Checks that a PEM value (text or file) holds a private key this factory can read. */
+    static void privateKeyOf(String value) throws GeneralSecurityException, IOException {
+        privateKey(text(value));
+    }
+
     /** PEM text as given, or read from the file the value names. */
     static String text(String value) throws IOException {
         return value.contains("-----BEGIN") ? value : Files.readString(Path.of(value.trim()), StandardCharsets.US_ASCII);

@@ -52,15 +52,15 @@ class MqttConnectionConfigTest {
     @Test
     void pem_and_key_stores_together_are_rejected() {
         ConfigException e = assertThrows(ConfigException.class, () -> new Config(props(
-                MqttConnectionConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, "/tmp/trust.p12",
-                MqttConnectionConfig.SSL_CA_PEM_CONFIG, "/tmp/ca.pem")));
+                MqttConnectionConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, io.github.mqttbridge.testing.TestCertificates.shared().ca().pkcs12().toString(),
+                MqttConnectionConfig.SSL_CA_PEM_CONFIG, io.github.mqttbridge.testing.TestCertificates.shared().ca().certPem().toString())));
         assertTrue(e.getMessage().contains("not both"), e.getMessage());
     }
 
     @Test
     void a_client_certificate_needs_its_key() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> new Config(props(MqttConnectionConfig.SSL_CERT_PEM_CONFIG, "/tmp/cert.pem")));
+                () -> new Config(props(MqttConnectionConfig.SSL_CERT_PEM_CONFIG, io.github.mqttbridge.testing.TestCertificates.shared().client().certPem().toString())));
         assertTrue(e.getMessage().contains("mqtt.ssl.key.pem"), e.getMessage());
     }
 

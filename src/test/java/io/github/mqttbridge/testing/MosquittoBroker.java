@@ -35,12 +35,14 @@ public final class MosquittoBroker implements AutoCloseableBroker {
     private final Path directory;
     private final boolean allowAnonymous;
     private final Duration autosaveInterval;
+    private final TestCertificates.Identity serverIdentity;
     private final BrokerPorts ports = BrokerPorts.free();
     private Process process;
 
     private MosquittoBroker(Builder builder) {
         this.allowAnonymous = builder.allowAnonymous;
         this.autosaveInterval = builder.autosaveInterval;
+        this.serverIdentity = builder.serverIdentity;
         try {
             directory = Files.createTempDirectory("mqttbridge-mosquitto");
         } catch (IOException e) {
@@ -56,6 +58,17 @@ public final class MosquittoBroker implements AutoCloseableBroker {
     public static final class Builder {
         private boolean allowAnonymous = true;
         private Duration autosaveInterval;
+        private TestCertificates.Identity serverIdentity;
+
+        /**
+         * The certificate both TLS listeners present, instead of {@link TestCertificates#server()}: e.g.
+         * {@link TestCertificates#wrongHostServer()} or {@link TestCertificates#expiredServer()}, which a client
+         * must refuse.
+         */
+        public Builder serverIdentity(TestCertificates.Identity identity) {
+            this.serverIdentity = identity;
+            return this;
+        }
 
         /** False makes anonymous clients get CONNACK "not authorized". */
         public Builder allowAnonymous(boolean allow) {
@@ -249,6 +262,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
 
     private void writeConfig() throws IOException {
         TestCertificates certs = TestCertificates.shared();
+        TestCertificates.Identity serverCert = serverIdentity != null ? serverIdentity : certs.server();
         Path passwordFile = directory.resolve("passwords");
         if (!Files.exists(passwordFile)) {
             writePasswordFile(passwordFile);
@@ -274,12 +288,12 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         conf.append("\nlistener ").append(ports.tcp()).append(" 127.0.0.1\n");
         conf.append("\nlistener ").append(ports.ssl()).append(" 127.0.0.1\n")
                 .append("cafile ").append(certs.ca().certPem()).append('\n')
-                .append("certfile ").append(certs.server().certPem()).append('\n')
-                .append("keyfile ").append(certs.server().keyPem()).append('\n');
+                .append("certfile ").append(serverCert.certPem()).append('\n')
+                .append("keyfile ").append(serverCert.keyPem()).append('\n');
         conf.append("\nlistener ").append(ports.mutualTls()).append(" 127.0.0.1\n")
                 .append("cafile ").append(certs.ca().certPem()).append('\n')
-                .append("certfile ").append(certs.server().certPem()).append('\n')
-                .append("keyfile ").append(certs.server().keyPem()).append('\n')
+                .append("certfile ").append(serverCert.certPem()).append('\n')
+                .append("keyfile ").append(serverCert.keyPem()).append('\n')
                 .append("require_certificate true\n");
         // without socket_domain the WebSocket listener ignores the bind address
         conf.append("\nlistener ").append(ports.ws()).append(" 127.0.0.1\n")
@@ -331,12 +345,6 @@ public final class MosquittoBroker implements AutoCloseableBroker {
     public String name() {
         return "mosquitto";
     }
-
-
-
-
-
-
 
     @Override
     public BrokerPorts ports() {

@@ -59,6 +59,10 @@ final class TopicTemplate {
                 }
                 parts.add(placeholder(template.substring(i + 1, end)));
                 i = end + 1;
+            } else if (c == '+' || c == '#') {
+                // Caught here, at validation, rather than as every record turning bad at run time.
+                throw new IllegalArgumentException("'" + c + "' at position " + i + " is an MQTT wildcard, which a "
+                        + "topic to publish to must not contain");
             } else {
                 literal.append(c);
                 i++;

@@ -78,8 +78,8 @@ class MqttSourceConfigValidationTest {
     @Test
     void pem_and_key_stores_together_are_reported_by_the_shared_rules() {
         Map<String, String> props = valid();
-        props.put("mqtt.ssl.truststore.location", "/etc/trust.p12");
-        props.put("mqtt.ssl.ca.pem", "/etc/ca.pem");
+        props.put("mqtt.ssl.truststore.location", io.github.mqttbridge.testing.TestCertificates.shared().ca().pkcs12().toString());
+        props.put("mqtt.ssl.ca.pem", io.github.mqttbridge.testing.TestCertificates.shared().ca().certPem().toString());
         assertEquals(List.of("mqtt.ssl.ca.pem"), List.copyOf(errors(props).keySet()));
     }
 

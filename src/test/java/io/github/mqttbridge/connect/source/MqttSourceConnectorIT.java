@@ -10,6 +10,7 @@ import io.github.mqttbridge.testing.FreePorts;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.TestBroker;
+import io.github.mqttbridge.testing.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,10 +181,11 @@ class MqttSourceConnectorIT {
 
         config.put("mqtt.topics", "a/#");
         config.put("mqtt.qos", "1");
-        config.put("mqtt.ssl.keystore.location", "/etc/k.p12");
-        config.put("mqtt.ssl.keystore.password", "secret");
-        config.put("mqtt.ssl.cert.pem", "/etc/c.pem");
-        config.put("mqtt.ssl.key.pem", "/etc/k.pem");
+        TestCertificates certs = TestCertificates.shared();
+        config.put("mqtt.ssl.keystore.location", certs.client().pkcs12().toString());
+        config.put("mqtt.ssl.keystore.password", new String(TestCertificates.STORE_PASSWORD));
+        config.put("mqtt.ssl.cert.pem", certs.client().certPem().toString());
+        config.put("mqtt.ssl.key.pem", certs.client().keyPem().toString());
         v = cluster.rest().validate(MqttSourceConnector.class.getName(), config);
         assertEquals(List.of("kafka.topic", "mqtt.ssl.ca.pem"), v.errors().keySet().stream().sorted().toList(),
                 v.errors().toString());
