@@ -37,10 +37,16 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
     public static final String REFUSED_FILTER_PREFIX = "refused/";
 
     private final Path directory;
-    private final BrokerPorts ports = BrokerPorts.free();
+    private final BrokerPorts ports;
     private EmbeddedHiveMQ hivemq;
 
     public EmbeddedBroker() {
+        this(BrokerPorts.free());
+    }
+
+    /** On the given ports: the quickstart wants the well-known 1883 for plain TCP when it is free. */
+    public EmbeddedBroker(BrokerPorts ports) {
+        this.ports = ports;
         try {
             directory = Files.createTempDirectory("mqttbridge-hivemq");
         } catch (IOException e) {

@@ -1,26 +1,22 @@
 package io.github.mqttbridge.connect.sink;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
+import io.github.mqttbridge.connect.ConfigReference;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** README.md's sink key table must be the one the ConfigDef renders to, so the docs cannot drift. */
 class MqttSinkConfigDocTest {
-    private static final String BEGIN = "<!-- sink-config-begin -->\n";
-    private static final String END = "<!-- sink-config-end -->";
+    private static final ConfigReference SINK = ConfigReference.SINK;
 
     @Test
     void readme_table_matches_the_config_def() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        int begin = readme.indexOf(BEGIN);
-        int end = readme.indexOf(END);
-        assertTrue(begin >= 0 && end > begin, "README.md lacks the " + BEGIN.trim() + " / " + END + " markers");
-        String fresh = SinkConfigMarkdown.render(MqttSinkConnectorConfig.configDef());
-        String current = readme.substring(begin + BEGIN.length(), end);
+        String current = SINK.tableIn(Files.readString(ConfigReference.README));
+        assertNotNull(current, "README.md lacks the " + SINK.begin() + " / " + SINK.end() + " markers");
+        String fresh = SINK.table();
         if (!current.equals(fresh)) {
             fail("README.md's sink config table is out of date; replace what is between the markers with:\n"
                     + fresh);
@@ -29,7 +25,7 @@ class MqttSinkConfigDocTest {
 
     @Test
     void every_key_is_in_the_table() {
-        String table = SinkConfigMarkdown.render(MqttSinkConnectorConfig.configDef());
+        String table = SINK.table();
         for (String key : MqttSinkConnectorConfig.configDef().names()) {
             assertTrue(table.contains("| `" + key + "` |"), key);
         }

@@ -4,25 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mqttbridge.connect.ConfigReference;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 class SourceConfigReferenceTest {
+    private static final ConfigReference SOURCE = ConfigReference.SOURCE;
+
     @Test
     void readme_documents_every_key_exactly_as_the_config_def_does() throws Exception {
-        String fresh = SourceConfigReference.table();
-        String inReadme = SourceConfigReference.tableIn(Files.readString(SourceConfigReference.README));
-        assertNotNull(inReadme, "README.md needs " + SourceConfigReference.BEGIN + " and " + SourceConfigReference.END);
+        String fresh = SOURCE.table();
+        String inReadme = SOURCE.tableIn(Files.readString(ConfigReference.README));
+        assertNotNull(inReadme, "README.md needs " + SOURCE.begin() + " and " + SOURCE.end());
         if (!fresh.equals(inReadme)) {
             System.out.println("README.md's source config table is stale; replace it with:\n" + fresh);
         }
         assertEquals(fresh, inReadme, "README.md's source config table differs from the ConfigDef (fresh table "
-                + "printed above; or run SourceConfigReference.main)");
+                + "printed above; or run ConfigReference.main)");
     }
 
     @Test
     void the_table_lists_every_key() {
-        String table = SourceConfigReference.table();
+        String table = SOURCE.table();
         for (String key : MqttSourceConnectorConfig.CONFIG_DEF.names()) {
             assertTrue(table.contains("| `" + key + "` |"), key);
         }

@@ -1,0 +1,143 @@
+package io.github.mqttbridge.quickstart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mqttbridge.testing.ConnectRest;
+import io.github.mqttbridge.testing.FreePorts;
+import io.github.mqttbridge.testing.TestFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The zip that {@code mvn package} builds, as a user installs it: unpacked into an empty plugin.path of a stock
+ * distributed worker (its own JVM, Kafka's jars on its class path and none of ours), which must list both
+ * connectors with the version this build gave them.
+ */
+class PluginPackageIT {
+
+    private static final String VERSION = System.getProperty("mqttbridge.plugin.version");
+    private static final Path ZIP = Path.of("target", "kafka-connect-mqtt-" + VERSION + ".zip");
+    private static final String BASE = "kafka-connect-mqtt-" + VERSION + "/";
+
+    private static Path pluginPath;
+    private static KafkaClusterTestKit kafka;
+    private static IsolatedWorkerProcess worker;
+
+    @BeforeAll
+    static void installAndStart() throws Exception {
+        assertTrue(Files.isRegularFile(ZIP), ZIP + " missing: failsafe runs after package, which builds it");
+        pluginPath = Files.createTempDirectory("plugin-path");
+        unzip(ZIP, pluginPath);
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        String group = "package-it-" + UUID.randomUUID().toString().substring(0, 8);
+        worker = IsolatedWorkerProcess.start(Path.of("config", "connect-distributed.properties"), Map.of(
+                        "bootstrap.servers", kafka.bootstrapServers(),
+                        "listeners", "http://localhost:" + FreePorts.next(),
+                        "plugin.path", pluginPath.toString(),
+                        "group.id", group,
+                        "config.storage.topic", group + "-configs",
+                        "offset.storage.topic", group + "-offsets",
+                        "status.storage.topic", group + "-status"),
+                Path.of("target", "package-it", "connect.log"), Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (worker != null) {
+            worker.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (pluginPath != null) {
+            TestFiles.deleteRecursively(pluginPath);
+        }
+    }
+
+    @Test
+    void a_stock_worker_lists_both_connectors_with_the_build_version() {
+        List<ConnectRest.PluginInfo> plugins = new ConnectRest(worker::url).connectorPlugins();
+        for (var expected : List.of(
+                new ConnectRest.PluginInfo("io.github.mqttbridge.connect.source.MqttSourceConnector", "source", VERSION),
+                new ConnectRest.PluginInfo("io.github.mqttbridge.connect.sink.MqttSinkConnector", "sink", VERSION))) {
+            assertTrue(plugins.contains(expected), expected + " not in " + plugins);
+        }
+    }
+
+    @Test
+    void the_worker_loaded_them_from_plugin_path_not_its_class_path() throws IOException {
+        // isolatedClassPath() has already refused a class path holding our classes; the worker's own log names
+        // the directory it loaded the plugin from.
+        String log = Files.readString(worker.log());
+        assertTrue(log.contains(pluginPath.resolve(BASE).toString().replaceAll("/$", "")),
+                "the worker log does not mention " + pluginPath.resolve(BASE));
+    }
+
+    @Test
+    void the_zip_has_the_confluent_hub_layout() throws IOException {
+        Path root = pluginPath.resolve(BASE);
+        JsonNode manifest = new ObjectMapper().readTree(root.resolve("manifest.json").toFile());
+        assertEquals(VERSION, manifest.path("version").asText());
+        assertEquals("kafka-connect-mqtt", manifest.path("name").asText());
+        for (String doc : List.of("doc/README.md", "doc/LICENSE")) {
+            assertTrue(Files.isRegularFile(root.resolve(doc)), doc);
+        }
+        for (String config : List.of("mqtt-source.json", "mqtt-sink.json", "mqtt-source.properties",
+                "mqtt-sink.properties", "connect-distributed.properties", "connect-standalone.properties")) {
+            assertTrue(Files.isRegularFile(root.resolve("etc").resolve(config)), "etc/" + config);
+        }
+        List<String> jars;
+        try (Stream<Path> lib = Files.list(root.resolve("lib"))) {
+            jars = lib.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(jars.contains("kafka-connect-mqtt-" + VERSION + ".jar"), jars.toString());
+        assertTrue(jars.stream().anyMatch(j -> j.startsWith("jackson-databind-")), jars.toString());
+        // What the worker provides must not be shadowed by a copy of ours.
+        List<String> dependencies = jars.stream().filter(j -> !j.startsWith("kafka-connect-mqtt-")).toList();
+        for (String provided : List.of("kafka-", "connect-", "slf4j-", "log4j-")) {
+            assertFalse(dependencies.stream().anyMatch(j -> j.startsWith(provided)), provided + "* in lib/: " + jars);
+        }
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(entries, target);
+                }
+            }
+        }
+    }
+}
