@@ -43,6 +43,8 @@ final class BenchRound {
             }
             long published = await(allPublishedAt, "publishing", library, qos, receiver);
             long received = await(receiver.allArrivedAt(), "receiving", library, qos, receiver);
+            // A fixed pause is the point here: a duplicate can only show up after the last expected message,
+            // so there is no condition to wait for, only a window to watch.
             Thread.sleep(SETTLE_MILLIS);
             String problems = receiver.problems();
             if (problems != null || failure.get() != null) {

@@ -10,9 +10,7 @@ import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.SteadyStream;
 import io.github.mqttbridge.testing.TestBroker;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -89,20 +87,20 @@ class MqttSourceWorkerKillIT {
         worker.rest().createConnector(name, config);
         worker.rest().awaitRunning(name, 1);
         try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
-            awaitSubscribed(traffic, publisher);
+            traffic.awaitSubscribed(kafka.kafka(), publisher);
             // 4,000 messages a second for 5 s: the kill comes while they flow, and the new worker starts after
             // the rest has queued up in the broker for the dead client's session.
             try (SteadyStream stream = SteadyStream.start("publish-" + name, MESSAGES / CHUNK,
                     Duration.ofMillis(25), chunk -> traffic.publish(publisher, chunk * CHUNK, (chunk + 1) * CHUNK, 1))) {
                 await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                        .until(() -> inKafka(traffic) >= 2 * inFlightBound);
+                        .until(() -> traffic.inKafka(kafka.kafka()) >= 2 * inFlightBound);
                 worker.kill();
-                long inKafkaAtKill = inKafka(traffic);
+                long inKafkaAtKill = traffic.inKafka(kafka.kafka());
                 int publishedAtKill = stream.chunksSent() * CHUNK;
                 worker.start();
                 stream.await(ARRIVAL);
 
-                List<ConsumerRecord<byte[], byte[]>> all = readAll(traffic);
+                List<ConsumerRecord<byte[], byte[]>> all = traffic.readAll(kafka.kafka(), MESSAGES, ARRIVAL);
                 KafkaTally tally = new KafkaTally(MESSAGES, all);
                 System.out.printf("%s, worker SIGKILLed with %d messages published and %d in Kafka: %s (bound %d)%n",
                         shared, publishedAtKill, inKafkaAtKill, tally, inFlightBound);
@@ -113,44 +111,5 @@ class MqttSourceWorkerKillIT {
         } finally {
             worker.rest().deleteConnector(name);
         }
-    }
-
-    /** Records in the stream's Kafka topics now; a topic the connector has not created yet throws. */
-    private static long inKafka(SourceTraffic traffic) {
-        long records = 0;
-        for (int t = 0; t < traffic.mqttTopics.size(); t++) {
-            records += kafka.kafka().endOffsets(traffic.kafkaTopic(t)).values().stream().mapToLong(Long::longValue)
-                    .sum();
-        }
-        return records;
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(SourceTraffic traffic) {
-        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-        await().atMost(ARRIVAL).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            all.clear();
-            for (int t = 0; t < traffic.mqttTopics.size(); t++) {
-                all.addAll(kafka.kafka().readAll(traffic.kafkaTopic(t)));
-            }
-            KafkaTally tally = new KafkaTally(MESSAGES, all);
-            assertTrue(tally.missing().isEmpty(), tally.toString());
-        });
-        return all;
-    }
-
-    /**
-     * The worker's JMX is in another JVM, so the subscription is confirmed from outside: a message on a topic of
-     * its own that matches the filter reaches Kafka only once the broker has the subscription. Before it, the
-     * broker has no session for the task's client id and would drop the stream's first messages.
-     */
-    private static void awaitSubscribed(SourceTraffic traffic, MqttClient publisher) {
-        String probe = "it" + traffic.id + "/probe/temp";
-        String probeTopic = "it" + traffic.id + ".probe";
-        await("subscription confirmed through " + probeTopic).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    publisher.publish(probe, "probe".getBytes(StandardCharsets.UTF_8), 1, false);
-                    return kafka.kafka().topics().contains(probeTopic);
-                });
     }
 }

@@ -12,7 +12,6 @@ import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.SteadyStream;
 import io.github.mqttbridge.testing.TestBroker;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,11 +84,11 @@ class MultiWorkerFailoverIT {
             System.out.println("Tasks before the kill: " + placement(spread));
 
             try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
-                awaitSubscribed(traffic, publisher);
+                traffic.awaitSubscribed(kafka.kafka(), publisher);
                 try (SteadyStream stream = SteadyStream.start("publish-" + name, MESSAGES / CHUNK,
                         Duration.ofMillis(50), chunk -> traffic.publish(publisher, chunk * CHUNK, (chunk + 1) * CHUNK, 1))) {
                     await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                            .until(() -> inKafka(traffic) >= MESSAGES / 6);
+                            .until(() -> traffic.inKafka(kafka.kafka()) >= MESSAGES / 6);
                     String deadId = victim.workerId();
                     victim.kill();
                     long killedAt = System.nanoTime();
@@ -106,7 +104,7 @@ class MultiWorkerFailoverIT {
                     Duration recovery = Duration.ofNanos(System.nanoTime() - killedAt);
                     stream.await(ARRIVAL);
 
-                    KafkaTally tally = new KafkaTally(MESSAGES, readAll(traffic));
+                    KafkaTally tally = new KafkaTally(MESSAGES, traffic.readAll(kafka.kafka(), MESSAGES, ARRIVAL));
                     System.out.printf("Worker %s SIGKILLed with %d of %d messages published; all %d tasks RUNNING "
                                     + "again after %d ms (scheduled.rebalance.max.delay.ms=%s): %s; %s%n",
                             deadId, publishedAtKill, MESSAGES, TASKS, recovery.toMillis(), REBALANCE_DELAY_MS,
@@ -126,43 +124,5 @@ class MultiWorkerFailoverIT {
 
     private static String placement(ConnectorStatus status) {
         return status.tasks().stream().map(t -> t.id() + "@" + t.workerId()).collect(Collectors.joining(", "));
-    }
-
-    /** Records in the stream's Kafka topics now; a topic the connector has not created yet throws. */
-    private static long inKafka(SourceTraffic traffic) {
-        long records = 0;
-        for (int t = 0; t < traffic.mqttTopics.size(); t++) {
-            records += kafka.kafka().endOffsets(traffic.kafkaTopic(t)).values().stream().mapToLong(Long::longValue)
-                    .sum();
-        }
-        return records;
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(SourceTraffic traffic) {
-        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-        await().atMost(ARRIVAL).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            all.clear();
-            for (int t = 0; t < traffic.mqttTopics.size(); t++) {
-                all.addAll(kafka.kafka().readAll(traffic.kafkaTopic(t)));
-            }
-            KafkaTally tally = new KafkaTally(MESSAGES, all);
-            assertTrue(tally.missing().isEmpty(), tally.toString());
-        });
-        return all;
-    }
-
-    /**
-     * A probe matching the filter reaches Kafka only once some task holds the shared subscription; before that
-     * the broker has no member of the group and would drop the stream's first messages.
-     */
-    private static void awaitSubscribed(SourceTraffic traffic, MqttClient publisher) {
-        String probe = "it" + traffic.id + "/probe/temp";
-        String probeTopic = "it" + traffic.id + ".probe";
-        await("subscription confirmed through " + probeTopic).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    publisher.publish(probe, "probe".getBytes(StandardCharsets.UTF_8), 1, false);
-                    return kafka.kafka().topics().contains(probeTopic);
-                });
     }
 }

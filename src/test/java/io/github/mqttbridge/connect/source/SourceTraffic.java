@@ -1,7 +1,11 @@
 package io.github.mqttbridge.connect.source;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.mqttbridge.client.ConnectOptions;
 import io.github.mqttbridge.client.MqttClient;
+import io.github.mqttbridge.testing.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What the source integration tests send and the connector config they deploy. Message i goes to topic
@@ -77,5 +82,44 @@ final class SourceTraffic {
             sent.add(f);
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    }
+
+    /** Records in the stream's Kafka topics now; a topic the connector has not created yet throws. */
+    long inKafka(KafkaTestClient kafka) {
+        long records = 0;
+        for (int t = 0; t < mqttTopics.size(); t++) {
+            records += kafka.endOffsets(kafkaTopic(t)).values().stream().mapToLong(Long::longValue).sum();
+        }
+        return records;
+    }
+
+    /** Every record of the stream's Kafka topics, once all {@code messages} have arrived at least once. */
+    List<ConsumerRecord<byte[], byte[]>> readAll(KafkaTestClient kafka, int messages, Duration within) {
+        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        await().atMost(within).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            all.clear();
+            for (int t = 0; t < mqttTopics.size(); t++) {
+                all.addAll(kafka.readAll(kafkaTopic(t)));
+            }
+            KafkaTally tally = new KafkaTally(messages, all);
+            assertTrue(tally.missing().isEmpty(), tally.toString());
+        });
+        return all;
+    }
+
+    /**
+     * Waits until the broker has the connector's subscription, seen from outside (the task may run in another
+     * JVM): a probe message matching the filter reaches Kafka only then; before it the broker would drop the
+     * stream's first messages.
+     */
+    void awaitSubscribed(KafkaTestClient kafka, MqttClient publisher) {
+        String probe = "it" + id + "/probe/temp";
+        String probeTopic = "it" + id + ".probe";
+        await("subscription confirmed through " + probeTopic).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    publisher.publish(probe, "probe".getBytes(StandardCharsets.UTF_8), 1, false);
+                    return kafka.topics().contains(probeTopic);
+                });
     }
 }
