@@ -14,17 +14,12 @@ import io.github.mqttbridge.client.ClientTesting.Collector;
 import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.TestBroker;
 import io.github.mqttbridge.testing.TestCertificates;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
+import io.github.mqttbridge.testing.TlsTestServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -113,7 +108,7 @@ class ClientTlsIT {
 
     @Test
     void hostNameVerificationIsOnByDefault() throws Exception {
-        try (WrongHostServer server = new WrongHostServer()) {
+        try (TlsTestServer server = new TlsTestServer(CERTS.serverContext(CERTS.wrongHostServer()))) {
             String uri = "ssl://127.0.0.1:" + server.port();
             try (MqttClient client = new MqttClient(uri, clientId("wronghost"))) {
                 MqttException e = failure(client.connect(tls(CERTS.trustingCa())));
@@ -125,48 +120,6 @@ class ClientTlsIT {
                 MqttException e = failure(client.connect(ConnectOptions.builder().sslContext(CERTS.trustingCa())
                         .hostnameVerification(false).mqttVersion(4).timeout(Duration.ofSeconds(1)).build()));
                 assertEquals(MqttErrorCode.CONNECT_TIMEOUT, e.code(), e.toString());
-            }
-        }
-    }
-
-    /** A TLS server with a certificate for another host name: it completes handshakes and ignores what follows. */
-    private static final class WrongHostServer implements AutoCloseable {
-        private final SSLServerSocket server;
-        private final Thread acceptor;
-
-        WrongHostServer() throws IOException {
-            server = (SSLServerSocket) CERTS.serverContext(CERTS.wrongHostServer()).getServerSocketFactory()
-                    .createServerSocket(0, 10, InetAddress.getLoopbackAddress());
-            acceptor = new Thread(this::serve, "wrong-host-server");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        private void serve() {
-            while (!server.isClosed()) {
-                try (Socket client = server.accept()) {
-                    ((SSLSocket) client).startHandshake();
-                    InputStream in = client.getInputStream();
-                    while (in.read() >= 0) {
-                        // drain until the client hangs up
-                    }
-                } catch (IOException e) {
-                    // a refused handshake is what the first case expects; serve the next client
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            try {
-                acceptor.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }

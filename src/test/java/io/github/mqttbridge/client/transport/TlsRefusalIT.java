@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.TestBroker;
 import io.github.mqttbridge.testing.TestCertificates;
+import io.github.mqttbridge.testing.TlsTestServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package io.github.mqttbridge.client.transport;
+package io.github.mqttbridge.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +12,12 @@ import javax.net.ssl.SSLSocket;
  * A TLS server presenting a chosen certificate, for checking what the client refuses without a broker: it
  * completes handshakes and drains what clients send, nothing more.
  */
-final class TlsTestServer implements AutoCloseable {
+public final class TlsTestServer implements AutoCloseable {
 
     private final SSLServerSocket server;
     private final Thread acceptor;
 
-    TlsTestServer(SSLContext context) throws IOException {
+    public TlsTestServer(SSLContext context) throws IOException {
         server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 10,
                 InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::serve, "tls-test-server-" + server.getLocalPort());
@@ -25,7 +25,7 @@ final class TlsTestServer implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
