@@ -3,9 +3,9 @@ package io.github.mqttbridge.bench;
 import java.util.List;
 
 /** Median and range of the repetitions of one measurement. */
-record Spread(double median, double min, double max) {
+public record Spread(double median, double min, double max) {
 
-    static Spread of(List<Double> values) {
+    public static Spread of(List<Double> values) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("no values");
         }
