@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.connect.sink.MqttSinkConnector;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
+import io.github.mqttbridge.testing.CapturedLog;
 import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.EmbeddedBroker;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
@@ -13,12 +14,9 @@ import io.github.mqttbridge.testing.MosquittoBroker;
 import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.TestBroker;
 import io.github.mqttbridge.testing.TestCertificates;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -52,8 +50,7 @@ class ConnectorSecurityIT {
     private static final String KEYSTORE_PASSWORD = "Keystore-Pa55-9b2d4a";
     private static final Duration CONNECTED = Duration.ofSeconds(60);
 
-    private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
-    private static PrintStream originalErr;
+    private static CapturedLog log;
     private static KafkaConnectCluster cluster;
     private static MosquittoBroker mosquitto;
     @TempDir
@@ -62,9 +59,7 @@ class ConnectorSecurityIT {
     @BeforeAll
     static void start() throws Exception {
         MosquittoBroker.assumeAvailable();
-        // Installed before the worker starts, so every log line of the run is in LOG as well as on the console.
-        originalErr = System.err;
-        System.setErr(new PrintStream(new TeeStream(originalErr, LOG), true, StandardCharsets.UTF_8));
+        log = CapturedLog.install();
         cluster = KafkaConnectCluster.builder()
                 .workerProperty("config.providers", "file,env")
                 .workerProperty("config.providers.file.class",
@@ -83,8 +78,8 @@ class ConnectorSecurityIT {
         if (mosquitto != null) {
             mosquitto.close();
         }
-        if (originalErr != null) {
-            System.setErr(originalErr);
+        if (log != null) {
+            log.close();
         }
     }
 
@@ -352,41 +347,6 @@ class ConnectorSecurityIT {
     }
 
     private static String log() {
-        synchronized (LOG) {
-            return LOG.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Writes to the console and to the capture. */
-    private static final class TeeStream extends OutputStream {
-        private final OutputStream console;
-        private final ByteArrayOutputStream capture;
-
-        TeeStream(OutputStream console, ByteArrayOutputStream capture) {
-            this.console = console;
-            this.capture = capture;
-        }
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            synchronized (capture) {
-                capture.write(b, off, len);
-            }
-            try {
-                console.write(b, off, len);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void flush() throws java.io.IOException {
-            console.flush();
-        }
+        return log.text();
     }
 }

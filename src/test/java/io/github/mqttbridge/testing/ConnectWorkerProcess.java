@@ -82,6 +82,7 @@ public final class ConnectWorkerProcess implements AutoCloseable {
     private final Path logFile;
     private final int port;
     private final List<String> jvmArgs;
+    private final Map<String, String> environment;
     private final ConnectRest rest = new ConnectRest(this::restUrl);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
@@ -91,6 +92,7 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         this.name = builder.name;
         this.port = FreePorts.next();
         this.jvmArgs = List.copyOf(builder.jvmArgs);
+        this.environment = Map.copyOf(builder.environment);
         this.directory = Path.of("target", "connect-workers", name).toAbsolutePath();
         this.propertiesFile = directory.resolve("worker.properties");
         this.logFile = directory.resolve("worker.log");
@@ -118,6 +120,7 @@ public final class ConnectWorkerProcess implements AutoCloseable {
     public static final class Builder {
         private final Map<String, String> props = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        private final Map<String, String> environment = new LinkedHashMap<>();
         private String name;
 
         private Builder(String bootstrapServers) {
@@ -152,6 +155,12 @@ public final class ConnectWorkerProcess implements AutoCloseable {
 
         public Builder jvmArg(String arg) {
             jvmArgs.add(arg);
+            return this;
+        }
+
+        /** An environment variable of the worker process, as a container runtime would set one. */
+        public Builder environment(String name, String value) {
+            environment.put(name, value);
             return this;
         }
 
@@ -193,10 +202,11 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         try {
             Files.writeString(logFile, "==== start " + starts + " at " + LocalTime.now() + " ====\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Connect worker " + name, e);
         }

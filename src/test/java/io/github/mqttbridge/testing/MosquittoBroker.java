@@ -36,6 +36,9 @@ public final class MosquittoBroker implements AutoCloseableBroker {
     private final boolean allowAnonymous;
     private final Duration autosaveInterval;
     private final TestCertificates.Identity serverIdentity;
+    private final String aclRules;
+    private final boolean identityAsUsername;
+    private final boolean unlimitedMessages;
     private final BrokerPorts ports = BrokerPorts.free();
     private Process process;
 
@@ -43,6 +46,9 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         this.allowAnonymous = builder.allowAnonymous;
         this.autosaveInterval = builder.autosaveInterval;
         this.serverIdentity = builder.serverIdentity;
+        this.aclRules = builder.aclRules;
+        this.identityAsUsername = builder.identityAsUsername;
+        this.unlimitedMessages = builder.unlimitedMessages;
         try {
             directory = Files.createTempDirectory("mqttbridge-mosquitto");
         } catch (IOException e) {
@@ -59,6 +65,9 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         private boolean allowAnonymous = true;
         private Duration autosaveInterval;
         private TestCertificates.Identity serverIdentity;
+        private String aclRules;
+        private boolean identityAsUsername;
+        private boolean unlimitedMessages = true;
 
         /**
          * The certificate both TLS listeners present, instead of {@link TestCertificates#server()}: e.g.
@@ -79,6 +88,33 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         /** Keeps sessions and queued messages on disk, saving every {@code autosaveInterval} and on SIGUSR1. */
         public Builder persistence(Duration autosaveInterval) {
             this.autosaveInterval = autosaveInterval;
+            return this;
+        }
+
+        /**
+         * Access rules in Mosquitto's acl_file syntax ({@code user <name>} then {@code topic read|write|readwrite
+         * <filter>} lines); without them every authenticated client may use every topic.
+         */
+        public Builder acl(String rules) {
+            this.aclRules = rules;
+            return this;
+        }
+
+        /**
+         * Makes the mutual-TLS listener take the client certificate's CN as the username
+         * ({@code use_identity_as_username}), so that the certificate alone authenticates and the ACL applies to it.
+         */
+        public Builder identityAsUsername() {
+            this.identityAsUsername = true;
+            return this;
+        }
+
+        /**
+         * Leaves {@code max_inflight_messages} and {@code max_queued_messages} at Mosquitto's defaults (20 and
+         * 1000), as a broker is installed, instead of the harness's unlimited ones.
+         */
+        public Builder defaultMessageLimits() {
+            this.unlimitedMessages = false;
             return this;
         }
 
@@ -277,9 +313,16 @@ public final class MosquittoBroker implements AutoCloseableBroker {
                 .append("log_type error\nlog_type warning\nlog_type notice\nlog_type information\n")
                 .append("connection_messages true\n")
                 .append("allow_anonymous ").append(allowAnonymous).append('\n')
-                .append("password_file ").append(passwordFile).append('\n')
-                // Debian's 2.0.11 drops QoS 2 messages beyond 20 in flight unless both limits are off
-                .append("max_inflight_messages 0\nmax_queued_messages 0\n");
+                .append("password_file ").append(passwordFile).append('\n');
+        if (unlimitedMessages) {
+            // Debian's 2.0.11 drops QoS 2 messages beyond 20 in flight unless both limits are off
+            conf.append("max_inflight_messages 0\nmax_queued_messages 0\n");
+        }
+        if (aclRules != null) {
+            Path aclFile = directory.resolve("acl");
+            Files.writeString(aclFile, aclRules);
+            conf.append("acl_file ").append(aclFile).append('\n');
+        }
         if (autosaveInterval != null) {
             conf.append("persistence true\n")
                     .append("persistence_location ").append(directory).append(File.separator).append('\n')
@@ -295,6 +338,9 @@ public final class MosquittoBroker implements AutoCloseableBroker {
                 .append("certfile ").append(serverCert.certPem()).append('\n')
                 .append("keyfile ").append(serverCert.keyPem()).append('\n')
                 .append("require_certificate true\n");
+        if (identityAsUsername) {
+            conf.append("use_identity_as_username true\n");
+        }
         // without socket_domain the WebSocket listener ignores the bind address
         conf.append("\nlistener ").append(ports.ws()).append(" 127.0.0.1\n")
                 .append("protocol websockets\nsocket_domain ipv4\n");

@@ -13,13 +13,18 @@ import java.nio.ByteBuffer;
  * Coverage-guided fuzzing of the packet decoder (Jazzer). Whatever the bytes, the decoder yields packets, asks for
  * more, or throws MqttDecodeException — any other exception is a finding — and every packet it yields encodes
  * back to bytes that decode to the same packet. Without JAZZER_FUZZ set this runs the corpus in
- * src/test/resources as a regression test; with it, it fuzzes (see RELIABILITY.md for the long run).
+ * src/test/resources as a regression test; with it, it fuzzes. fuzz/long-run fuzzes it for hours (RELIABILITY.md).
  */
-class DecoderFuzzTest {
+public class DecoderFuzzTest {
     private static final int MAX_PACKET = 64 * 1024;
 
     @FuzzTest(maxDuration = "30s")
     void decoding_yields_packets_more_or_a_decode_exception(byte[] input) {
+        fuzzerTestOneInput(input);
+    }
+
+    /** The same check as an entry point of Jazzer's command line, which runs the long fuzzing campaign. */
+    public static void fuzzerTestOneInput(byte[] input) {
         MqttDecoder decoder = new MqttDecoder(MAX_PACKET);
         ByteBuffer in = ByteBuffer.wrap(input);
         try {

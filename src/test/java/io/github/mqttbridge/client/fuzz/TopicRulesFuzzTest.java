@@ -11,12 +11,17 @@ import io.github.mqttbridge.client.topic.TopicName;
 /**
  * Coverage-guided fuzzing of the topic name and filter rules (Jazzer): they never throw, and they agree with each
  * other — a valid topic name (outside the $share/ namespace of shared subscriptions) is a valid filter that matches
- * itself, and '#' matches every topic not starting with '$'.
+ * itself, and '#' matches every topic not starting with '$'. fuzz/long-run fuzzes it for hours (RELIABILITY.md).
  */
-class TopicRulesFuzzTest {
+public class TopicRulesFuzzTest {
 
     @FuzzTest(maxDuration = "15s")
     void topic_rules_never_throw_and_agree(FuzzedDataProvider data) {
+        fuzzerTestOneInput(data);
+    }
+
+    /** The same check as an entry point of Jazzer's command line, which runs the long fuzzing campaign. */
+    public static void fuzzerTestOneInput(FuzzedDataProvider data) {
         String topic = data.consumeString(200);
         String filter = data.consumeRemainingAsString();
         String topicProblem = TopicName.problem(topic);

@@ -1,0 +1,145 @@
+package io.github.mqttbridge.connect;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.mqttbridge.connect.sink.MqttSinkConnector;
+import io.github.mqttbridge.connect.source.MqttSourceConnector;
+import io.github.mqttbridge.testing.CapturedLog;
+import io.github.mqttbridge.testing.ConnectRest;
+import io.github.mqttbridge.testing.HostileBrokerCases;
+import io.github.mqttbridge.testing.KafkaConnectCluster;
+import io.github.mqttbridge.testing.ScriptedBroker;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The client's hostile-broker cases, through running connectors: a source and a sink task, each connected to a
+ * broker that breaks the protocol, lose that one connection with a log line naming the rule and reconnect; Connect
+ * never sees an exception (the tasks stay RUNNING, nothing is logged at ERROR about them), and once the connectors
+ * are deleted no thread of their clients is left.
+ */
+class HostileBrokerConnectorIT {
+    private static final Duration RECOVERED = Duration.ofSeconds(60);
+    private static final AtomicInteger CONNECTORS = new AtomicInteger();
+
+    private static CapturedLog log;
+    private static KafkaConnectCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        log = CapturedLog.install();
+        cluster = KafkaConnectCluster.builder().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (log != null) {
+            log.close();
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        return HostileBrokerCases.all().stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void a_protocol_violation_costs_each_task_one_connection_and_never_reaches_connect(HostileBrokerCases.Case c)
+            throws Exception {
+        int logged = log.text().length();
+        List<Task> tasks = new ArrayList<>();
+        try (ScriptedBroker sourceBroker = new ScriptedBroker(c.script());
+                ScriptedBroker sinkBroker = new ScriptedBroker(c.script())) {
+            String id = "hostile-" + CONNECTORS.incrementAndGet();
+            tasks.add(new Task(id + "-source", "mqtt-source-task", sourceBroker, source(sourceBroker.uri())));
+            // a sink task never subscribes, so a broken SUBACK cannot reach it
+            if (!c.onSubscribe()) {
+                tasks.add(new Task(id + "-sink", "mqtt-sink-task", sinkBroker, sink(sinkBroker.uri())));
+            }
+            ConnectRest rest = cluster.rest();
+            tasks.forEach(t -> rest.createConnector(t.connector, t.config));
+            try {
+                for (Task t : tasks) {
+                    await(t.connector + " reconnected after: " + c.name()).atMost(RECOVERED)
+                            .until(() -> t.broker.connections() >= 2 && t.connectedAgain());
+                    String lost = "Connection to " + t.broker.uri() + " lost: ";
+                    String line = log.text().substring(logged).lines().filter(l -> l.contains(lost)).findFirst()
+                            .orElseThrow(() -> new AssertionError(t.connector + ": no line '" + lost + "...'"));
+                    assertTrue(line.contains(c.rule()), "the log line must name the rule '" + c.rule() + "': " + line);
+                    ConnectRest.ConnectorStatus status = rest.connectorStatus(t.connector);
+                    assertTrue(status.runningWith(1), t.connector + ": " + status.failures());
+                }
+                List<String> errors = log.text().substring(logged).lines().filter(l -> l.contains("] ERROR ")
+                        && tasks.stream().anyMatch(t -> l.contains(t.connector))).toList();
+                assertEquals(List.of(), errors, "nothing about these tasks may be logged at ERROR");
+            } finally {
+                tasks.forEach(t -> rest.deleteConnector(t.connector));
+                tasks.forEach(t -> rest.awaitDeleted(t.connector));
+            }
+            for (Task t : tasks) {
+                await(t.connector + ": no thread of its client left").atMost(Duration.ofSeconds(30))
+                        .until(() -> Thread.getAllStackTraces().keySet().stream()
+                                .noneMatch(th -> th.isAlive() && th.getName().startsWith("mqtt-" + t.connector + "-0")));
+            }
+        }
+    }
+
+    /** One connector with one task, and the broker its task talks to. */
+    private record Task(String connector, String metricsType, ScriptedBroker broker, Map<String, String> config) {
+
+        /** Connected again after the violation, as its task's own metrics say. */
+        boolean connectedAgain() throws Exception {
+            ObjectName name = new ObjectName("io.github.mqttbridge:type=" + metricsType + ",connector=" + connector
+                    + ",task=0");
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            return server.isRegistered(name) && Boolean.TRUE.equals(server.getAttribute(name, "Connected"))
+                    && ((Number) server.getAttribute(name, "Reconnects")).longValue() >= 1;
+        }
+    }
+
+    private static Map<String, String> source(String uri) {
+        Map<String, String> c = connection(uri);
+        c.put("connector.class", MqttSourceConnector.class.getName());
+        c.put("mqtt.topics", "hostile/#");
+        c.put("kafka.topic", "hostile");
+        c.put("topic.creation.default.replication.factor", "1");
+        c.put("topic.creation.default.partitions", "1");
+        return c;
+    }
+
+    private static Map<String, String> sink(String uri) {
+        Map<String, String> c = connection(uri);
+        c.put("connector.class", MqttSinkConnector.class.getName());
+        c.put("topics", "hostile-sink-in");
+        return c;
+    }
+
+    private static Map<String, String> connection(String uri) {
+        Map<String, String> c = new HashMap<>();
+        c.put("tasks.max", "1");
+        c.put("mqtt.server.uris", uri);
+        // one second, so that the never-ending trickle is caught by the keep-alive within seconds
+        c.put("mqtt.keepalive.interval.ms", "1000");
+        c.put("mqtt.reconnect.backoff.min.ms", "200");
+        c.put("mqtt.reconnect.backoff.max.ms", "1000");
+        return c;
+    }
+}
