@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The soak's report in Markdown, from the measured results only: always to {@code target/soak/soak-report.md},
- * and into the {@code soak} region of the file {@code soak.report} names (RELIABILITY.md in the long form).
+ * and, once every phase has a count, into the {@code soak} region of the file {@code soak.report} names
+ * (RELIABILITY.md in the long form).
  */
 final class SoakReport {
 
@@ -61,7 +62,8 @@ final class SoakReport {
         Files.createDirectories(TARGET.getParent());
         Files.writeString(TARGET, markdown, StandardCharsets.UTF_8);
         List<Path> written = new ArrayList<>(List.of(TARGET));
-        if (options.report() != null) {
+        // A run that did not get through every phase has no section to show; its report stays under target/.
+        if (options.report() != null && devices != null && fanOut != null && faults != null) {
             new MarkdownRegion("soak").write(options.report(), markdown);
             written.add(options.report());
         }
@@ -119,15 +121,18 @@ final class SoakReport {
                     lane.qos() == 0 ? "reported (QoS 0 may lose)" : lane.passed() ? "pass: nothing lost" : "FAIL"));
         }
         md.append("\n\"Taken by the broker\": the publish completed (PUBACK at QoS 1, PUBCOMP at QoS 2, written at"
-                + " QoS 0). Lost: taken by the broker and never at the subscriber. Recovery: from the end of a fault"
-                + " until a message published after it had come through the whole loop on all three QoS levels.\n\n");
+                + " QoS 0). Lost: taken by the broker and never at the subscriber. A fault lasts from its beginning"
+                + " to its end as the table below defines them; recovery runs from its end until a message"
+                + " published after the end had come through the whole loop on all three QoS levels.\n\n");
         Map<Fault, List<FaultEvent>> byKind = new EnumMap<>(Fault.class);
         faults.faults().forEach(e -> byKind.computeIfAbsent(e.fault(), k -> new ArrayList<>()).add(e));
-        md.append("| Fault | What | Times | Longest recovery | Median recovery |\n|---|---|---:|---:|---:|\n");
+        md.append("| Fault | What | Times | Longest fault | Longest recovery | Median recovery |\n")
+                .append("|---|---|---:|---:|---:|---:|\n");
         byKind.forEach((fault, events) -> {
             List<Duration> recoveries = events.stream().map(FaultEvent::recovery).sorted().toList();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s |%n", fault.title, fault.description,
-                    events.size(), human(recoveries.get(recoveries.size() - 1)),
+            Duration longest = events.stream().map(FaultEvent::length).max(Comparator.naturalOrder()).orElseThrow();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", fault.title,
+                    fault.description, events.size(), human(longest), human(recoveries.get(recoveries.size() - 1)),
                     human(recoveries.get(recoveries.size() / 2))));
         });
         md.append("\n<details><summary>Every fault, in order</summary>\n\n")
