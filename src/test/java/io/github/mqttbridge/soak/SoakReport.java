@@ -123,7 +123,10 @@ final class SoakReport {
         md.append("\n\"Taken by the broker\": the publish completed (PUBACK at QoS 1, PUBCOMP at QoS 2, written at"
                 + " QoS 0). Lost: taken by the broker and never at the subscriber. A fault lasts from its beginning"
                 + " to its end as the table below defines them; recovery runs from its end until a message"
-                + " published after the end had come through the whole loop on all three QoS levels.\n\n");
+                + " published after the end had come through the whole loop on all three QoS levels. QoS 0 loses"
+                + " what passes while a task is not connected: Mosquitto queues no QoS 0 message for a session that"
+                + " is offline, a killed worker's tasks are gone until the new worker has started them (its"
+                + " longest fault below), and a cut or a ping timeout drops what was in flight.\n\n");
         Map<Fault, List<FaultEvent>> byKind = new EnumMap<>(Fault.class);
         faults.faults().forEach(e -> byKind.computeIfAbsent(e.fault(), k -> new ArrayList<>()).add(e));
         md.append("| Fault | What | Times | Longest fault | Longest recovery | Median recovery |\n")
