@@ -258,7 +258,7 @@ final class ClientCore implements Connection.Handler {
             if (!connAck.sessionPresent()) {
                 incoming.clear();
             }
-            for (MqttPacket p : outgoing.resume()) {
+            for (MqttPacket p : outgoing.resume(connAck.sessionPresent())) {
                 c.send(p);
             }
             while (!offlineQos0.isEmpty()) {

@@ -6,12 +6,12 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /** What the figures were measured on, so a reader can tell whether they compare to theirs. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    public static String describe() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return "- Cores (Runtime.availableProcessors): " + Runtime.getRuntime().availableProcessors() + "\n"
                 + "- Memory: " + gib(os.getTotalMemorySize()) + " physical, JVM max heap "
@@ -25,7 +25,7 @@ final class Machine {
                 + "- Broker: " + mosquittoVersion() + "\n";
     }
 
-    static double loadAverage() {
+    public static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 

@@ -48,6 +48,7 @@ public final class KafkaConnectCluster implements AutoCloseable {
 
     private final Map<String, String> brokerProps;
     private final Map<String, String> workerProps;
+    private final boolean separateController;
     private KafkaClusterTestKit kafka;
     private KafkaTestClient kafkaClient;
     private Connect<DistributedHerder> worker;
@@ -59,6 +60,7 @@ public final class KafkaConnectCluster implements AutoCloseable {
     private KafkaConnectCluster(Builder builder) {
         this.brokerProps = Map.copyOf(builder.brokerProps);
         this.workerProps = Map.copyOf(builder.workerProps);
+        this.separateController = builder.separateController;
     }
 
     public static Builder builder() {
@@ -99,6 +101,7 @@ public final class KafkaConnectCluster implements AutoCloseable {
     public static final class Builder {
         private final Map<String, String> brokerProps = new LinkedHashMap<>();
         private final Map<String, String> workerProps = new LinkedHashMap<>();
+        private boolean separateController;
 
         private Builder() {
             // A single node: every internal topic has to fit on it.
@@ -122,6 +125,16 @@ public final class KafkaConnectCluster implements AutoCloseable {
         /** Overrides or adds a worker setting (for example {@code task.shutdown.graceful.timeout.ms}). */
         public Builder workerProperty(String key, String value) {
             workerProps.put(key, value);
+            return this;
+        }
+
+        /**
+         * Runs the KRaft controller as a node of its own beside the broker, so that {@link #restartKafka()} can
+         * restart the broker alone: a combined node shares its metadata log between both roles, and the test kit
+         * restarts only the broker role.
+         */
+        public Builder separateController() {
+            this.separateController = true;
             return this;
         }
 
@@ -248,6 +261,30 @@ public final class KafkaConnectCluster implements AutoCloseable {
         startWorker();
     }
 
+    /**
+     * Shuts the Kafka broker down (a controlled shutdown, as an operator's restart) and starts it again on the same
+     * port and log directory, so clients reconnect to the address they know and find their data; returns once the
+     * broker is ready again. Needs {@link Builder#separateController()}.
+     */
+    public synchronized void restartKafka() {
+        if (!separateController) {
+            throw new IllegalStateException("restartKafka needs a cluster built with separateController()");
+        }
+        long started = System.nanoTime();
+        int brokerId = kafka.brokers().keySet().iterator().next();
+        try {
+            kafka.restartBroker(brokerId, Map.of());
+            kafka.waitForReadyBrokers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting Kafka", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not restart", e);
+        }
+        LOG.info("Kafka broker {} restarted at {} in {} ms", brokerId, kafka.bootstrapServers(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
     @Override
     public synchronized void close() {
         stopWorker();
@@ -269,7 +306,7 @@ public final class KafkaConnectCluster implements AutoCloseable {
         long started = System.nanoTime();
         try {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
+                    .setCombined(!separateController).setNumBrokerNodes(1).setNumControllerNodes(1).build());
             brokerProps.forEach(builder::setConfigProp);
             kafka = builder.build();
             kafka.format();

@@ -99,6 +99,14 @@ public final class KafkaTestClient implements AutoCloseable {
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8), headers);
     }
 
+    /** Writes many records at once and returns when the broker has acknowledged every one of them. */
+    public void produceAll(List<ProducerRecord<byte[], byte[]>> records) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+        records.forEach(r -> sent.add(producer().send(r)));
+        producer().flush();
+        sent.forEach(KafkaTestClient::get);
+    }
+
     /**
      * Reads the topic from the beginning, without a consumer group, until at least {@code count} records
      * arrived; fails with what was read if they do not come within {@code timeout}. Records are in the order

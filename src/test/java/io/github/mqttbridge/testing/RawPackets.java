@@ -20,16 +20,10 @@ public final class RawPackets {
 
     /** MQTT 3.1.1 CONNECT with clean session, keep alive 60 s, no will and no credentials. */
     public static byte[] connect311(String clientId) {
-        byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream variable = new ByteArrayOutputStream();
-        variable.writeBytes(bytes(0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3C));
-        variable.writeBytes(bytes(id.length >> 8, id.length & 0xFF));
-        variable.writeBytes(id);
-        ByteArrayOutputStream packet = new ByteArrayOutputStream();
-        packet.write(0x10);
-        writeRemainingLength(packet, variable.size());
-        packet.writeBytes(variable.toByteArray());
-        return packet.toByteArray();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(bytes(0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3C));
+        writeString(body, clientId);
+        return packet(0x10, body);
     }
 
     /** MQTT 3.1.1 CONNECT with clean session, keep alive 60 s, a user name and a password. */
@@ -37,15 +31,39 @@ public final class RawPackets {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(bytes(0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0xC2, 0x00, 0x3C));
         for (String field : new String[] {clientId, user, password}) {
-            byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
-            body.writeBytes(bytes(utf8.length >> 8, utf8.length & 0xFF));
-            body.writeBytes(utf8);
+            writeString(body, field);
         }
+        return packet(0x10, body);
+    }
+
+    /** PUBLISH at QoS 1, neither retained nor a duplicate, with packet id {@code packetId}. */
+    public static byte[] publishQos1(String topic, int packetId, byte[] payload) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeString(body, topic);
+        body.writeBytes(bytes(packetId >> 8, packetId & 0xFF));
+        body.writeBytes(payload);
+        return packet(0x32, body);
+    }
+
+    /** A UTF-8 string as MQTT encodes it: two bytes of length, then the bytes. */
+    private static void writeString(ByteArrayOutputStream out, String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(bytes(utf8.length >> 8, utf8.length & 0xFF));
+        out.writeBytes(utf8);
+    }
+
+    /** The fixed header (first byte and remaining length) followed by {@code body}. */
+    private static byte[] packet(int firstByte, ByteArrayOutputStream body) {
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
-        packet.write(0x10);
+        packet.write(firstByte);
         writeRemainingLength(packet, body.size());
         packet.writeBytes(body.toByteArray());
         return packet.toByteArray();
+    }
+
+    /** The PUBACK a broker sends for {@code packetId}. */
+    public static byte[] puback(int packetId) {
+        return bytes(0x40, 0x02, packetId >> 8, packetId & 0xFF);
     }
 
     static void writeRemainingLength(ByteArrayOutputStream out, int length) {

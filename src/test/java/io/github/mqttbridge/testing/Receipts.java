@@ -27,10 +27,10 @@ public final class Receipts {
         return ByteBuffer.wrap(payload).getInt();
     }
 
-    /** Records one arrival of the message whose payload this is. */
-    public void record(byte[] payload) {
-        counts.incrementAndGet(number(payload));
+    /** Records one arrival of the message whose payload this is; returns how often it has arrived now. */
+    public int record(byte[] payload) {
         total.incrementAndGet();
+        return counts.incrementAndGet(number(payload));
     }
 
     /** How many distinct messages arrived at least once. */

@@ -61,7 +61,7 @@ public final class OutgoingQosFlows<T> {
 
     /**
      * Takes back what an earlier client with this id left unacknowledged, in its original order. Publishes that
-     * had been sent keep their packet ids and go out again with DUP set on {@link #resume()}.
+     * had been sent keep their packet ids and go out again with DUP set on {@link #resume(boolean)}.
      */
     public void restore(List<StoredPublish> stored, Function<StoredPublish, T> handles) {
         for (StoredPublish p : stored) {
@@ -154,10 +154,16 @@ public final class OutgoingQosFlows<T> {
     /**
      * The packets that resume the session on a new connection, in their original order: each unacknowledged
      * PUBLISH again with DUP set [MQTT-4.4.0-1], each released one as PUBREL; then the waiting ones that now fit.
+     * When the server has no session for us ({@code sessionPresent} false: a clean session, or a server that lost
+     * its state), it has forgotten the QoS 2 messages it acknowledged with PUBREC and would answer their PUBREL with
+     * PUBCOMP without ever delivering them; those go out as PUBLISH again, at least once rather than lost.
      */
-    public List<MqttPacket> resume() {
+    public List<MqttPacket> resume(boolean sessionPresent) {
         List<MqttPacket> toSend = new ArrayList<>(inflight.size());
         for (Flight<T> flight : inflight.values()) {
+            if (!sessionPresent) {
+                flight.released = false;
+            }
             if (flight.released) {
                 toSend.add(new PubRelPacket(flight.packet.packetId()));
             } else {

@@ -82,7 +82,7 @@ class OutgoingQosFlowsTest {
         PublishPacket b = submit("b", 1);
         submit("c", 1);
         flows.onPubRec(a.packetId());
-        List<MqttPacket> resent = flows.resume();
+        List<MqttPacket> resent = flows.resume(true);
         assertEquals(2, resent.size(), "the waiting publish does not fit the window yet");
         assertEquals(new PubRelPacket(a.packetId()), resent.get(0));
         PublishPacket again = assertInstanceOf(PublishPacket.class, resent.get(1));
@@ -91,10 +91,25 @@ class OutgoingQosFlowsTest {
     }
 
     @Test
+    void without_a_session_on_the_server_a_released_qos2_message_is_published_again() throws Exception {
+        PublishPacket a = submit("a", 2);
+        flows.onPubRec(a.packetId());
+
+        List<MqttPacket> resent = flows.resume(false);
+
+        PublishPacket again = assertInstanceOf(PublishPacket.class, resent.get(0),
+                "a PUBREL would be answered with PUBCOMP by a server that forgot the message, losing it");
+        assertEquals("t/a", again.topic());
+        assertTrue(again.dup());
+        assertEquals(new PubRelPacket(a.packetId()), flows.onPubRec(a.packetId()));
+        assertEquals("a", flows.onPubComp(a.packetId()).handle());
+    }
+
+    @Test
     void publishes_accepted_offline_wait_for_the_next_connection() {
         assertNull(flows.submit("t", new byte[0], 1, false, "x", false));
         assertEquals(1, flows.waitingCount());
-        List<MqttPacket> resumed = flows.resume();
+        List<MqttPacket> resumed = flows.resume(true);
         PublishPacket p = assertInstanceOf(PublishPacket.class, resumed.get(0));
         assertFalse(p.dup(), "never sent before, so not a duplicate");
     }
@@ -112,7 +127,7 @@ class OutgoingQosFlowsTest {
 
         OutgoingQosFlows<String> restarted = new OutgoingQosFlows<>(new PacketIdPool(), store, 2);
         restarted.restore(store.load().outbound(), s -> s.topic());
-        List<MqttPacket> resent = restarted.resume();
+        List<MqttPacket> resent = restarted.resume(true);
         assertEquals(List.of(new PubRelPacket(b.packetId())), resent.subList(0, 1));
         PublishPacket c = assertInstanceOf(PublishPacket.class, resent.get(1));
         assertEquals("t/c", c.topic());

@@ -1,0 +1,188 @@
+package io.github.mqttbridge.soak;
+
+import static org.awaitility.Awaitility.await;
+
+import io.github.mqttbridge.testing.ConnectRest.ConnectorStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Injects faults one after the other while the lanes publish, in an order and with lengths drawn from a seeded
+ * {@link Random}, so that the same seed replays the same schedule. Each round injects every kind of fault once, in
+ * a shuffled order; the first round always runs to its end, later rounds only until the duration is over. After
+ * each fault it waits until every lane carries messages end to end again and records how long that took.
+ *
+ * <p>Lengths are counted in messages the lanes publish rather than in seconds, so that every fault has traffic in
+ * it however slow the machine is.
+ */
+final class FaultSchedule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultSchedule.class);
+    /** Longer than a worker restart plus a rebalance on two loaded cores; a fault not recovered by then fails. */
+    private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(4);
+    private static final Duration STEP_LIMIT = Duration.ofMinutes(3);
+
+    private final SoakRig rig;
+    private final List<Lane> lanes;
+    private final Random random;
+    private final List<FaultEvent> events = new ArrayList<>();
+    private long phaseStart;
+
+    FaultSchedule(SoakRig rig, List<Lane> lanes, long seed) {
+        this.rig = rig;
+        this.lanes = List.copyOf(lanes);
+        this.random = new Random(seed);
+    }
+
+    /** Runs the schedule for {@code duration} (at least one full round) and returns what happened. */
+    List<FaultEvent> run(Duration duration) {
+        phaseStart = System.nanoTime();
+        long end = phaseStart + duration.toNanos();
+        boolean firstRound = true;
+        while (firstRound || System.nanoTime() - end < 0) {
+            List<Fault> round = new ArrayList<>(Arrays.asList(Fault.values()));
+            Collections.shuffle(round, random);
+            for (Fault fault : round) {
+                if (!firstRound && System.nanoTime() - end >= 0) {
+                    break;
+                }
+                awaitPublished(300 + random.nextInt(900));
+                events.add(inject(fault));
+            }
+            firstRound = false;
+        }
+        return List.copyOf(events);
+    }
+
+    private FaultEvent inject(Fault fault) {
+        long start = System.nanoTime();
+        String detail = switch (fault) {
+            case CONNECTION_CUT -> cut();
+            case BLACK_HOLE -> blackHole();
+            case MQTT_BROKER_KILL -> killBroker();
+            case TASK_RESTART -> restartTask();
+            case WORKER_KILL -> killWorker();
+            case KAFKA_RESTART -> restartKafka();
+        };
+        long end = System.nanoTime();
+        Duration recovery = awaitRecovery(fault, end);
+        FaultEvent event = new FaultEvent(fault, detail, Duration.ofNanos(start - phaseStart),
+                Duration.ofNanos(end - start), recovery);
+        LOG.info("Soak fault {} at {} s: {}; lasted {} ms, recovered in {} ms", fault, event.at().toSeconds(),
+                detail, event.length().toMillis(), recovery.toMillis());
+        return event;
+    }
+
+    private String cut() {
+        int connections = rig.proxy.liveConnections();
+        rig.proxy.cutAll();
+        return connections + " connections cut";
+    }
+
+    private String blackHole() {
+        int messages = 600 + random.nextInt(2400);
+        rig.proxy.blackHole(true);
+        try {
+            awaitPublished(messages);
+        } finally {
+            rig.proxy.blackHole(false);
+        }
+        return "held while the lanes published " + messages + " messages";
+    }
+
+    /**
+     * Mosquitto acknowledges a PUBLISH before it saves it, so a SIGKILL loses what it acknowledged since its last
+     * save: the broker's loss, not the bridge's. The kill therefore comes after the publishers were acknowledged,
+     * the connectors' connections were cut and refused, and the broker saved; what the connectors had in flight
+     * then is theirs to recover, which is what the soak tests.
+     */
+    private String killBroker() {
+        int messages = 100 + random.nextInt(900);
+        try {
+            lanes.forEach(lane -> lane.hold(STEP_LIMIT));
+            rig.proxy.refuseNew(true);
+            rig.proxy.cutAll();
+            rig.mosquitto.saveNow();
+            rig.mosquitto.kill();
+        } finally {
+            lanes.forEach(Lane::release);
+        }
+        awaitPublished(messages);
+        rig.mosquitto.start();
+        rig.proxy.refuseNew(false);
+        return "down while the lanes published " + messages + " messages";
+    }
+
+    private String restartTask() {
+        Lane lane = lanes.get(random.nextInt(lanes.size()));
+        String connector = random.nextBoolean() ? lane.sourceName : lane.sinkName;
+        rig.rest().restartTask(connector, 0);
+        return connector + " task 0";
+    }
+
+    private String killWorker() {
+        rig.worker.kill();
+        rig.worker.start();
+        return "SIGKILL, then started again";
+    }
+
+    private String restartKafka() {
+        rig.kafka.restartKafka();
+        return "controlled shutdown, then started again";
+    }
+
+    private void awaitPublished(int messages) {
+        int target = totalPublished() + messages;
+        await("lanes published " + messages + " more messages").atMost(STEP_LIMIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> totalPublished() >= target);
+    }
+
+    private int totalPublished() {
+        return lanes.stream().mapToInt(Lane::published).sum();
+    }
+
+    private Duration awaitRecovery(Fault fault, long since) {
+        try {
+            long last = await(fault + " recovered on every lane").atMost(RECOVERY_LIMIT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> latestFirstArrival(since), OptionalLong::isPresent).getAsLong();
+            return Duration.ofNanos(last - since);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No message published after the end of " + fault + " came through all lanes"
+                    + " within " + RECOVERY_LIMIT + ": " + connectorStates(), e);
+        }
+    }
+
+    /** The moment the last lane to recover got its first message published after {@code since}. */
+    private OptionalLong latestFirstArrival(long since) {
+        long latest = Long.MIN_VALUE;
+        for (Lane lane : lanes) {
+            OptionalLong first = lane.firstArrivalOfPublishedSince(since);
+            if (first.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            latest = Math.max(latest, first.getAsLong());
+        }
+        return OptionalLong.of(latest);
+    }
+
+    private String connectorStates() {
+        return lanes.stream().flatMap(l -> List.of(l.sourceName, l.sinkName).stream()).map(name -> {
+            try {
+                ConnectorStatus status = rig.rest().connectorStatus(name);
+                return name + " " + status.state() + " " + status.tasks() + status.failures();
+            } catch (RuntimeException e) {
+                return name + ": " + e.getMessage();
+            }
+        }).collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,248 @@
+package io.github.mqttbridge.soak;
+
+import static org.awaitility.Awaitility.await;
+
+import io.github.mqttbridge.client.ConnectOptions;
+import io.github.mqttbridge.client.MqttClient;
+import io.github.mqttbridge.connect.sink.MqttSinkConnector;
+import io.github.mqttbridge.connect.source.MqttSourceConnector;
+import io.github.mqttbridge.testing.Receipts;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * One QoS level of the loop MQTT → source connector → Kafka → sink connector → MQTT: its topics, its two
+ * connectors, a publisher at the start and a subscriber at the end (both our client, connected to the broker
+ * directly, not through the fault proxy, so that the faults hit the bridge only), and the book of what was
+ * published when and what came back when.
+ */
+final class Lane implements AutoCloseable {
+
+    /** Numbered payloads have this size; the probe that checks the loop is connected has another. */
+    static final int PAYLOAD_SIZE = 16;
+    private static final byte[] PROBE = "probe".getBytes(StandardCharsets.UTF_8);
+    private static final String KEEPALIVE_MS = "5000";
+
+    final int qos;
+    final String inTopic;
+    final String outTopic;
+    final String kafkaTopic;
+    final String sourceName;
+    final String sinkName;
+
+    private final AtomicLongArray publishedAt;
+    private final AtomicLongArray arrivedAt;
+    /** Per message: 0 while its publish is pending, SENT once the broker took it, FAILED if the client gave up. */
+    private final AtomicIntegerArray outcome;
+    private final Receipts received;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
+    /** Held by a fault that needs the publisher quiet, e.g. while the broker saves before it is killed. */
+    private final ReentrantLock gate = new ReentrantLock();
+    private volatile boolean probeArrived;
+    private MqttClient publisher;
+    private MqttClient subscriber;
+
+    private static final int SENT = 1;
+    private static final int FAILED = 2;
+
+    Lane(String runId, int qos, int capacity) {
+        this.qos = qos;
+        this.inTopic = "soak/" + runId + "/q" + qos + "/in";
+        this.outTopic = "soak/" + runId + "/q" + qos + "/out";
+        this.kafkaTopic = "soak-" + runId + "-q" + qos;
+        this.sourceName = "soak-source-q" + qos + "-" + runId;
+        this.sinkName = "soak-sink-q" + qos + "-" + runId;
+        this.publishedAt = new AtomicLongArray(capacity);
+        this.arrivedAt = new AtomicLongArray(capacity);
+        this.outcome = new AtomicIntegerArray(capacity);
+        this.received = new Receipts(capacity);
+    }
+
+    Map<String, String> sourceConfig(String mqttUri) {
+        Map<String, String> c = connectorBase(MqttSourceConnector.class.getName(), mqttUri);
+        c.put("mqtt.topics", inTopic);
+        c.put("kafka.topic", kafkaTopic);
+        return c;
+    }
+
+    Map<String, String> sinkConfig(String mqttUri) {
+        Map<String, String> c = connectorBase(MqttSinkConnector.class.getName(), mqttUri);
+        c.put("topics", kafkaTopic);
+        c.put("mqtt.topic", outTopic);
+        return c;
+    }
+
+    private Map<String, String> connectorBase(String connectorClass, String mqttUri) {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", connectorClass);
+        c.put("tasks.max", "1");
+        c.put("mqtt.server.uris", mqttUri);
+        c.put("mqtt.qos", Integer.toString(qos));
+        c.put("mqtt.reconnect.backoff.min.ms", "100");
+        c.put("mqtt.reconnect.backoff.max.ms", "1000");
+        // Short enough that a black hole longer than 1.5 times this is detected by the ping timeout, so the
+        // schedule exercises both a stall the connection survives and one it does not.
+        c.put("mqtt.keepalive.interval.ms", KEEPALIVE_MS);
+        return c;
+    }
+
+    /** Connects the subscriber (persistent session, so it misses nothing while the broker restarts) and publisher. */
+    void connect(String mqttUri, String runId) throws Exception {
+        subscriber = new MqttClient(mqttUri, "soak-sub-q" + qos + "-" + runId);
+        subscriber.onMessageArrived(m -> arrived(m.payloadBytes()));
+        subscriber.connect(sessionOptions()).get(30, TimeUnit.SECONDS);
+        subscriber.subscribe(outTopic, qos).get(30, TimeUnit.SECONDS);
+        publisher = new MqttClient(mqttUri, "soak-pub-q" + qos + "-" + runId);
+        publisher.connect(ConnectOptions.builder().cleanSession(false).reconnect(true)
+                .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .disconnectedPublishing(true).disconnectedBufferSize(1_000_000).build()).get(30, TimeUnit.SECONDS);
+    }
+
+    private static ConnectOptions sessionOptions() {
+        return ConnectOptions.builder().cleanSession(false).reconnect(true)
+                .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1)).build();
+    }
+
+    private void arrived(byte[] payload) {
+        if (payload.length != PAYLOAD_SIZE) {
+            probeArrived = true;
+            return;
+        }
+        if (received.record(payload) == 1) {
+            arrivedAt.set(Receipts.number(payload), System.nanoTime());
+        }
+    }
+
+    /**
+     * Publishes probes until one comes back through both connectors: until the source task has subscribed, the
+     * broker would drop what the lane publishes.
+     */
+    void awaitLoopClosed(Duration timeout) {
+        await(sourceName + " to " + sinkName + " carries a probe").atMost(timeout).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    publisher.publish(inTopic, PROBE, 1, false);
+                    return probeArrived;
+                });
+    }
+
+    /** Publishes the next {@code count} numbered messages without waiting for the broker's acknowledgements. */
+    void publish(int count) {
+        gate.lock();
+        try {
+            for (int i = 0; i < count; i++) {
+                int n = next.get();
+                publishedAt.set(n, System.nanoTime());
+                pending.incrementAndGet();
+                publisher.publish(inTopic, Receipts.payload(n, PAYLOAD_SIZE), qos, false)
+                        .whenComplete((ok, error) -> {
+                            outcome.set(n, error == null ? SENT : FAILED);
+                            pending.decrementAndGet();
+                        });
+                next.incrementAndGet();
+            }
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    /** Stops publishing and waits until the broker acknowledged everything published so far. */
+    void hold(Duration timeout) {
+        gate.lock();
+        await("publisher of QoS " + qos + " acknowledged").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> pending.get() == 0);
+    }
+
+    void release() {
+        if (gate.isHeldByCurrentThread()) {
+            gate.unlock();
+        }
+    }
+
+    int published() {
+        return next.get();
+    }
+
+    int pending() {
+        return pending.get();
+    }
+
+    int receivedDistinct() {
+        return received.distinct();
+    }
+
+    /** Messages the broker took from the publisher that have not reached the subscriber yet. */
+    int sentNotArrived() {
+        int missing = 0;
+        for (int n = 0, end = next.get(); n < end; n++) {
+            if (outcome.get(n) == SENT && received.count(n) == 0) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * When the first message published at or after {@code since} (System.nanoTime) reached the subscriber, or
+     * empty while none has. Messages are published in number order, so those after {@code since} are a suffix.
+     */
+    OptionalLong firstArrivalOfPublishedSince(long since) {
+        int end = next.get();
+        int from = end;
+        while (from > 0 && publishedAt.get(from - 1) - since >= 0) {
+            from--;
+        }
+        long first = Long.MAX_VALUE;
+        for (int n = from; n < end; n++) {
+            long at = arrivedAt.get(n);
+            if (at != 0 && at < first) {
+                first = at;
+            }
+        }
+        return first == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(first);
+    }
+
+    /** What the lane published, what Kafka holds ({@code kafkaRecords}) and what the subscriber got. */
+    LaneResult result(List<ConsumerRecord<byte[], byte[]>> kafkaRecords) {
+        int published = next.get();
+        Receipts inKafka = new Receipts(Math.max(1, published));
+        kafkaRecords.stream().map(ConsumerRecord::value).filter(v -> v.length == PAYLOAD_SIZE)
+                .forEach(inKafka::record);
+        int sent = 0;
+        int failed = 0;
+        int lostBeforeKafka = 0;
+        int lost = 0;
+        for (int n = 0; n < published; n++) {
+            int o = outcome.get(n);
+            if (o == SENT) {
+                sent++;
+                lostBeforeKafka += inKafka.count(n) == 0 ? 1 : 0;
+                lost += received.count(n) == 0 ? 1 : 0;
+            } else if (o == FAILED) {
+                failed++;
+            }
+        }
+        return new LaneResult(qos, published, sent, failed, inKafka.distinct(), inKafka.duplicates(),
+                lostBeforeKafka, received.distinct(), received.duplicates(), lost, received.missing(10));
+    }
+
+    @Override
+    public void close() {
+        if (publisher != null) {
+            publisher.close();
+        }
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+}

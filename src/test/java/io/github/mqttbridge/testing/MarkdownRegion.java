@@ -1,0 +1,39 @@
+package io.github.mqttbridge.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A generated region of a Markdown file, between {@code <!-- name-begin -->} and {@code <!-- name-end -->}.
+ * Rewriting it leaves every byte outside the markers as it was, so several generators can share one file.
+ */
+public final class MarkdownRegion {
+
+    private final String begin;
+    private final String end;
+
+    public MarkdownRegion(String name) {
+        this.begin = "<!-- " + name + "-begin -->";
+        this.end = "<!-- " + name + "-end -->";
+    }
+
+    /** Replaces what is between the markers in {@code file} with {@code body}; fails if a marker is missing. */
+    public void write(Path file, String body) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int from = text.indexOf(begin);
+            int to = text.indexOf(end);
+            if (from < 0 || to < from) {
+                throw new IllegalStateException(file + " lacks the markers " + begin + " ... " + end);
+            }
+            String content = body.endsWith("\n") ? body : body + "\n";
+            Files.writeString(file, text.substring(0, from + begin.length()) + "\n" + content + text.substring(to),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
