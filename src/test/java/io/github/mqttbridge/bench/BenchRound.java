@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class BenchRound {
     private static final long TIMEOUT_SECONDS = 180;
     /** Long enough for a stray duplicate to show up after the last expected message. */
-    private static final long SETTLE_MILLIS = 300;
+    private static final long SETTLE_MILLIS = 100;
 
     private BenchRound() {
     }

@@ -23,7 +23,11 @@ final class Receiver {
     }
 
     synchronized void accept(byte[] payload) {
-        int sequence = payload.length >= 4 ? ByteBuffer.wrap(payload).getInt() : -1;
+        accept(payload.length >= 4 ? ByteBuffer.wrap(payload).getInt() : -1);
+    }
+
+    /** A message whose sequence number was read elsewhere; a negative number counts as foreign. */
+    synchronized void accept(int sequence) {
         if (sequence < 0 || sequence >= expected) {
             invalid++;
         } else if (seen.get(sequence)) {

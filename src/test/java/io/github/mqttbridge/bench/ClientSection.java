@@ -1,0 +1,104 @@
+package io.github.mqttbridge.bench;
+
+import io.github.mqttbridge.testing.AutoCloseableBroker;
+import io.github.mqttbridge.testing.MosquittoBroker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The client chapter: our client, Paho and the HiveMQ client side by side, each publishing to a subscriber of its
+ * own library, against one Mosquitto process and one HiveMQ CE (in a JVM of its own), at QoS 0, 1 and 2 and three
+ * payload sizes, with Mosquitto's own command-line clients as the brokers' ceiling. Each repetition runs every cell
+ * once, so that changes in machine load spread over all clients instead of landing on one.
+ */
+final class ClientSection implements BenchSection {
+    static final List<Integer> SIZES = List.of(64, 1024, 65_536);
+    static final List<Integer> QOS_LEVELS = List.of(0, 1, 2);
+    /** Profiles are costly; the worst misses say enough. */
+    private static final int MAX_PROFILES = 2;
+
+    @Override
+    public String id() {
+        return "client";
+    }
+
+    /**
+     * Messages per round at the standard size, chosen so each round takes well under a second here: fewer for
+     * 64 KiB payloads and for QoS 2's four-packet handshake.
+     */
+    static int standardMessages(int size, int qos) {
+        int[] bySize = size <= 64 ? new int[] {10_000, 6_000, 3_000}
+                : size <= 1024 ? new int[] {8_000, 5_000, 2_500}
+                : new int[] {1_000, 600, 400};
+        return bySize[qos];
+    }
+
+    @Override
+    public String run(SuiteOptions options) throws Exception {
+        Results results = new Results();
+        Map<String, String> brokers = new LinkedHashMap<>();
+        Path work = options.reportDir().resolve("target/bench");
+        try (AutoCloseableBroker mosquitto = MosquittoBroker.builder().start();
+             AutoCloseableBroker hivemq = new EmbeddedBrokerProcess(work.resolve("embedded-broker.log"))) {
+            Map<String, AutoCloseableBroker> byId = new LinkedHashMap<>();
+            byId.put("mosquitto", mosquitto);
+            byId.put("hivemq-ce", hivemq);
+            byId.forEach((id, broker) -> brokers.put(id, broker.name()));
+
+            options.out().println("client: warm-up (64 B, every client and QoS, not counted)");
+            for (Library library : Library.values()) {
+                for (int qos : QOS_LEVELS) {
+                    BenchRound.run(library, mosquitto.tcpUri(), qos, options.scaled(standardMessages(64, qos)) / 2,
+                            64, library.id() + "-warmup-q" + qos);
+                }
+            }
+            options.out().printf(Locale.ROOT, "  %-10s %-18s %3s %7s %7s %12s %12s %9s%n", "broker", "client", "QoS",
+                    "payload", "N", "received/s", "published/s", "MB/s");
+            for (int rep = 1; rep <= options.reps(); rep++) {
+                options.out().println("client: repetition " + rep + "/" + options.reps());
+                for (var broker : byId.entrySet()) {
+                    for (int size : SIZES) {
+                        for (int qos : QOS_LEVELS) {
+                            int messages = options.scaled(standardMessages(size, qos));
+                            for (Library library : Library.values()) {
+                                String round = library.id() + "-" + broker.getKey() + "-q" + qos + "-" + size + "-r" + rep;
+                                record(options, results, new Results.Cell(broker.getKey(), library.id(), qos, size),
+                                        BenchRound.run(library, broker.getValue().tcpUri(), qos, messages, size, round));
+                            }
+                            record(options, results, new Results.Cell(broker.getKey(), CommandLineRound.ID, qos, size),
+                                    CommandLineRound.run(broker.getValue().ports(), qos, messages, size,
+                                            "cli-" + broker.getKey() + "-q" + qos + "-" + size + "-r" + rep, work));
+                        }
+                    }
+                }
+            }
+            Targets targets = Targets.of(results);
+            List<ProfiledMiss> profiles = new ArrayList<>();
+            for (Targets.Check miss : targets.worstMisses(MAX_PROFILES)) {
+                Results.Cell cell = miss.ours();
+                Library library = cell.client().equals(Library.OURS.id()) ? Library.OURS : Library.OURS_TUNED;
+                int messages = 3 * options.scaled(standardMessages(cell.size(), cell.qos()));
+                options.out().println("client: profiling " + cell + " with JFR, " + messages + " messages");
+                profiles.add(new ProfiledMiss(miss, messages, Profile.of(() -> BenchRound.run(library,
+                        byId.get(cell.broker()).tcpUri(), cell.qos(), messages, cell.size(),
+                        "profile-" + cell.broker() + "-q" + cell.qos()))));
+            }
+            return new ClientReport(options, results, brokers, targets, profiles).markdown();
+        }
+    }
+
+    private static void record(SuiteOptions options, Results results, Results.Cell cell, RoundResult round) {
+        results.add(cell, round);
+        options.out().printf(Locale.ROOT, "  %-10s %-18s %3d %7d %7d %,12.0f %,12.0f %9.2f%n", cell.broker(),
+                cell.client(), cell.qos(), cell.size(), round.messages(), round.receiveRate(), round.publishRate(),
+                round.receiveRate() * cell.size() / 1e6);
+    }
+
+    /** A missed target with the JFR profile of our client in that cell. */
+    record ProfiledMiss(Targets.Check miss, int messages, Profile profile) {
+    }
+}
