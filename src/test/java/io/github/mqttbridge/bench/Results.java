@@ -28,6 +28,12 @@ final class Results {
         return List.copyOf(rounds.keySet());
     }
 
+    /** Messages that never arrived (only at QoS 0) and messages sent, over all repetitions. */
+    int[] lostOfSent(Cell cell) {
+        return new int[] {rounds.get(cell).stream().mapToInt(RoundResult::lost).sum(),
+                rounds.get(cell).stream().mapToInt(RoundResult::messages).sum()};
+    }
+
     Spread receive(Cell cell) {
         return spread(cell, RoundResult::receiveRate);
     }
