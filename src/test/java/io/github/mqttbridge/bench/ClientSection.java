@@ -4,6 +4,7 @@ import io.github.mqttbridge.testing.AutoCloseableBroker;
 import io.github.mqttbridge.testing.MosquittoBroker;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,18 +28,19 @@ final class ClientSection implements BenchSection {
     }
 
     /**
-     * Messages per round at the standard size, chosen so that a round takes about a second here and the matrix fits its six minutes: fewer for
-     * 64 KiB payloads and for QoS 2's four-packet handshake.
+     * Messages per round at the standard size, chosen so that a round takes about a second here and the matrix
+     * fits its six minutes: fewer for 64 KiB payloads and for QoS 2's four-packet handshake.
      */
     static int standardMessages(int size, int qos) {
-        int[] bySize = size <= 64 ? new int[] {6_000, 4_000, 2_000}
-                : size <= 1024 ? new int[] {5_000, 3_000, 1_500}
-                : new int[] {500, 300, 200};
+        int[] bySize = size <= 64 ? new int[] {4_000, 3_000, 1_500}
+                : size <= 1024 ? new int[] {3_000, 2_000, 1_000}
+                : new int[] {300, 200, 150};
         return bySize[qos];
     }
 
     @Override
     public String run(SuiteOptions options) throws Exception {
+        long start = System.nanoTime();
         Results results = new Results();
         Map<String, String> brokers = new LinkedHashMap<>();
         Path work = Path.of("target", "bench");
@@ -49,46 +51,70 @@ final class ClientSection implements BenchSection {
             byId.put("hivemq-ce", hivemq);
             byId.forEach((id, broker) -> brokers.put(id, broker.name()));
 
-            options.out().println("client: warm-up (64 B, every client and QoS, not counted)");
-            for (Library library : Library.values()) {
-                for (int qos : QOS_LEVELS) {
-                    BenchRound.run(library, mosquitto.tcpUri(), qos, options.scaled(standardMessages(64, qos)) / 2,
-                            64, library.id() + "-warmup-q" + qos);
-                }
-            }
+            warmUp(options, byId.values());
             options.out().printf(Locale.ROOT, "  %-10s %-18s %3s %7s %7s %12s %12s %9s%n", "broker", "client", "QoS",
                     "payload", "N", "received/s", "published/s", "MB/s");
             for (int rep = 1; rep <= options.reps(); rep++) {
-                options.out().println("client: repetition " + rep + "/" + options.reps());
+                options.out().printf(Locale.ROOT, "client: repetition %d/%d (%d s into the section)%n", rep,
+                        options.reps(), (System.nanoTime() - start) / 1_000_000_000);
                 for (var broker : byId.entrySet()) {
                     for (int size : SIZES) {
                         for (int qos : QOS_LEVELS) {
-                            int messages = options.scaled(standardMessages(size, qos));
-                            for (Library library : Library.values()) {
-                                String round = library.id() + "-" + broker.getKey() + "-q" + qos + "-" + size + "-r" + rep;
-                                record(options, results, new Results.Cell(broker.getKey(), library.id(), qos, size),
-                                        BenchRound.run(library, broker.getValue().tcpUri(), qos, messages, size, round));
-                            }
-                            record(options, results, new Results.Cell(broker.getKey(), CommandLineRound.ID, qos, size),
-                                    CommandLineRound.run(broker.getValue().ports(), qos, messages, size,
-                                            "cli-" + broker.getKey() + "-q" + qos + "-" + size + "-r" + rep, work));
+                            runCells(options, results, broker.getKey(), broker.getValue(), qos, size, rep, work);
                         }
                     }
                 }
             }
             Targets targets = Targets.of(results);
-            List<ProfiledMiss> profiles = new ArrayList<>();
-            for (Targets.Check miss : targets.worstMisses(MAX_PROFILES)) {
-                Results.Cell cell = miss.ours();
-                Library library = cell.client().equals(Library.OURS.id()) ? Library.OURS : Library.OURS_TUNED;
-                int messages = 3 * options.scaled(standardMessages(cell.size(), cell.qos()));
-                options.out().println("client: profiling " + cell + " with JFR, " + messages + " messages");
-                profiles.add(new ProfiledMiss(miss, messages, Profile.of(() -> BenchRound.run(library,
-                        byId.get(cell.broker()).tcpUri(), cell.qos(), messages, cell.size(),
-                        "profile-" + cell.broker() + "-q" + cell.qos()))));
-            }
+            List<ProfiledMiss> profiles = profileWorstMisses(options, targets, byId);
             return new ClientReport(options, results, brokers, targets, profiles).markdown();
         }
+    }
+
+    /**
+     * JIT compilation of every client's paths, and of HiveMQ CE's in its own JVM, before anything counts: half a
+     * 64 B round per broker, client and QoS.
+     */
+    private static void warmUp(SuiteOptions options, Collection<AutoCloseableBroker> brokers) throws Exception {
+        options.out().println("client: warm-up (64 B, every broker, client and QoS, not counted)");
+        int round = 0;
+        for (AutoCloseableBroker broker : brokers) {
+            for (Library library : Library.values()) {
+                for (int qos : QOS_LEVELS) {
+                    BenchRound.run(library, broker.tcpUri(), qos, options.scaled(standardMessages(64, qos)) / 2, 64,
+                            library.id() + "-warmup-" + round++);
+                }
+            }
+        }
+    }
+
+    /** One more round, three times as long, of our client in each of the worst misses, under JFR. */
+    private static List<ProfiledMiss> profileWorstMisses(SuiteOptions options, Targets targets,
+                                                         Map<String, AutoCloseableBroker> brokers) throws Exception {
+        List<ProfiledMiss> profiles = new ArrayList<>();
+        for (Targets.Check miss : targets.worstMisses(MAX_PROFILES)) {
+            Results.Cell cell = miss.ours();
+            Library library = cell.client().equals(Library.OURS.id()) ? Library.OURS : Library.OURS_TUNED;
+            int messages = 3 * options.scaled(standardMessages(cell.size(), cell.qos()));
+            options.out().println("client: profiling " + cell + " with JFR, " + messages + " messages");
+            profiles.add(new ProfiledMiss(miss, messages, Profile.of(() -> BenchRound.run(library,
+                    brokers.get(cell.broker()).tcpUri(), cell.qos(), messages, cell.size(),
+                    "profile-" + cell.broker() + "-q" + cell.qos()))));
+        }
+        return profiles;
+    }
+
+    /** Every client, then the command-line ceiling, on one broker at one QoS and payload size. */
+    private static void runCells(SuiteOptions options, Results results, String brokerId, AutoCloseableBroker broker,
+                                 int qos, int size, int rep, Path work) throws Exception {
+        int messages = options.scaled(standardMessages(size, qos));
+        String suffix = "-" + brokerId + "-q" + qos + "-" + size + "-r" + rep;
+        for (Library library : Library.values()) {
+            record(options, results, new Results.Cell(brokerId, library.id(), qos, size),
+                    BenchRound.run(library, broker.tcpUri(), qos, messages, size, library.id() + suffix));
+        }
+        record(options, results, new Results.Cell(brokerId, CommandLineRound.ID, qos, size),
+                CommandLineRound.run(broker.ports(), qos, messages, size, "cli" + suffix, work));
     }
 
     private static void record(SuiteOptions options, Results results, Results.Cell cell, RoundResult round) {

@@ -75,9 +75,9 @@ final class CodecSection implements BenchSection {
                 .append(iterations).append(" measured iterations of ").append(iterationTime)
                 .append("). Encoding writes into a reused buffer after computing the size, and decoding reads from ")
                 .append("a buffer holding the whole packet, as the client's connection does. PUBLISH is QoS 1 on a ")
-                .append(CodecBenchmarks.TOPIC.length()).append("-character topic. Time is nanoseconds per operation and allocation is bytes per ")
-                .append("operation (JMH's GC profiler, `").append(ALLOCATION).append("`), each the median (min–max) ")
-                .append("of the measured iterations.\n\n")
+                .append(CodecBenchmarks.TOPIC.length()).append("-character topic. Time is nanoseconds per ")
+                .append("operation and allocation is bytes per operation (JMH's GC profiler, `").append(ALLOCATION)
+                .append("`), each the median (min–max) of the measured iterations.\n\n")
                 .append("| Operation | Packet | ns/op | min–max | Bytes allocated/op | min–max |\n")
                 .append("|---|---|---:|---:|---:|---:|\n");
         rows.forEach(row -> md.append(row.markdown()).append('\n'));

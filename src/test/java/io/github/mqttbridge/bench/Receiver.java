@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class Receiver {
     /** At QoS 0 a round whose messages stopped coming for this long is over: nothing more is on its way. */
-    static final Duration QOS0_STALL = Duration.ofSeconds(3);
+    static final Duration QOS0_STALL = Duration.ofSeconds(5);
     /** At QoS 1 and 2 nothing is lost, so only a long silence means something broke. */
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(180);
@@ -25,7 +25,7 @@ final class Receiver {
     private int distinct;
     private int duplicates;
     private int invalid;
-    private long lastArrivalAt = System.nanoTime();
+    private long lastArrivalAt = Long.MIN_VALUE;
 
     Receiver(int expected) {
         this.expected = expected;
@@ -54,16 +54,19 @@ final class Receiver {
     /**
      * Waits for the round's messages and returns the {@link System#nanoTime()} of the last one. At QoS 0 a broker
      * may drop messages (HiveMQ CE does for a subscriber that falls behind), so there the wait also ends when
-     * messages stop coming, and {@link #lost()} tells how many never came; at QoS 1 and 2 that is a failure.
+     * messages stop coming, and {@link #distinct()} tells how many came; at QoS 1 and 2 that is a failure.
      */
     long awaitLast(int qos, String what) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT_NANOS;
+        long waitStart = System.nanoTime();
+        long deadline = waitStart + TIMEOUT_NANOS;
         while (true) {
             try {
                 return allArrivedAt.get(1, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
                 synchronized (this) {
-                    boolean stalled = System.nanoTime() - lastArrivalAt > (qos == 0 ? QOS0_STALL.toNanos() : STALL_NANOS);
+                    long stall = qos == 0 ? QOS0_STALL.toNanos() : STALL_NANOS;
+                    // silence counts from the last message, or from the end of publishing if none has come yet
+                    boolean stalled = System.nanoTime() - Math.max(lastArrivalAt, waitStart) > stall;
                     if (qos == 0 && stalled && distinct > 0) {
                         return lastArrivalAt;
                     }
@@ -77,10 +80,6 @@ final class Receiver {
 
     synchronized int distinct() {
         return distinct;
-    }
-
-    synchronized int lost() {
-        return expected - distinct;
     }
 
     /** What is wrong with the round at this QoS, or null: at QoS 0 missing messages are reported, not wrong. */
