@@ -56,7 +56,7 @@ final class ClientReport {
                 + " alone a broker may drop messages (HiveMQ CE does when a subscriber falls behind), so there the"
                 + " round ends when messages stop coming for " + Receiver.QOS0_STALL.toSeconds() + " s, the rate"
                 + " counts the messages that arrived up to the last, and the Lost column says how many of those"
-                + " sent over all repetitions never came. A warm-up round of every client and QoS comes first;"
+                + " sent over all repetitions never came. Warm-up rounds of every client and QoS come first;"
                 + " then each of the ")
                 .append(options.reps()).append(" repetitions runs every cell once. Paho refuses a publish beyond"
                         + " its maxInflight, so its adapter waits for a free slot, as a Paho application must; ours"
@@ -135,7 +135,8 @@ final class ClientReport {
                 }
             }
             Path chart = Charts.lines(options.chartDir().resolve("client-" + broker + "-qos" + qos + ".png"),
-                    brokerName + ", QoS " + qos + ": MB/s received (median)", "payload (bytes)", "MB/s", true, lines);
+                    brokerName + ", QoS " + qos + ": MB/s received (median)", "payload (bytes)", "MB/s", true, true,
+                    lines);
             md.append(options.chartLink(brokerName + " QoS " + qos + " throughput by payload size", chart))
                     .append('\n');
         }
@@ -174,7 +175,13 @@ final class ClientReport {
             md.append(String.format(Locale.ROOT, "%n#### %s on %s, QoS %d, %s payload (%.2f × %s, target %.1f)%n%n",
                     cell.client(), brokers.get(cell.broker()), cell.qos(), bytes(cell.size()), p.miss().ratio(),
                     p.miss().theirs().client(), p.miss().target()))
-                    .append(String.format(Locale.ROOT, "%,d messages. ", p.messages()))
+                    .append(String.format(Locale.ROOT, "%,d messages in %,.0f ms (%,.0f msg/s received), for"
+                                    + " which JFR took %,d execution samples%s. ", p.round().messages(),
+                            p.round().receiveNanos() / 1e6, p.round().receiveRate(), p.profile().samples(),
+                            p.busyShare() < 0.5 ? ": fewer than one per two milliseconds although it samples"
+                                    + " each thread running Java code every millisecond, which suggests our client's"
+                                    + " threads mostly waited (on their sockets, for the broker and the other side)"
+                                    + " rather than ran" : ""))
                     .append(p.profile().markdown());
         }
         return md.toString();

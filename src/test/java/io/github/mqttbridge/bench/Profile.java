@@ -67,6 +67,10 @@ final class Profile {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
+    int samples() {
+        return samples;
+    }
+
     String markdown() {
         return samples + " execution samples (every 1 ms per thread running Java code; threads blocked in socket"
                 + " calls or waiting are not sampled; publisher and subscriber run in one JVM, so both sides are in"
