@@ -2,51 +2,68 @@ package io.github.mqttbridge.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** Command-line options: {@code --name=value} pairs and the {@code --quick} and {@code --no-profile} flags. */
-record BenchOptions(int messages, int messagesQos2, int size, int repetitions, List<Library> libraries,
-                    List<Integer> qosLevels, boolean profile, Path out, String args) {
+/**
+ * The suite's command line: {@code --quick} or {@code --large} (standard otherwise), {@code --only=a,b},
+ * {@code --reps=N} and {@code --out=FILE}.
+ *
+ * @param only section ids to run, empty for all
+ * @param args the arguments as given, for the command line quoted in the report
+ */
+record BenchOptions(SuiteOptions.Size size, int reps, List<String> only, Path report, String args) {
 
-    static final String USAGE = "options: --messages=N (QoS 0/1, default 20000) --messages-qos2=N (default 10000)"
-            + " --size=BYTES (default 64, at least 4) --reps=R (default 3) --clients=ours,paho,paho-tuned,hivemq"
-            + " --qos=0,1,2 --quick (2000/1000 messages, 1 repetition) --no-profile --out=FILE (default BENCHMARKS.md)";
+    static final String USAGE = "usage: bench/run [--quick | --large] [--only=section,...] [--reps=N]"
+            + " [--out=FILE]\n  --quick  smoke run (small counts, 1 repetition)\n  --large  5x the standard counts,"
+            + " 5 repetitions\n  --only   run these sections and keep the other chapters of the report as they"
+            + " are\n  --reps   measured repetitions of each figure (default 1 quick, 3 standard, 5 large)\n"
+            + "  --out    the report to rewrite (default BENCHMARKS.md)";
 
     static BenchOptions parse(String[] argv) {
-        int messages = 20_000;
-        int messagesQos2 = 10_000;
-        int size = 64;
-        int reps = 3;
-        List<Library> libraries = List.of(Library.values());
-        List<Integer> qosLevels = List.of(0, 1, 2);
-        boolean profile = true;
-        Path out = Path.of("BENCHMARKS.md");
+        SuiteOptions.Size size = SuiteOptions.Size.STANDARD;
+        Integer reps = null;
+        List<String> only = List.of();
+        Path report = Path.of("BENCHMARKS.md");
         for (String arg : argv) {
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-            switch (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) {
-                case "--messages" -> messages = positive(arg, value);
-                case "--messages-qos2" -> messagesQos2 = positive(arg, value);
-                case "--size" -> size = Math.max(4, positive(arg, value));
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            String value = eq < 0 ? "" : arg.substring(eq + 1);
+            switch (name) {
+                case "--quick" -> size = SuiteOptions.Size.QUICK;
+                case "--large" -> size = SuiteOptions.Size.LARGE;
                 case "--reps" -> reps = positive(arg, value);
-                case "--clients" -> libraries = Arrays.stream(value.split(",")).map(Library::byId).toList();
-                case "--qos" -> qosLevels = qosList(value);
-                case "--quick" -> {
-                    messages = 2_000;
-                    messagesQos2 = 1_000;
-                    reps = 1;
-                }
-                case "--no-profile" -> profile = false;
-                case "--out" -> out = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option '" + arg + "'; " + USAGE);
+                case "--only" -> only = ids(arg, value);
+                case "--out" -> report = Path.of(value);
+                case "--help" -> throw new IllegalArgumentException(USAGE);
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + USAGE);
             }
         }
-        return new BenchOptions(messages, messagesQos2, size, reps, libraries, qosLevels, profile, out,
-                String.join(" ", argv));
+        return new BenchOptions(size, reps != null ? reps : defaultReps(size), only, report, String.join(" ", argv));
     }
 
-    int messagesFor(int qos) {
-        return qos == 2 ? messagesQos2 : messages;
+    boolean selects(String sectionId) {
+        return only.isEmpty() || only.contains(sectionId);
+    }
+
+    private static int defaultReps(SuiteOptions.Size size) {
+        return switch (size) {
+            case QUICK -> 1;
+            case STANDARD -> 3;
+            case LARGE -> 5;
+        };
+    }
+
+    private static List<String> ids(String arg, String value) {
+        List<String> ids = new ArrayList<>();
+        for (String id : value.split(",")) {
+            if (!id.isBlank()) {
+                ids.add(id.trim());
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException(arg + ": expected section ids separated by commas");
+        }
+        return List.copyOf(ids);
     }
 
     private static int positive(String arg, String value) {
@@ -59,17 +76,5 @@ record BenchOptions(int messages, int messagesQos2, int size, int repetitions, L
             // reported below with the option's name
         }
         throw new IllegalArgumentException(arg + ": expected a positive number");
-    }
-
-    private static List<Integer> qosList(String value) {
-        List<Integer> levels = new ArrayList<>();
-        for (String part : value.split(",")) {
-            int qos = Integer.parseInt(part.trim());
-            if (qos < 0 || qos > 2) {
-                throw new IllegalArgumentException("--qos: expected 0, 1 or 2, was " + qos);
-            }
-            levels.add(qos);
-        }
-        return List.copyOf(levels);
     }
 }

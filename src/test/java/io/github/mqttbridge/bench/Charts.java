@@ -11,6 +11,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -48,6 +49,15 @@ public final class Charts {
      */
     public static Path lines(Path file, String title, String xAxis, String yAxis, boolean logarithmicX,
             Map<String, List<double[]>> pointsBySeries) throws IOException {
+        return lines(file, title, xAxis, yAxis, logarithmicX, false, pointsBySeries);
+    }
+
+    /**
+     * As {@link #lines(Path, String, String, String, boolean, Map)}, with a logarithmic y axis too when the values
+     * span factors (MB/s from 64-byte to 64 KiB payloads), and a marker on every measured point.
+     */
+    public static Path lines(Path file, String title, String xAxis, String yAxis, boolean logarithmicX,
+            boolean logarithmicY, Map<String, List<double[]>> pointsBySeries) throws IOException {
         var dataset = new XYSeriesCollection();
         pointsBySeries.forEach((name, points) -> {
             var series = new XYSeries(name);
@@ -58,6 +68,10 @@ public final class Charts {
                 true, false, false);
         if (logarithmicX) {
             chart.getXYPlot().setDomainAxis(new LogarithmicAxis(xAxis));
+        }
+        if (logarithmicY) {
+            chart.getXYPlot().setRangeAxis(new LogarithmicAxis(yAxis));
+            ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
         }
         return save(chart, file);
     }

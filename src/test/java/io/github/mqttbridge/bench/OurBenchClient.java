@@ -6,17 +6,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** Our client with its default options: the out-of-the-box experience is what we compare. */
+/** Our client with default options but for the in-flight window. */
 final class OurBenchClient implements BenchClient {
     private final MqttClient client;
+    private final int maxInflight;
 
-    OurBenchClient(String uri, String clientId) {
+    OurBenchClient(String uri, String clientId, int maxInflight) {
         this.client = new MqttClient(uri, clientId);
+        this.maxInflight = maxInflight;
     }
 
     @Override
     public void connect() throws Exception {
-        client.connect(ConnectOptions.defaults()).get(30, TimeUnit.SECONDS);
+        client.connect(ConnectOptions.builder().maxInflight(maxInflight).build()).get(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -55,8 +55,9 @@ final class Profile {
 
     private void add(String thread, List<RecordedFrame> frames) {
         samples++;
-        // the round id in the thread names only repeats the QoS the section is about
-        threads.merge(thread == null ? "?" : thread.replaceFirst("^mqtt-profile-q\\d-", ""), 1, Integer::sum);
+        // the round id in the thread names only repeats what the section is about
+        threads.merge(thread == null ? "?" : thread.replaceFirst("^mqtt-profile-.*?-(pub|sub)-", "$1-"), 1,
+                Integer::sum);
         leaves.merge(name(frames.get(0)), 1, Integer::sum);
         frames.stream().map(Profile::name).filter(n -> n.startsWith(OUR_PACKAGE)).findFirst()
                 .ifPresent(n -> ours.merge(n, 1, Integer::sum));
@@ -64,6 +65,10 @@ final class Profile {
 
     private static String name(RecordedFrame frame) {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+
+    int samples() {
+        return samples;
     }
 
     String markdown() {

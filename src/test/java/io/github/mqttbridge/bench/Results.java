@@ -1,33 +1,48 @@
 package io.github.mqttbridge.bench;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
-/** The measured rounds per library and QoS, warm-up rounds excluded. */
+/** The measured rounds of each cell of the client matrix, warm-up rounds excluded. */
 final class Results {
-    private final Map<Library, Map<Integer, List<RoundResult>>> rounds = new EnumMap<>(Library.class);
 
-    void add(Library library, int qos, RoundResult result) {
-        rounds.computeIfAbsent(library, l -> new TreeMap<>()).computeIfAbsent(qos, q -> new ArrayList<>()).add(result);
+    /** One cell: a client (or the broker's own command-line clients) on a broker, at a QoS and payload size. */
+    record Cell(String broker, String client, int qos, int size) {
     }
 
-    boolean has(Library library, int qos) {
-        return rounds.containsKey(library) && rounds.get(library).containsKey(qos);
+    private final Map<Cell, List<RoundResult>> rounds = new LinkedHashMap<>();
+
+    void add(Cell cell, RoundResult result) {
+        rounds.computeIfAbsent(cell, c -> new ArrayList<>()).add(result);
     }
 
-    Spread receive(Library library, int qos) {
-        return spread(library, qos, RoundResult::receiveRate);
+    boolean has(Cell cell) {
+        return rounds.containsKey(cell);
     }
 
-    Spread publish(Library library, int qos) {
-        return spread(library, qos, RoundResult::publishRate);
+    /** The cells in the order they were first measured. */
+    List<Cell> cells() {
+        return List.copyOf(rounds.keySet());
     }
 
-    private Spread spread(Library library, int qos, ToDoubleFunction<RoundResult> rate) {
-        return Spread.of(rounds.get(library).get(qos).stream().map(r -> rate.applyAsDouble(r)).toList());
+    /** Messages that never arrived (only at QoS 0) and messages sent, over all repetitions. */
+    int[] lostOfSent(Cell cell) {
+        return new int[] {rounds.get(cell).stream().mapToInt(RoundResult::lost).sum(),
+                rounds.get(cell).stream().mapToInt(RoundResult::messages).sum()};
+    }
+
+    Spread receive(Cell cell) {
+        return spread(cell, RoundResult::receiveRate);
+    }
+
+    Spread publish(Cell cell) {
+        return spread(cell, RoundResult::publishRate);
+    }
+
+    private Spread spread(Cell cell, ToDoubleFunction<RoundResult> rate) {
+        return Spread.of(rounds.get(cell).stream().map(rate::applyAsDouble).toList());
     }
 }
