@@ -13,13 +13,11 @@ import io.github.mqttbridge.testing.MosquittoBroker;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import javax.management.ObjectName;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * What the connector sections share, started once per benchmark JVM: a Mosquitto, a Kafka node in this JVM and one
@@ -33,6 +31,7 @@ final class ConnectorBench implements AutoCloseable {
             + " and one Connect worker in a JVM of its own (the harness's `-Xmx512m -XX:+UseSerialGC`, default worker"
             + " and connector settings otherwise), all on this machine.";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration POLL = Duration.ofMillis(5);
     private static ConnectorBench shared;
 
     final MosquittoBroker broker;
@@ -96,10 +95,8 @@ final class ConnectorBench implements AutoCloseable {
      * A topic whose records carry the time the broker appended them, so that latency is measured against Kafka's
      * clock (the same machine's as the publisher's).
      */
-    void createTopic(String topic, int partitions) throws Exception {
-        kafkaClient().admin().createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
-                .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all().get();
-        kafkaClient().partitionCount(topic);
+    void createTopic(String topic, int partitions) {
+        kafkaClient().createTopic(topic, partitions, Map.of("message.timestamp.type", "LogAppendTime"));
     }
 
     Map<String, String> sourceConfig(String filter, int qos, int tasks, String kafkaTopic) {
@@ -168,7 +165,8 @@ final class ConnectorBench implements AutoCloseable {
     }
 
     /**
-     * Waits, polling every millisecond, until {@code counter} reaches {@code target} and returns the
+     * Waits, polling every {@link #POLL} (more often, the worker's JMX thread would take a visible share of its
+     * CPU), until {@code counter} reaches {@code target} and returns the
      * {@link System#nanoTime()} at which it did; or, if it stops moving for {@code quiet} first (a QoS 0 message
      * lost), the time of its last change. {@code reached} gets the final count.
      */
@@ -184,7 +182,7 @@ final class ConnectorBench implements AutoCloseable {
             if (now - lastChange > quiet.toNanos()) {
                 break;
             }
-            LockSupport.parkNanos(1_000_000);
+            LockSupport.parkNanos(POLL.toNanos());
             long value = counter.get();
             if (value != last) {
                 last = value;

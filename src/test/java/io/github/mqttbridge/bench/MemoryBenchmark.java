@@ -22,10 +22,11 @@ import org.apache.kafka.common.quota.ClientQuotaEntity;
 public final class MemoryBenchmark implements BenchSection {
     static final long HEAP_TARGET_BYTES = 64L << 20;
     /** Bytes a second Kafka takes from the task's producer: far below what the publisher offers. */
-    private static final long PRODUCER_BYTE_RATE = 1_000_000;
+    private static final long PRODUCER_BYTE_RATE = 1_500_000;
     private static final int QOS = 1;
     private static final int MQTT_TOPICS = 8;
     private static final Duration SAMPLE_PERIOD = Duration.ofSeconds(1);
+    private static final int HISTOGRAM_CLASSES = 15;
 
     /** One sample: seconds since the burst began, the heap before and after a full collection, RSS, counts. */
     record Sample(double seconds, long heapUsed, long liveHeap, long rss, long published, long inKafka) {
@@ -33,7 +34,7 @@ public final class MemoryBenchmark implements BenchSection {
 
     /** The samples of one burst and the figures before it. */
     record Burst(int messages, long baselineHeap, long baselineRss, List<Sample> samples, double publishSeconds,
-                 double kafkaSeconds) {
+                 double kafkaSeconds, List<String> histogramAtPeak) {
 
         long peakLive() {
             return samples.stream().mapToLong(Sample::liveHeap).max().orElse(baselineHeap);
@@ -78,6 +79,7 @@ public final class MemoryBenchmark implements BenchSection {
         md.append(table(burst));
         md.append(charts(options, burst));
         md.append("### Target\n\n").append(targets.markdown()).append('\n');
+        md.append(histogram(burst));
         if (!met) {
             md.append(profile(bench, messages / 4));
         }
@@ -101,6 +103,8 @@ public final class MemoryBenchmark implements BenchSection {
                 }
             });
             long inKafka = 0;
+            long peakLive = 0;
+            List<String> histogram = List.of();
             long deadline = start + TimeUnit.MINUTES.toNanos(20);
             while (inKafka < messages) {
                 if (System.nanoTime() > deadline) {
@@ -113,13 +117,17 @@ public final class MemoryBenchmark implements BenchSection {
                 Sample s = new Sample((System.nanoTime() - start) / 1e9, used, bench.jvm.heap().usedBytes(),
                         bench.jvm.rssBytes(), load.completed(), inKafka);
                 samples.add(s);
+                if (s.liveHeap() > peakLive) {
+                    peakLive = s.liveHeap();
+                    histogram = bench.jvm.classHistogram(HISTOGRAM_CLASSES);
+                }
                 options.out().printf(Locale.ROOT, "  %5.1f s  published %,9d  in Kafka %,9d  heap %6.1f MiB, live "
                         + "%6.1f MiB, RSS %6.1f MiB%n", s.seconds(), s.published(), s.inKafka(), mib(s.heapUsed()),
                         mib(s.liveHeap()), mib(s.rss()));
             }
             double kafkaSeconds = (System.nanoTime() - start) / 1e9;
             return new Burst(messages, baselineHeap, baselineRss, samples, published.get(1, TimeUnit.MINUTES),
-                    kafkaSeconds);
+                    kafkaSeconds, histogram);
         } finally {
             bench.rest().deleteConnector(name);
         }
@@ -180,6 +188,19 @@ public final class MemoryBenchmark implements BenchSection {
                 mib(b.baselineHeap()), mib(b.peakLive()), mib(b.peakLive() - b.baselineHeap()),
                 mib(b.baselineHeap()), mib(b.peakUsed()), mib(b.peakUsed() - b.baselineHeap()),
                 mib(b.baselineRss()), mib(b.peakRss()), mib(b.peakRss() - b.baselineRss()));
+    }
+
+    /** What the live heap held when it was largest, from the worker's {@code GC.class_histogram}. */
+    private static String histogram(Burst b) {
+        StringBuilder sb = new StringBuilder("### What the worker's heap held at its peak\n\nThe largest classes of "
+                + "live objects (`GC.class_histogram` through the worker's DiagnosticCommand MBean, taken at the "
+                + "sample with the largest live heap):\n\n| Instances | MiB | Class |\n|---:|---:|---|\n");
+        for (String line : b.histogramAtPeak()) {
+            String[] f = line.split("\\s+");
+            sb.append(String.format(Locale.ROOT, "| %,d | %.1f | `%s` |%n", Long.parseLong(f[1]),
+                    mib(Long.parseLong(f[2])), f[3]));
+        }
+        return sb.append('\n').toString();
     }
 
     private String charts(SuiteOptions options, Burst b) throws Exception {

@@ -31,10 +31,6 @@ final class Targets {
         return target;
     }
 
-    boolean allMet() {
-        return targets.stream().allMatch(Target::met);
-    }
-
     String markdown() {
         StringBuilder sb = new StringBuilder("| Target | Measured | Aim | Met |\n|---|---:|---:|---|\n");
         for (Target t : targets) {

@@ -86,6 +86,16 @@ final class WorkerJvm implements AutoCloseable {
         memory.gc();
     }
 
+    /**
+     * The live objects by class, largest first, as {@code jcmd GC.class_histogram} prints them (it collects
+     * garbage first): the lines of the {@code top} classes, each "rank: instances bytes class".
+     */
+    List<String> classHistogram(int top) throws Exception {
+        String text = (String) server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        return text.lines().map(String::trim).filter(l -> l.matches("\\d+:.*")).limit(top).toList();
+    }
+
     /** Resident set size of the process from /proc: heap, metaspace, threads, code and native buffers. */
     long rssBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
