@@ -66,13 +66,14 @@ final class ConnectorBench implements AutoCloseable {
     }
 
     /**
-     * Says how loaded the machine was, for a chapter whose figures started with the 1-minute load average
-     * {@code before}: on a shared machine that explains more of the spread than anything measured.
+     * Says how loaded the machine was, for a chapter whose figures started at {@code startNanos} with the 1-minute
+     * load average {@code before}: on a shared machine that explains more of the spread than anything measured.
      */
-    static String loadNote(double before) {
+    static String loadNote(double before, long startNanos) {
         return String.format(Locale.ROOT, "Load average (1 min) of this %d-core machine, shared with other builds "
-                + "and tests: %.1f before the section, %.1f after it.%n%n", Runtime.getRuntime().availableProcessors(),
-                before, loadAverage());
+                + "and tests: %.1f before the section, %.1f after it. The section took %.0f s.%n%n",
+                Runtime.getRuntime().availableProcessors(), before, loadAverage(),
+                (System.nanoTime() - startNanos) / 1e9);
     }
 
     static double loadAverage() {

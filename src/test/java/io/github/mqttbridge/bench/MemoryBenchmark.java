@@ -65,6 +65,7 @@ public final class MemoryBenchmark implements BenchSection {
     @Override
     public String run(SuiteOptions options) throws Exception {
         ConnectorBench bench = ConnectorBench.shared();
+        long startNanos = System.nanoTime();
         double loadBefore = ConnectorBench.loadAverage();
         int messages = messages(options.size());
         options.out().printf(Locale.ROOT, "memory: %,d messages at QoS %d into a source task whose producer may send "
@@ -75,7 +76,7 @@ public final class MemoryBenchmark implements BenchSection {
                 mib(HEAP_TARGET_BYTES), "%.1f").met();
         StringBuilder md = new StringBuilder("## Memory of the source worker under a burst\n\n");
         md.append(method(messages));
-        md.append(ConnectorBench.loadNote(loadBefore));
+        md.append(ConnectorBench.loadNote(loadBefore, startNanos));
         md.append(table(burst));
         md.append(charts(options, burst));
         md.append("### Target\n\n").append(targets.markdown()).append('\n');
@@ -90,7 +91,7 @@ public final class MemoryBenchmark implements BenchSection {
         String name = startThrottled(bench);
         try (MqttLoad load = new MqttLoad(bench.broker.tcpUri())) {
             bench.jvm.collectGarbage();
-            long baselineHeap = bench.jvm.heap().usedBytes();
+            long baselineHeap = bench.jvm.heapUsed();
             long baselineRss = bench.jvm.rssBytes();
             List<Sample> samples = new ArrayList<>();
             long start = System.nanoTime();
@@ -112,9 +113,9 @@ public final class MemoryBenchmark implements BenchSection {
                 }
                 TimeUnit.NANOSECONDS.sleep(SAMPLE_PERIOD.toNanos());
                 inKafka = bench.sourceCommitted(name, 1);
-                long used = bench.jvm.heap().usedBytes();
+                long used = bench.jvm.heapUsed();
                 bench.jvm.collectGarbage();
-                Sample s = new Sample((System.nanoTime() - start) / 1e9, used, bench.jvm.heap().usedBytes(),
+                Sample s = new Sample((System.nanoTime() - start) / 1e9, used, bench.jvm.heapUsed(),
                         bench.jvm.rssBytes(), load.completed(), inKafka);
                 samples.add(s);
                 if (s.liveHeap() > peakLive) {

@@ -28,15 +28,17 @@ final class Profile {
 
     private final String ourPackage;
     private final String intro;
+    private final String leafMeaning;
 
     private final Map<String, Integer> leaves = new HashMap<>();
     private final Map<String, Integer> ours = new HashMap<>();
     private final Map<String, Integer> threads = new HashMap<>();
     private int samples;
 
-    private Profile(String ourPackage, String intro) {
+    private Profile(String ourPackage, String intro, String leafMeaning) {
         this.ourPackage = ourPackage;
         this.intro = intro;
+        this.leafMeaning = leafMeaning;
     }
 
     interface Task {
@@ -65,7 +67,8 @@ final class Profile {
      * of the second table, {@code intro} follows the sample count and says what was sampled.
      */
     static Profile read(Path jfr, String eventType, String ourPackage, String intro) throws IOException {
-        Profile profile = new Profile(ourPackage, intro);
+        Profile profile = new Profile(ourPackage, intro, eventType.equals("jdk.ExecutionSample")
+                ? "where the CPU was" : "the methods that allocated");
         for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
             if (event.getEventType().getName().equals(eventType) && event.getStackTrace() != null
                     && !event.getStackTrace().getFrames().isEmpty()) {
@@ -91,7 +94,7 @@ final class Profile {
 
     String markdown() {
         return samples + intro + table(threads, "Thread")
-                + "\nHottest leaf frames (where the CPU was):\n\n" + table(leaves, "Frame")
+                + "\nHottest leaf frames (" + leafMeaning + "):\n\n" + table(leaves, "Frame")
                 + "\nHottest frames of our code (innermost " + ourPackage.substring(0, ourPackage.length() - 1)
                 + " frame of each sample):\n\n"
                 + table(ours, "Frame");

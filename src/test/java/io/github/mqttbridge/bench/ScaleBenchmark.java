@@ -48,6 +48,7 @@ public final class ScaleBenchmark implements BenchSection {
     @Override
     public String run(SuiteOptions options) throws Exception {
         ConnectorBench bench = ConnectorBench.shared();
+        long startNanos = System.nanoTime();
         double loadBefore = ConnectorBench.loadAverage();
         int most = options.size() == SuiteOptions.Size.QUICK ? 10_000 : 100_000;
         int[] topicCounts = {1, most / 100, most};
@@ -85,7 +86,7 @@ public final class ScaleBenchmark implements BenchSection {
         for (int messages : messageCounts) {
             byMessages.add(runs.get(key(fixedTopics, messages)));
         }
-        return markdown(options, reps, loadBefore, byTopics, byMessages);
+        return markdown(options, reps, loadBefore, startNanos, byTopics, byMessages);
     }
 
     private static String key(int topics, int messages) {
@@ -113,7 +114,7 @@ public final class ScaleBenchmark implements BenchSection {
     private static void measure(ConnectorBench bench, MqttLoad load, String name, int topics, int messages,
             List<Double> seconds, List<Long> heapGrowth) throws Exception {
         bench.jvm.collectGarbage();
-        long heapBefore = bench.jvm.heap().usedBytes();
+        long heapBefore = bench.jvm.heapUsed();
         long before = bench.sourceCommitted(name, 1);
         long start = System.nanoTime();
         load.publish(i -> "bk/" + name + "/t" + (i % topics), 0, messages, QOS);
@@ -125,11 +126,11 @@ public final class ScaleBenchmark implements BenchSection {
         }
         seconds.add((end - start) / 1e9);
         bench.jvm.collectGarbage();
-        heapGrowth.add(bench.jvm.heap().usedBytes() - heapBefore);
+        heapGrowth.add(bench.jvm.heapUsed() - heapBefore);
     }
 
-    private String markdown(SuiteOptions options, int reps, double loadBefore, List<Run> byTopics, List<Run> byMessages)
-            throws Exception {
+    private String markdown(SuiteOptions options, int reps, double loadBefore, long startNanos, List<Run> byTopics,
+            List<Run> byMessages) throws Exception {
         StringBuilder md = new StringBuilder("## Scaling of the source connector (topics and messages)\n\n");
         md.append(ConnectorBench.SETUP).append(String.format(Locale.ROOT, " One source task subscribed to one "
                 + "wildcard filter (`bk/<connector>/#`) at QoS %d writes to one Kafka topic of 3 partitions, keyed by "
@@ -143,7 +144,7 @@ public final class ScaleBenchmark implements BenchSection {
                 + "what the run left behind (for example state kept per topic). %s after a warm-up run.%n%n",
                 QOS, BATCH_BYTES / 1024, reps == 1 ? "One run of each combination (the time budget allows no repetitions; larger "
                         + "sizes repeat them)" : reps + " repetitions, median,"));
-        md.append(ConnectorBench.loadNote(loadBefore));
+        md.append(ConnectorBench.loadNote(loadBefore, startNanos));
         md.append("### Distinct topics\n\n").append(table(byTopics));
         Run first = byTopics.get(0);
         Run last = byTopics.get(byTopics.size() - 1);

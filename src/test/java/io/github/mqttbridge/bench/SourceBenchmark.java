@@ -49,6 +49,7 @@ public final class SourceBenchmark implements BenchSection {
     @Override
     public String run(SuiteOptions options) throws Exception {
         ConnectorBench bench = ConnectorBench.shared();
+        long startNanos = System.nanoTime();
         double loadBefore = ConnectorBench.loadAverage();
         int messages = options.scaled(10_000);
         Map<Integer, QosRates> byQos = new TreeMap<>();
@@ -79,7 +80,7 @@ public final class SourceBenchmark implements BenchSection {
 
         StringBuilder md = new StringBuilder("## Source connector (MQTT to Kafka)\n\n");
         md.append(method(options, messages));
-        md.append(ConnectorBench.loadNote(loadBefore));
+        md.append(ConnectorBench.loadNote(loadBefore, startNanos));
         md.append(throughputTable(byQos, messages));
         md.append(chart(options, byQos));
         md.append(latencyMarkdown(options, latencies));

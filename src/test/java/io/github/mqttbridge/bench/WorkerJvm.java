@@ -3,7 +3,6 @@ package io.github.mqttbridge.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryUsage;
 import java.lang.management.RuntimeMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +23,9 @@ import jdk.management.jfr.FlightRecorderMXBean;
  */
 final class WorkerJvm implements AutoCloseable {
 
-    /** A heap measurement: what is in use now, and what was left by the last collection (the live data). */
-    record Heap(long usedBytes, long afterLastGcBytes) {
-    }
-
     private final JMXConnector connector;
     private final MBeanServerConnection server;
     private final MemoryMXBean memory;
-    private final List<com.sun.management.GarbageCollectorMXBean> collectors;
     private final long pid;
 
     private WorkerJvm(JMXConnector connector) throws IOException {
@@ -39,7 +33,6 @@ final class WorkerJvm implements AutoCloseable {
         this.server = connector.getMBeanServerConnection();
         this.memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME,
                 MemoryMXBean.class);
-        this.collectors = ManagementFactory.getPlatformMXBeans(server, com.sun.management.GarbageCollectorMXBean.class);
         this.pid = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.RUNTIME_MXBEAN_NAME,
                 RuntimeMXBean.class).getPid();
     }
@@ -59,26 +52,9 @@ final class WorkerJvm implements AutoCloseable {
         return new WorkerJvm(JMXConnectorFactory.connect(url));
     }
 
-    long pid() {
-        return pid;
-    }
-
-    /**
-     * The heap in use now (live data plus garbage not yet collected, so it saw-tooths with every young
-     * collection) and the heap left by the most recent collection of any kind, which is what grows when the
-     * worker holds on to more data.
-     */
-    Heap heap() {
-        long afterGc = 0;
-        long latestEnd = -1;
-        for (var collector : collectors) {
-            var info = collector.getLastGcInfo();
-            if (info != null && info.getEndTime() > latestEnd) {
-                latestEnd = info.getEndTime();
-                afterGc = info.getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
-            }
-        }
-        return new Heap(memory.getHeapMemoryUsage().getUsed(), afterGc);
+    /** The heap in use now: live data plus garbage not yet collected, unless a collection just ran. */
+    long heapUsed() {
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     /** A full collection, so that a baseline is the live data and not what garbage happened to be lying around. */
