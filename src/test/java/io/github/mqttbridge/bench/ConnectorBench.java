@@ -38,8 +38,10 @@ final class ConnectorBench implements AutoCloseable {
     final KafkaConnectCluster kafka;
     final ConnectWorkerProcess worker;
     final WorkerJvm jvm;
+    private final double startSeconds;
 
     private ConnectorBench() throws Exception {
+        long started = System.nanoTime();
         broker = MosquittoBroker.builder().start();
         kafka = KafkaConnectCluster.builder().startKafkaOnly();
         int jmxPort = FreePorts.next();
@@ -47,6 +49,7 @@ final class ConnectorBench implements AutoCloseable {
         WorkerJvm.jmxOptions(jmxPort).forEach(builder::jvmArg);
         worker = builder.start();
         jvm = WorkerJvm.connect(jmxPort);
+        startSeconds = (System.nanoTime() - started) / 1e9;
     }
 
     /** The fixture of this JVM, started on first use; {@link #closeShared()} stops it. */
@@ -69,11 +72,12 @@ final class ConnectorBench implements AutoCloseable {
      * Says how loaded the machine was, for a chapter whose figures started at {@code startNanos} with the 1-minute
      * load average {@code before}: on a shared machine that explains more of the spread than anything measured.
      */
-    static String loadNote(double before, long startNanos) {
+    String loadNote(double before, long startNanos) {
         return String.format(Locale.ROOT, "Load average (1 min) of this %d-core machine, shared with other builds "
-                + "and tests: %.1f before the section, %.1f after it. The section took %.0f s.%n%n",
+                + "and tests: %.1f before the section, %.1f after it. The section took %.0f s, besides the %.0f s "
+                + "it took once to start Mosquitto, Kafka and the worker for all connector sections.%n%n",
                 Runtime.getRuntime().availableProcessors(), before, loadAverage(),
-                (System.nanoTime() - startNanos) / 1e9);
+                (System.nanoTime() - startNanos) / 1e9, startSeconds);
     }
 
     static double loadAverage() {

@@ -76,7 +76,7 @@ public final class MemoryBenchmark implements BenchSection {
                 mib(HEAP_TARGET_BYTES), "%.1f").met();
         StringBuilder md = new StringBuilder("## Memory of the source worker under a burst\n\n");
         md.append(method(messages));
-        md.append(ConnectorBench.loadNote(loadBefore, startNanos));
+        md.append(bench.loadNote(loadBefore, startNanos));
         md.append(table(burst));
         md.append(charts(options, burst));
         md.append("### Target\n\n").append(targets.markdown()).append('\n');

@@ -86,7 +86,7 @@ public final class ScaleBenchmark implements BenchSection {
         for (int messages : messageCounts) {
             byMessages.add(runs.get(key(fixedTopics, messages)));
         }
-        return markdown(options, reps, loadBefore, startNanos, byTopics, byMessages);
+        return markdown(options, reps, bench.loadNote(loadBefore, startNanos), byTopics, byMessages);
     }
 
     private static String key(int topics, int messages) {
@@ -129,7 +129,7 @@ public final class ScaleBenchmark implements BenchSection {
         heapGrowth.add(bench.jvm.heapUsed() - heapBefore);
     }
 
-    private String markdown(SuiteOptions options, int reps, double loadBefore, long startNanos, List<Run> byTopics,
+    private String markdown(SuiteOptions options, int reps, String loadNote, List<Run> byTopics,
             List<Run> byMessages) throws Exception {
         StringBuilder md = new StringBuilder("## Scaling of the source connector (topics and messages)\n\n");
         md.append(ConnectorBench.SETUP).append(String.format(Locale.ROOT, " One source task subscribed to one "
@@ -144,7 +144,7 @@ public final class ScaleBenchmark implements BenchSection {
                 + "what the run left behind (for example state kept per topic). %s after a warm-up run.%n%n",
                 QOS, BATCH_BYTES / 1024, reps == 1 ? "One run of each combination (the time budget allows no repetitions; larger "
                         + "sizes repeat them)" : reps + " repetitions, median,"));
-        md.append(ConnectorBench.loadNote(loadBefore, startNanos));
+        md.append(loadNote);
         md.append("### Distinct topics\n\n").append(table(byTopics));
         Run first = byTopics.get(0);
         Run last = byTopics.get(byTopics.size() - 1);

@@ -19,7 +19,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class SinkBenchmark implements BenchSection {
     private static final int PARTITIONS = 4;
 
-    private record QosRates(List<Double> raw, List<Double> sink) {
+    /** The rates of one QoS per repetition, and the profile of an extra round if the target was missed. */
+    private record QosRates(List<Double> raw, List<Double> sink, String profile) {
+        double ratio() {
+            return SourceBenchmark.median(SourceBenchmark.ratios(sink, raw));
+        }
     }
 
     @Override
@@ -46,24 +50,16 @@ public final class SinkBenchmark implements BenchSection {
                 byQos.put(qos, rates);
                 options.out().printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %.2f |%n", qos,
                         SourceBenchmark.median(rates.raw()), SourceBenchmark.median(rates.sink()),
-                        SourceBenchmark.median(SourceBenchmark.ratios(rates.sink(), rates.raw())));
+                        rates.ratio());
             }
             Targets targets = new Targets();
-            List<Integer> slowQos = new ArrayList<>();
-            byQos.forEach((qos, r) -> {
-                double ratio = SourceBenchmark.median(SourceBenchmark.ratios(r.sink(), r.raw()));
-                if (!targets.atLeast("QoS " + qos + ": sink / our raw publisher", ratio, SourceBenchmark.RATIO_TARGET,
-                        "%.2f").met()) {
-                    slowQos.add(qos);
-                }
-            });
+            byQos.forEach((qos, r) -> targets.atLeast("QoS " + qos + ": sink / our raw publisher", r.ratio(),
+                    SourceBenchmark.RATIO_TARGET, "%.2f"));
             StringBuilder md = new StringBuilder("## Sink connector (Kafka to MQTT)\n\n");
             md.append(method(options, records)).append(table(byQos, records)).append(chart(options, byQos));
-        md.append(ConnectorBench.loadNote(loadBefore, startNanos));
+        md.append(bench.loadNote(loadBefore, startNanos));
             md.append("### Targets\n\n").append(targets.markdown()).append('\n');
-            for (int qos : slowQos) {
-                md.append(profile(bench, producer, qos, records));
-            }
+            byQos.values().forEach(r -> md.append(r.profile()));
             return md.toString();
         }
     }
@@ -81,10 +77,12 @@ public final class SinkBenchmark implements BenchSection {
                 raw.add(rawRound(load, qos, records));
                 sink.add(sinkRound(bench, producer, name, records));
             }
+            QosRates measured = new QosRates(raw, sink, "");
+            return measured.ratio() >= SourceBenchmark.RATIO_TARGET ? measured
+                    : new QosRates(raw, sink, profile(bench, producer, name, qos, records));
         } finally {
             bench.rest().deleteConnector(name);
         }
-        return new QosRates(raw, sink);
     }
 
     private static String startConnector(ConnectorBench bench, int qos) throws Exception {
@@ -170,17 +168,12 @@ public final class SinkBenchmark implements BenchSection {
             + "thread running Java code; threads blocked in socket calls or waiting are not sampled).\n\nThreads "
             + "(`task-thread-*` polls Kafka and calls put(), `mqtt-<client id>-*` are our MQTT client's):\n\n";
 
-    private String profile(ConnectorBench bench, KafkaProducer<byte[], byte[]> producer, int qos, int records)
-            throws Exception {
-        String name = startConnector(bench, qos);
-        try {
-            Profile profile = bench.jvm.profile(WorkerJvm.CPU_SAMPLES, "jdk.ExecutionSample", PROFILE_INTRO,
-                    () -> sinkRound(bench, producer, name, records));
-            return "### Where the worker's time goes at QoS " + qos + " (target missed)\n\nOne extra round of "
-                    + String.format(Locale.ROOT, "%,d", records) + " records, recorded with JFR from before the "
-                    + "pause to the last acknowledgement.\n\n" + profile.markdown() + "\n";
-        } finally {
-            bench.rest().deleteConnector(name);
-        }
+    private static String profile(ConnectorBench bench, KafkaProducer<byte[], byte[]> producer, String name,
+            int qos, int records) throws Exception {
+        Profile profile = bench.jvm.profile(WorkerJvm.CPU_SAMPLES, "jdk.ExecutionSample", PROFILE_INTRO,
+                () -> sinkRound(bench, producer, name, records));
+        return "### Where the worker's time goes at QoS " + qos + " (target missed)\n\nOne extra round of "
+                + String.format(Locale.ROOT, "%,d", records) + " records, recorded with JFR from before the pause to "
+                + "the last acknowledgement.\n\n" + profile.markdown() + "\n";
     }
 }
