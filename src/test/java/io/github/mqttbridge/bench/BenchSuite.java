@@ -20,7 +20,11 @@ public final class BenchSuite {
     /** The chapters of BENCHMARKS.md, in order; a new section is one more entry. */
     private static final List<BenchSection> SECTIONS = List.of(
             new ClientSection(),
-            new CodecSection());
+            new CodecSection(),
+            new SourceBenchmark(),
+            new SinkBenchmark(),
+            new MemoryBenchmark(),
+            new ScaleBenchmark());
 
     private BenchSuite() {
     }
@@ -51,6 +55,23 @@ public final class BenchSuite {
 
         long suiteStart = System.nanoTime();
         Map<String, String> fresh = new LinkedHashMap<>();
+        try {
+            runSections(options, suite, command, fresh);
+        } finally {
+            // the connector sections share one Kafka, Connect worker and Mosquitto, started by the first of them
+            ConnectorBench.closeShared();
+        }
+        Duration total = Duration.ofNanos(System.nanoTime() - suiteStart);
+        ReportFile.write(report, header(command, machine, total), SECTIONS.stream().map(BenchSection::id).toList(),
+                fresh);
+        System.out.printf(Locale.ROOT, "%nsuite took %d min %02d s; wrote %s%n", total.toMinutes(),
+                total.toSecondsPart(), report);
+        // Kafka's client and broker threads that are not daemons would keep the JVM alive
+        System.exit(0);
+    }
+
+    private static void runSections(BenchOptions options, SuiteOptions suite, String command,
+            Map<String, String> fresh) throws Exception {
         for (BenchSection section : SECTIONS) {
             if (!options.selects(section.id())) {
                 continue;
@@ -67,11 +88,6 @@ public final class BenchSuite {
             System.out.printf(Locale.ROOT, "== %s took %d min %02d s%n", section.id(), took.toMinutes(),
                     took.toSecondsPart());
         }
-        Duration total = Duration.ofNanos(System.nanoTime() - suiteStart);
-        ReportFile.write(report, header(command, machine, total), SECTIONS.stream().map(BenchSection::id).toList(),
-                fresh);
-        System.out.printf(Locale.ROOT, "%nsuite took %d min %02d s; wrote %s%n", total.toMinutes(),
-                total.toSecondsPart(), report);
     }
 
     private static String header(String command, String machine, Duration total) {

@@ -14,18 +14,32 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * JFR execution samples of this JVM while a task runs, summarised as the hottest leaf frames and the hottest
- * frames of our own client (the innermost frame of io.github.mqttbridge.client on each sampled stack), so the
- * report can say where our time goes without a separate profiler run.
+ * JFR execution samples, summarised as the hottest leaf frames and the hottest frames of our own code (the
+ * innermost frame of a given package on each sampled stack), so the report can say where our time goes without a
+ * separate profiler run. {@link #of} samples this JVM while a task runs; {@link #read} summarises a recording made
+ * elsewhere, e.g. of a Connect worker's JVM.
  */
 final class Profile {
-    private static final String OUR_PACKAGE = "io.github.mqttbridge.client.";
+    private static final String CLIENT_PACKAGE = "io.github.mqttbridge.client.";
+    private static final String CLIENT_INTRO = " execution samples (every 1 ms per thread running Java code; threads"
+            + " blocked in socket calls or waiting are not sampled; publisher and subscriber run in one JVM, so both"
+            + " sides are in them).\n\nThreads running Java code (`main` is the benchmark loop calling publish):\n\n";
     private static final int TOP = 12;
+
+    private final String ourPackage;
+    private final String intro;
+    private final String leafMeaning;
 
     private final Map<String, Integer> leaves = new HashMap<>();
     private final Map<String, Integer> ours = new HashMap<>();
     private final Map<String, Integer> threads = new HashMap<>();
     private int samples;
+
+    private Profile(String ourPackage, String intro, String leafMeaning) {
+        this.ourPackage = ourPackage;
+        this.intro = intro;
+        this.leafMeaning = leafMeaning;
+    }
 
     interface Task {
         void run() throws Exception;
@@ -41,16 +55,28 @@ final class Profile {
                 recording.stop();
                 recording.dump(file);
             }
-            Profile profile = new Profile();
-            for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-                if (event.getStackTrace() != null && !event.getStackTrace().getFrames().isEmpty()) {
-                    profile.add(event.getThread("sampledThread").getJavaName(), event.getStackTrace().getFrames());
-                }
-            }
-            return profile;
+            return read(file, "jdk.ExecutionSample", CLIENT_PACKAGE, CLIENT_INTRO);
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * The samples of one event type of a JFR file ({@code jdk.ExecutionSample} for CPU,
+     * {@code jdk.ObjectAllocationSample} for allocations); {@code ourPackage} (with its trailing dot) names the frames
+     * of the second table, {@code intro} follows the sample count and says what was sampled.
+     */
+    static Profile read(Path jfr, String eventType, String ourPackage, String intro) throws IOException {
+        Profile profile = new Profile(ourPackage, intro, eventType.equals("jdk.ExecutionSample")
+                ? "where the CPU was" : "the methods that allocated");
+        for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+            if (event.getEventType().getName().equals(eventType) && event.getStackTrace() != null
+                    && !event.getStackTrace().getFrames().isEmpty()) {
+                profile.add(event.getThread(eventType.equals("jdk.ExecutionSample") ? "sampledThread" : "eventThread")
+                        .getJavaName(), event.getStackTrace().getFrames());
+            }
+        }
+        return profile;
     }
 
     private void add(String thread, List<RecordedFrame> frames) {
@@ -59,7 +85,7 @@ final class Profile {
         threads.merge(thread == null ? "?" : thread.replaceFirst("^mqtt-profile-.*?-(pub|sub)-", "$1-"), 1,
                 Integer::sum);
         leaves.merge(name(frames.get(0)), 1, Integer::sum);
-        frames.stream().map(Profile::name).filter(n -> n.startsWith(OUR_PACKAGE)).findFirst()
+        frames.stream().map(Profile::name).filter(n -> n.startsWith(ourPackage)).findFirst()
                 .ifPresent(n -> ours.merge(n, 1, Integer::sum));
     }
 
@@ -72,13 +98,10 @@ final class Profile {
     }
 
     String markdown() {
-        return samples + " execution samples (every 1 ms per thread running Java code; threads blocked in socket"
-                + " calls or waiting are not sampled; publisher and subscriber run in one JVM, so both sides are in"
-                + " them).\n\n"
-                + "Threads running Java code (`main` is the benchmark loop calling publish):\n\n"
-                + table(threads, "Thread")
-                + "\nHottest leaf frames (where the CPU was):\n\n" + table(leaves, "Frame")
-                + "\nHottest frames of our client (innermost io.github.mqttbridge.client frame of each sample):\n\n"
+        return samples + intro + table(threads, "Thread")
+                + "\nHottest leaf frames (" + leafMeaning + "):\n\n" + table(leaves, "Frame")
+                + "\nHottest frames of our code (innermost " + ourPackage.substring(0, ourPackage.length() - 1)
+                + " frame of each sample):\n\n"
                 + table(ours, "Frame");
     }
 

@@ -69,7 +69,12 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Creates the topic with replication factor 1 and waits until every partition has a leader. */
     public void createTopic(String topic, int partitions) {
-        get(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all());
+        createTopic(topic, partitions, Map.of());
+    }
+
+    /** The same with topic configs, e.g. {@code message.timestamp.type=LogAppendTime}. */
+    public void createTopic(String topic, int partitions, Map<String, String> configs) {
+        get(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all());
         await("leaders for " + topic).atMost(ADMIN_TIMEOUT).pollInterval(Duration.ofMillis(100))
                 .until(() -> get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions()
                         .stream().allMatch(p -> p.leader() != null));

@@ -1,0 +1,77 @@
+package io.github.mqttbridge.bench;
+
+import io.github.mqttbridge.client.ConnectOptions;
+import io.github.mqttbridge.client.MqttClient;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * The one MQTT publisher of the connector benchmarks (our client, in the benchmark's JVM), so that a connector and
+ * the raw client it is compared with get exactly the same traffic. Payloads are {@value #SIZE} bytes: the
+ * message's sequence number (first, as {@link Receiver} reads it) and its publish time in microseconds since the
+ * epoch, for end-to-end latency against Kafka's append time.
+ */
+final class MqttLoad implements AutoCloseable {
+    static final int SIZE = 64;
+    /** Publishes in flight at once, as the client's default maxInflight. */
+    private static final int WINDOW = 1000;
+
+    private final MqttClient client;
+    private final AtomicInteger completed = new AtomicInteger();
+
+    MqttLoad(String uri) throws Exception {
+        client = new MqttClient(uri, "bench-load-" + UUID.randomUUID().toString().substring(0, 8));
+        client.connect(ConnectOptions.defaults()).get(30, TimeUnit.SECONDS);
+    }
+
+    static byte[] payload(int sequence) {
+        Instant now = Instant.now();
+        return ByteBuffer.allocate(SIZE).putInt(sequence)
+                .putLong(now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000).array();
+    }
+
+    static long publishedMicros(byte[] payload) {
+        return ByteBuffer.wrap(payload).getLong(Integer.BYTES);
+    }
+
+    /**
+     * Publishes messages {@code from} to {@code to - 1} to {@code topicOf(i)} as fast as the window lets it and
+     * returns once the broker has them all (PUBACK, PUBCOMP; written for QoS 0).
+     */
+    void publish(IntFunction<String> topicOf, int from, int to, int qos) throws Exception {
+        Semaphore window = new Semaphore(WINDOW);
+        List<CompletableFuture<Void>> sent = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            window.acquire();
+            CompletableFuture<Void> f = client.publish(topicOf.apply(i), payload(i), qos, false);
+            f.whenComplete((ok, e) -> {
+                window.release();
+                completed.incrementAndGet();
+            });
+            sent.add(f);
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+    }
+
+    /** Publishes completed since this publisher connected. */
+    int completed() {
+        return completed.get();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            client.disconnect().get(30, TimeUnit.SECONDS);
+        } finally {
+            client.close();
+        }
+    }
+}
