@@ -54,8 +54,9 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
     public static final String QUEUE_MAX_MESSAGES_CONFIG = "mqtt.queue.max.messages";
     public static final int QUEUE_MAX_MESSAGES_DEFAULT = 10_000;
     private static final String QUEUE_MAX_MESSAGES_DOC = "How many received messages may wait for the task to "
-            + "hand them to Kafka. When full, the task stops reading from the broker, which then holds the "
-            + "messages. The MQTT client may buffer as many again before it stops reading.";
+            + "hand them to Kafka, and how many records handed to Kafka may wait for Kafka to acknowledge them. "
+            + "When either is full, the task stops reading from the broker, which then holds the messages. The MQTT "
+            + "client may buffer as many again before it stops reading.";
     private static final String QUEUE_MAX_MESSAGES_DISPLAY = "Queue size (messages)";
 
     public static final String QUEUE_MAX_BYTES_CONFIG = "mqtt.queue.max.bytes";

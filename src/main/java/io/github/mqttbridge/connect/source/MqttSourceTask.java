@@ -26,6 +26,7 @@ public class MqttSourceTask extends SourceTask {
     private MqttSourceTaskConfig config;
     private HandOverQueue queue;
     private PendingAcks pendingAcks;
+    private UncommittedRecords uncommitted;
     private RecordMapper mapper;
     private UnreadablePayloads unreadable;
     private MqttClient client;
@@ -46,6 +47,7 @@ public class MqttSourceTask extends SourceTask {
         String clientId = config.clientId();
         queue = new HandOverQueue(config.queueMaxMessages(), config.queueMaxBytes());
         pendingAcks = new PendingAcks();
+        uncommitted = new UncommittedRecords(config.queueMaxMessages(), config.queueMaxBytes());
         mapper = new RecordMapper(config.kafkaTopic(), config.payloadFormat(), clientId);
         unreadable = new UnreadablePayloads(config.toleratesAllErrors(), config.deadLetterTopic(), mapper);
         client = new MqttClient(config.serverUris().get(0), clientId);
@@ -109,12 +111,16 @@ public class MqttSourceTask extends SourceTask {
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         throwIfFailed();
+        if (!uncommitted.awaitRoom(config.pollTimeoutMs())) {
+            return null;
+        }
         List<Arrived> batch = queue.drain(config.pollBatchSize(), config.pollTimeoutMs());
         if (batch.isEmpty()) {
             logIfNotConnected();
             return null;
         }
         List<SourceRecord> records = new ArrayList<>(batch.size());
+        List<Integer> sizes = new ArrayList<>(batch.size());
         for (Arrived arrived : batch) {
             SourceRecord record;
             try {
@@ -128,7 +134,9 @@ public class MqttSourceTask extends SourceTask {
             }
             pendingAcks.track(record, arrived.message());
             records.add(record);
+            sizes.add(arrived.payload().length);
         }
+        uncommitted.handedOver(records, sizes);
         return records;
     }
 
@@ -157,6 +165,7 @@ public class MqttSourceTask extends SourceTask {
     @Override
     public void commitRecord(SourceRecord record, RecordMetadata metadata) {
         pendingAcks.acknowledge(record);
+        uncommitted.committed(record);
         metrics.recordCommitted();
     }
 
