@@ -70,6 +70,19 @@ public final class SteadyStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends a stream started with more chunks than it needs: no chunk starts after this, the one in progress is
+     * completed, and the number of chunks sent is returned; rethrows what made a chunk fail.
+     */
+    public int finish(Duration timeout) throws Exception {
+        done.complete(null);
+        if (!executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("a chunk did not end within " + timeout);
+        }
+        await(timeout);
+        return chunksSent();
+    }
+
     /** Stops sending, if still running, and waits for a chunk in progress to end. */
     @Override
     public void close() throws InterruptedException {
