@@ -104,7 +104,7 @@ public final class MultiWorkerBenchmark implements BenchSection {
                 + "or string records in Kafka), resumes it and times from the resume until Kafka holds N more "
                 + "records (source) or an independent subscriber (HiveMQ client) has received N more messages "
                 + "(sink). After each worker joins: one unmeasured round each way of N/5, then " + options.reps()
-                + " measured rounds each way; median and range.\n\n"
+                + " measured round(s) each way; median and range.\n\n"
                 + "All workers share two cores with Kafka, Mosquitto and the benchmark itself, so more workers "
                 + "add JVMs, not CPU: these figures show what a rebalanced cluster costs on one machine, not how "
                 + "the bridge scales over machines. Load average (1 min): "

@@ -153,10 +153,11 @@ class MultiWorkerClusterIT {
 
             long restartedAt = System.nanoTime();
             victim.start();
-            Duration jvmStart = since(restartedAt);
+            Duration start = since(restartedAt);
+            long joinedAt = System.nanoTime();
             Map<String, ConnectorStatus> back = awaitTasks("on all three workers again", all()::equals);
-            report.recovery(KILL, "restart of the killed worker (its JVM took " + seconds(jvmStart)
-                    + " s to join)", "on all three workers", since(restartedAt));
+            report.recovery(KILL, "the killed worker joining the group again (its start took " + seconds(start)
+                    + " s)", "on all three workers", since(joinedAt));
             System.out.println("After the return: " + placement(back));
 
             TwoWayLoad.Outcome outcome = finish(load, KILL);
@@ -174,10 +175,15 @@ class MultiWorkerClusterIT {
             for (int i = 0; i < WORKERS; i++) {
                 ConnectWorkerProcess worker = workers.get(i);
                 long stoppedAt = System.nanoTime();
-                worker.restart();
+                worker.stop();
+                Duration stop = since(stoppedAt);
+                long startedAt = System.nanoTime();
+                worker.start();
+                Duration start = since(startedAt);
                 awaitTasks("on all three workers after restarting worker " + (i + 1), all()::equals);
-                report.recovery(ROLLING, "graceful stop of worker " + (i + 1) + " of " + WORKERS
-                        + ", then its start", "on all three workers", since(stoppedAt));
+                report.recovery(ROLLING, "the graceful stop of worker " + (i + 1) + " of " + WORKERS + " (the stop "
+                        + "took " + seconds(stop) + " s, the start until it joined " + seconds(start) + " s)",
+                        "on all three workers", since(stoppedAt));
             }
             finish(load, ROLLING);
         }

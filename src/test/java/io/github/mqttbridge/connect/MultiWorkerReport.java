@@ -3,6 +3,7 @@ package io.github.mqttbridge.connect;
 import io.github.mqttbridge.testing.MarkdownRegion;
 import io.github.mqttbridge.testing.MosquittoConnections;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +64,9 @@ final class MultiWorkerReport {
                 .append(". Do not edit by hand; to measure again and rewrite this part of the file:\n\n```\n")
                 .append(COMMAND).append("\n```\n\n")
                 .append("Every run of the test writes the same text to `").append(FRAGMENT).append("`.\n\n")
-                .append(setup).append("\n\n")
+                .append(setup).append(String.format(Locale.ROOT, " Load average (1 min) of the machine when this "
+                        + "was written: %.1f.", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+                .append("\n\n")
                 .append("### Delivery\n\n")
                 .append("Lost: sent and never arrived (the test fails unless 0). Duplicates: arrivals beyond the "
                         + "first of each message (at-least-once).\n\n")

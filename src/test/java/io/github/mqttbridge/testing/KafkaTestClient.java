@@ -70,7 +70,8 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Creates the topic with replication factor 1 and waits until every partition has a leader. */
     public void createTopic(String topic, int partitions) {
         get(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all());
-        await("leaders for " + topic).atMost(ADMIN_TIMEOUT).pollInterval(Duration.ofMillis(100))
+        // On a loaded machine the broker may answer "unknown topic" for a moment after creating it.
+        await("leaders for " + topic).atMost(ADMIN_TIMEOUT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions()
                         .stream().allMatch(p -> p.leader() != null));
     }
