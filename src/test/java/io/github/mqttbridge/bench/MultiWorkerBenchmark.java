@@ -203,7 +203,8 @@ public final class MultiWorkerBenchmark implements BenchSection {
             rest().pause(connector);
             await(connector + " paused").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
                     .until(() -> rest().connectorStatus(connector), s -> "PAUSED".equals(s.state())
-                            && s.tasks().size() == TASKS && s.tasks().stream().allMatch(t -> "PAUSED".equals(t.state())));
+                            && s.tasks().size() == TASKS
+                            && s.tasks().stream().allMatch(t -> "PAUSED".equals(t.state())));
         }
 
         private long inKafka() {
