@@ -24,7 +24,8 @@ public final class BenchSuite {
             new SourceBenchmark(),
             new SinkBenchmark(),
             new MemoryBenchmark(),
-            new ScaleBenchmark());
+            new ScaleBenchmark(),
+            new MultiWorkerBenchmark());
 
     private BenchSuite() {
     }

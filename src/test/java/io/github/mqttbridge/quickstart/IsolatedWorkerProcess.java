@@ -2,6 +2,7 @@ package io.github.mqttbridge.quickstart;
 
 import static org.awaitility.Awaitility.await;
 
+import io.github.mqttbridge.testing.PluginPackage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,19 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 
 /**
  * A distributed Connect worker in a JVM of its own whose class path holds the Kafka and test dependencies only
- * ({@code target/quickstart/dependencies.classpath}, written by the build), never {@code target/classes}: our
- * connectors can reach it only through {@code plugin.path}, in their own plugin class loader, as in production.
- * {@link #start} checks that no class path entry holds a class of ours, so the isolation is proven, not assumed.
+ * ({@link PluginPackage#isolatedClassPath()}), never {@code target/classes}: our connectors can reach it only
+ * through {@code plugin.path}, in their own plugin class loader, as in production. The class path is checked for
+ * classes of ours, so the isolation is proven, not assumed.
  */
 public final class IsolatedWorkerProcess implements AutoCloseable {
-
-    /** Written by maven-dependency-plugin in generate-test-resources: every dependency jar, none of our classes. */
-    public static final Path DEPENDENCIES = Path.of("target", "quickstart", "dependencies.classpath");
-    private static final String OUR_PACKAGE = "io/github/mqttbridge/";
 
     private final Process process;
     private final URI url;
@@ -58,7 +54,7 @@ public final class IsolatedWorkerProcess implements AutoCloseable {
             try (var out = Files.newBufferedWriter(propsFile)) {
                 props.store(out, "generated from " + baseProperties);
             }
-            String classPath = isolatedClassPath();
+            String classPath = PluginPackage.isolatedClassPath();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms128m", "-Xmx768m",
@@ -82,23 +78,6 @@ public final class IsolatedWorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The entries of {@link #DEPENDENCIES}, after checking that none holds a class of ours. */
-    public static String isolatedClassPath() throws IOException {
-        if (!Files.exists(DEPENDENCIES)) {
-            throw new IllegalStateException(DEPENDENCIES + " is missing: run mvn package (or test-compile) first");
-        }
-        String classPath = Files.readString(DEPENDENCIES).strip();
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            try (JarFile jar = new JarFile(entry)) {
-                if (jar.stream().anyMatch(e -> e.getName().startsWith(OUR_PACKAGE))) {
-                    throw new IllegalStateException(entry + " holds classes of ours; the worker would not load "
-                            + "the plugin in isolation");
-                }
-            }
-        }
-        return classPath;
     }
 
     public URI url() {

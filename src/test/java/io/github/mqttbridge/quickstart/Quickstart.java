@@ -7,6 +7,7 @@ import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.EmbeddedBroker;
 import io.github.mqttbridge.testing.FreePorts;
 import io.github.mqttbridge.testing.KafkaTestClient;
+import io.github.mqttbridge.testing.PluginPackage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -149,7 +150,7 @@ public final class Quickstart {
 
     private void startWorker() {
         int port = portOr(8083);
-        Path pluginPath = Path.of("target", "plugins").toAbsolutePath();
+        Path pluginPath = PluginPackage.PLUGIN_PATH.toAbsolutePath();
         if (!Files.isDirectory(pluginPath)) {
             throw new IllegalStateException(pluginPath + " is missing: run mvn package first (quickstart.sh does)");
         }

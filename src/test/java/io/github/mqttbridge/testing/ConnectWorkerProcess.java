@@ -49,12 +49,13 @@ import org.slf4j.LoggerFactory;
  *
  * Several processes built with the same {@link Builder#group(String)} form one Connect cluster.
  *
- * <p>The child's class path is this JVM's own: under failsafe a manifest-only jar that names the test and main
- * classes and every test dependency, valid while the test runs. The plugin is found through its ServiceLoader
- * manifests on that class path ({@code plugin.discovery=service_load}), not through {@code plugin.path}, so it
- * shares a class loader with Connect and the test libraries. That is fine for tests about delivery under
- * crashes, which depend on the connector's logic and not on its packaging; whether the packaged plugin loads
- * in isolation is a separate concern of the plugin package and its own test.
+ * <p>By default the child's class path is this JVM's own: under failsafe a manifest-only jar that names the test
+ * and main classes and every test dependency, valid while the test runs. The plugin is found through its
+ * ServiceLoader manifests on that class path ({@code plugin.discovery=service_load}), so it shares a class loader
+ * with Connect and the test libraries. That is fine for tests about delivery under crashes, which depend on the
+ * connector's logic and not on its packaging. {@link Builder#packagedPlugin()} runs the worker as a user's
+ * instead: the dependency jars alone on its class path and our connectors from {@code target/plugins} through
+ * {@code plugin.path} (see {@link PluginPackage}); that needs {@code mvn package}, which failsafe runs after.
  *
  * <p>Each process writes its properties and its console output to {@code target/connect-workers/<name>/};
  * {@link LogsOnFailure} prints the tail of every open worker's log when a test fails. A JVM shutdown hook kills
@@ -83,6 +84,7 @@ public final class ConnectWorkerProcess implements AutoCloseable {
     private final int port;
     private final List<String> jvmArgs;
     private final Map<String, String> environment;
+    private final boolean packagedPlugin;
     private final ConnectRest rest = new ConnectRest(this::restUrl);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
@@ -93,6 +95,7 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         this.port = FreePorts.next();
         this.jvmArgs = List.copyOf(builder.jvmArgs);
         this.environment = Map.copyOf(builder.environment);
+        this.packagedPlugin = builder.packagedPlugin;
         this.directory = Path.of("target", "connect-workers", name).toAbsolutePath();
         this.propertiesFile = directory.resolve("worker.properties");
         this.logFile = directory.resolve("worker.log");
@@ -122,6 +125,7 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
         private final Map<String, String> environment = new LinkedHashMap<>();
         private String name;
+        private boolean packagedPlugin;
 
         private Builder(String bootstrapServers) {
             group("mqtt-proc-" + UUID.randomUUID().toString().substring(0, 8));
@@ -150,6 +154,16 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         /** Overrides or adds a worker setting; {@code listeners} is chosen by the harness. */
         public Builder workerProperty(String key, String value) {
             props.put(key, value);
+            return this;
+        }
+
+        /**
+         * Loads our connectors from the packaged plugin in {@code target/plugins} through {@code plugin.path},
+         * with none of our classes on the worker's class path, as every worker of a production cluster does.
+         */
+        public Builder packagedPlugin() {
+            props.put("plugin.path", PluginPackage.pluginPath().toString());
+            packagedPlugin = true;
             return this;
         }
 
@@ -195,7 +209,7 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add("org.apache.kafka.connect.cli.ConnectDistributed");
         command.add(propertiesFile.toString());
         long started = System.nanoTime();
@@ -220,6 +234,17 @@ public final class ConnectWorkerProcess implements AutoCloseable {
         LOG.info("Connect worker process {} (pid {}) at {} up in {} ms", name, process.pid(), restUrl(),
                 (System.nanoTime() - started) / 1_000_000);
         return this;
+    }
+
+    private String classPath() {
+        if (!packagedPlugin) {
+            return System.getProperty("java.class.path");
+        }
+        try {
+            return PluginPackage.isolatedClassPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the worker's class path", e);
+        }
     }
 
     private void awaitHealthy() {

@@ -75,7 +75,8 @@ public final class KafkaTestClient implements AutoCloseable {
     /** The same with topic configs, e.g. {@code message.timestamp.type=LogAppendTime}. */
     public void createTopic(String topic, int partitions, Map<String, String> configs) {
         get(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all());
-        await("leaders for " + topic).atMost(ADMIN_TIMEOUT).pollInterval(Duration.ofMillis(100))
+        // On a loaded machine the broker may answer "unknown topic" for a moment after creating it.
+        await("leaders for " + topic).atMost(ADMIN_TIMEOUT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions()
                         .stream().allMatch(p -> p.leader() != null));
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Traffic at a steady pace in the background: chunk {@code i} of {@code chunks} is sent at about
@@ -26,6 +27,8 @@ public final class SteadyStream implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicInteger sent = new AtomicInteger();
+    /** The first chunk's failure, kept apart from {@link #done}, which {@link #finish} may complete before it. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private SteadyStream(String name, int chunks, Duration period, Chunk chunk) {
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -44,6 +47,7 @@ public final class SteadyStream implements AutoCloseable {
                     done.complete(null);
                 }
             } catch (Exception | Error e) {
+                failure.compareAndSet(null, e);
                 done.completeExceptionally(e);
             }
         }, 0, period.toNanos(), TimeUnit.NANOSECONDS);
@@ -68,6 +72,21 @@ public final class SteadyStream implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("the stream sent only " + chunksSent() + " chunks in " + timeout, e);
         }
+    }
+
+    /**
+     * Ends a stream started with more chunks than it needs: no chunk starts after this, the one in progress is
+     * completed, and the number of chunks sent is returned; rethrows what made a chunk fail.
+     */
+    public int finish(Duration timeout) throws Exception {
+        done.complete(null);
+        if (!executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("a chunk did not end within " + timeout);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the stream failed after " + chunksSent() + " chunks", failure.get());
+        }
+        return chunksSent();
     }
 
     /** Stops sending, if still running, and waits for a chunk in progress to end. */

@@ -18,11 +18,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * records, and each partition goes to an MQTT topic of its own, so order and gaps per partition can be read off
  * what arrives.
  */
-final class SinkTraffic {
+public final class SinkTraffic {
     private SinkTraffic() {
     }
 
-    static Map<String, String> sinkConfig(String topics, String brokerUri, int qos) {
+    public static Map<String, String> sinkConfig(String topics, String brokerUri, int qos) {
         Map<String, String> c = new HashMap<>();
         c.put("connector.class", MqttSinkConnector.class.getName());
         c.put("topics", topics);
@@ -35,7 +35,7 @@ final class SinkTraffic {
         return c;
     }
 
-    static KafkaProducer<String, String> producer(String bootstrapServers) {
+    public static KafkaProducer<String, String> producer(String bootstrapServers) {
         return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "linger.ms", "5", "acks", "all"),
                 new StringSerializer(), new StringSerializer());
     }
@@ -48,7 +48,7 @@ final class SinkTraffic {
     }
 
     /** Records {@code from} to {@code to - 1} of each partition of each topic; returns once Kafka has them. */
-    static void produce(KafkaProducer<String, String> producer, List<String> topics, int partitions, int from,
+    public static void produce(KafkaProducer<String, String> producer, List<String> topics, int partitions, int from,
                         int to) {
         for (int i = from; i < to; i++) {
             for (String topic : topics) {

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** An MQTT subscriber that is not our client, counting what arrives: topic and payload text, in arrival order. */
-interface Subscriber extends AutoCloseable {
+public interface Subscriber extends AutoCloseable {
     record Message(String topic, String payload, boolean retained) {
     }
 

@@ -8,11 +8,11 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Which numbered messages Kafka holds and how often, and whether each key's records are in publishing order. */
-final class KafkaTally {
+public final class KafkaTally {
     private final int[] counts;
     private final Map<String, List<Integer>> byKey = new HashMap<>();
 
-    KafkaTally(int expected, List<ConsumerRecord<byte[], byte[]>> records) {
+    public KafkaTally(int expected, List<ConsumerRecord<byte[], byte[]>> records) {
         counts = new int[expected];
         for (ConsumerRecord<byte[], byte[]> r : records) {
             int n = Integer.parseInt(new String(r.value(), StandardCharsets.UTF_8));
@@ -21,7 +21,7 @@ final class KafkaTally {
         }
     }
 
-    List<Integer> missing() {
+    public List<Integer> missing() {
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
@@ -31,7 +31,7 @@ final class KafkaTally {
         return missing;
     }
 
-    int duplicates() {
+    public int duplicates() {
         int d = 0;
         for (int c : counts) {
             d += Math.max(0, c - 1);

@@ -23,11 +23,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * {@code i % topics} with the payload "i", so that a test can tell from Kafka alone which messages arrived, how
  * often, and in which order per MQTT topic.
  */
-final class SourceTraffic {
-    final String id = UUID.randomUUID().toString().substring(0, 8);
-    final List<String> mqttTopics;
+public final class SourceTraffic {
+    public final String id = UUID.randomUUID().toString().substring(0, 8);
+    public final List<String> mqttTopics;
 
-    SourceTraffic(int topics) {
+    public SourceTraffic(int topics) {
         List<String> t = new ArrayList<>();
         for (int i = 0; i < topics; i++) {
             t.add("it" + id + "/dev-" + i + "/temp");
@@ -35,7 +35,7 @@ final class SourceTraffic {
         mqttTopics = List.copyOf(t);
     }
 
-    String filter() {
+    public String filter() {
         return "it" + id + "/+/temp";
     }
 
@@ -48,7 +48,7 @@ final class SourceTraffic {
         return mqttTopics.get(message % mqttTopics.size());
     }
 
-    Map<String, String> connector(String uri, String filters, int qos) {
+    public Map<String, String> connector(String uri, String filters, int qos) {
         Map<String, String> c = new HashMap<>();
         c.put("connector.class", MqttSourceConnector.class.getName());
         c.put("tasks.max", "1");
@@ -63,7 +63,7 @@ final class SourceTraffic {
         return c;
     }
 
-    static MqttClient publisher(String uri) throws Exception {
+    public static MqttClient publisher(String uri) throws Exception {
         MqttClient p = new MqttClient(uri, "pub-" + UUID.randomUUID().toString().substring(0, 8));
         p.connect(ConnectOptions.builder().reconnect(true).reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
                 .build()).get(10, TimeUnit.SECONDS);
@@ -71,7 +71,7 @@ final class SourceTraffic {
     }
 
     /** Publishes messages {@code from} to {@code to - 1} and returns once the broker has them all. */
-    void publish(MqttClient publisher, int from, int to, int qos) throws Exception {
+    public void publish(MqttClient publisher, int from, int to, int qos) throws Exception {
         Semaphore window = new Semaphore(500);
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -85,7 +85,7 @@ final class SourceTraffic {
     }
 
     /** Records in the stream's Kafka topics now; a topic the connector has not created yet throws. */
-    long inKafka(KafkaTestClient kafka) {
+    public long inKafka(KafkaTestClient kafka) {
         long records = 0;
         for (int t = 0; t < mqttTopics.size(); t++) {
             records += kafka.endOffsets(kafkaTopic(t)).values().stream().mapToLong(Long::longValue).sum();
@@ -94,7 +94,7 @@ final class SourceTraffic {
     }
 
     /** Every record of the stream's Kafka topics, once all {@code messages} have arrived at least once. */
-    List<ConsumerRecord<byte[], byte[]>> readAll(KafkaTestClient kafka, int messages, Duration within) {
+    public List<ConsumerRecord<byte[], byte[]>> readAll(KafkaTestClient kafka, int messages, Duration within) {
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
         await().atMost(within).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             all.clear();
@@ -112,7 +112,7 @@ final class SourceTraffic {
      * JVM): a probe message matching the filter reaches Kafka only then; before it the broker would drop the
      * stream's first messages.
      */
-    void awaitSubscribed(KafkaTestClient kafka, MqttClient publisher) {
+    public void awaitSubscribed(KafkaTestClient kafka, MqttClient publisher) {
         String probe = "it" + id + "/probe/temp";
         String probeTopic = "it" + id + ".probe";
         await("subscription confirmed through " + probeTopic).atMost(Duration.ofSeconds(60))
