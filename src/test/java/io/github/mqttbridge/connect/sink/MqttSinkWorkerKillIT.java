@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -77,14 +79,21 @@ class MqttSinkWorkerKillIT {
              KafkaProducer<String, String> producer = SinkTraffic.producer(kafka.bootstrapServers())) {
             worker.rest().createConnector(run, config);
             worker.rest().awaitRunning(run, PARTITIONS);
-            // 3,000 records a second for 5 s, so that the kill comes while they flow.
-            try (SteadyStream stream = SteadyStream.start("produce-" + run, PER_PARTITION / CHUNK,
-                    Duration.ofMillis(20), chunk -> produce(producer, topics, PARTITIONS, chunk * CHUNK,
-                            (chunk + 1) * CHUNK))) {
+            // 3,000 records a second; the second half waits for the kill, so that however slow the worker is
+            // on a loaded machine, the kill comes while records still flow.
+            CountDownLatch killed = new CountDownLatch(1);
+            int chunks = PER_PARTITION / CHUNK;
+            try (SteadyStream stream = SteadyStream.start("produce-" + run, chunks, Duration.ofMillis(20), chunk -> {
+                if (chunk == chunks / 2 && !killed.await(ARRIVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("no kill within " + ARRIVAL);
+                }
+                produce(producer, topics, PARTITIONS, chunk * CHUNK, (chunk + 1) * CHUNK);
+            })) {
                 // Every partition has a commit, so the restart resumes from offsets of this run, not from 0.
                 await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(100))
                         .until(() -> distinct(sub) >= total / 4 && committedEverywhere(run));
                 worker.kill();
+                killed.countDown();
                 Map<TopicPartition, Long> committedAtKill = committed(run);
                 long beyondCommitAtKill = receivedBeyond(committedAtKill, sub);
                 int receivedAtKill = distinct(sub);

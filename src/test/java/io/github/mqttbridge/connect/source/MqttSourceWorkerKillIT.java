@@ -13,6 +13,8 @@ import io.github.mqttbridge.testing.TestBroker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,13 +90,21 @@ class MqttSourceWorkerKillIT {
         worker.rest().awaitRunning(name, 1);
         try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
             traffic.awaitSubscribed(kafka.kafka(), publisher);
-            // 4,000 messages a second for 5 s: the kill comes while they flow, and the new worker starts after
-            // the rest has queued up in the broker for the dead client's session.
-            try (SteadyStream stream = SteadyStream.start("publish-" + name, MESSAGES / CHUNK,
-                    Duration.ofMillis(25), chunk -> traffic.publish(publisher, chunk * CHUNK, (chunk + 1) * CHUNK, 1))) {
+            // 4,000 messages a second; the second half waits for the kill, so that however slow the worker is on
+            // a loaded machine, the kill comes while they flow, and the new worker starts after the rest has
+            // queued up in the broker for the dead client's session.
+            CountDownLatch killed = new CountDownLatch(1);
+            int chunks = MESSAGES / CHUNK;
+            try (SteadyStream stream = SteadyStream.start("publish-" + name, chunks, Duration.ofMillis(25), chunk -> {
+                if (chunk == chunks / 2 && !killed.await(ARRIVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("no kill within " + ARRIVAL);
+                }
+                traffic.publish(publisher, chunk * CHUNK, (chunk + 1) * CHUNK, 1);
+            })) {
                 await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                         .until(() -> traffic.inKafka(kafka.kafka()) >= 2 * inFlightBound);
                 worker.kill();
+                killed.countDown();
                 long inKafkaAtKill = traffic.inKafka(kafka.kafka());
                 int publishedAtKill = stream.chunksSent() * CHUNK;
                 worker.start();
