@@ -40,6 +40,8 @@ public class MqttSinkTask extends SinkTask {
     /** Notified whenever a publish completes, for put() waiting for room. */
     private final Object room = new Object();
     private int outstanding;
+    /** mqtt.max.outstanding.records, read once: the config lookup showed in the per-record profile. */
+    private int maxOutstanding;
     /** When the task last made progress while records waited (an ack, or the first record after idling). */
     private volatile long progressNanos;
     private volatile boolean stopping;
@@ -60,6 +62,7 @@ public class MqttSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         config = new MqttSinkConnectorConfig(props);
+        maxOutstanding = config.maxOutstandingRecords();
         mapper = new RecordMapper(config);
         String connector = props.getOrDefault("name", "mqtt-sink");
         int index = Integer.parseInt(props.getOrDefault(TASK_INDEX_CONFIG, "0"));
@@ -69,12 +72,12 @@ public class MqttSinkTask extends SinkTask {
         ConnectOptions options = config.connectOptions()
                 .maxInflight(config.maxInflight())
                 .disconnectedPublishing(true)
-                .disconnectedBufferSize(config.maxOutstandingRecords())
+                .disconnectedBufferSize(maxOutstanding)
                 .build();
         client = new MqttClient(config.serverUris().get(0), clientId);
         MqttClient c = client;
         metrics = new SinkTaskMetrics(c::isConnected);
-        outage = new OutageLog(clientId, config.maxOutstandingRecords(), metrics);
+        outage = new OutageLog(clientId, maxOutstanding, metrics);
         client.onConnectionLost(outage::lost).onConnected(outage::connected);
         metrics.register(connector, index);
         log.info("MQTT sink task {} of '{}' starting: brokers {}, client id '{}', topic template '{}', QoS {}, "
@@ -160,7 +163,7 @@ public class MqttSinkTask extends SinkTask {
     private void awaitRoom() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.retryBackoffMs());
         synchronized (room) {
-            while (outstanding >= config.maxOutstandingRecords()) {
+            while (outstanding >= maxOutstanding) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
@@ -172,11 +175,11 @@ public class MqttSinkTask extends SinkTask {
                     throw new ConnectException("interrupted while waiting for the MQTT broker", e);
                 }
             }
-            if (outstanding < config.maxOutstandingRecords()) {
+            if (outstanding < maxOutstanding) {
                 return;
             }
         }
-        stalled(config.maxOutstandingRecords() + " records wait for the broker's acknowledgement");
+        stalled(maxOutstanding + " records wait for the broker's acknowledgement");
     }
 
     /**
