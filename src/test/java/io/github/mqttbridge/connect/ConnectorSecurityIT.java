@@ -61,11 +61,9 @@ class ConnectorSecurityIT {
         MosquittoBroker.assumeAvailable();
         log = CapturedLog.install();
         cluster = KafkaConnectCluster.builder()
-                .workerProperty("config.providers", "file,env")
+                .workerProperty("config.providers", "file")
                 .workerProperty("config.providers.file.class",
                         "org.apache.kafka.common.config.provider.FileConfigProvider")
-                .workerProperty("config.providers.env.class",
-                        "org.apache.kafka.common.config.provider.EnvVarConfigProvider")
                 .start();
         mosquitto = MosquittoBroker.builder().allowAnonymous(false).start();
     }

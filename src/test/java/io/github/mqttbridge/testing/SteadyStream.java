@@ -30,7 +30,12 @@ public final class SteadyStream implements AutoCloseable {
     /** The first chunk's failure, kept apart from {@link #done}, which {@link #finish} may complete before it. */
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private SteadyStream(String name, int chunks, Duration period, Chunk chunk) {
+    /** Chunk index the stream waits at until {@link #release()}; beyond the last chunk for a stream that never waits. */
+    private final int holdAt;
+    private volatile boolean released;
+
+    private SteadyStream(String name, int chunks, Duration period, int holdAt, Chunk chunk) {
+        this.holdAt = holdAt;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -38,7 +43,7 @@ public final class SteadyStream implements AutoCloseable {
         });
         executor.scheduleAtFixedRate(() -> {
             int index = sent.get();
-            if (index >= chunks || done.isDone()) {
+            if (index >= chunks || done.isDone() || (index == holdAt && !released)) {
                 return;
             }
             try {
@@ -55,7 +60,21 @@ public final class SteadyStream implements AutoCloseable {
     }
 
     public static SteadyStream start(String name, int chunks, Duration period, Chunk chunk) {
-        return new SteadyStream(name, chunks, period, chunk);
+        return new SteadyStream(name, chunks, period, Integer.MAX_VALUE, chunk);
+    }
+
+    /**
+     * A stream that sends chunks before {@code holdAt} and then waits until {@link #release()}: a test that must
+     * disrupt something while chunks still flow can then not be overtaken by the stream's end, however slow the
+     * machine.
+     */
+    public static SteadyStream startHeldAt(String name, int chunks, Duration period, int holdAt, Chunk chunk) {
+        return new SteadyStream(name, chunks, period, holdAt, chunk);
+    }
+
+    /** Lets a stream started with {@link #startHeldAt} go on past its hold. */
+    public void release() {
+        released = true;
     }
 
     /** How many chunks were sent completely so far. */

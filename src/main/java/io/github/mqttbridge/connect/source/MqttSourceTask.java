@@ -120,7 +120,6 @@ public class MqttSourceTask extends SourceTask {
             return null;
         }
         List<SourceRecord> records = new ArrayList<>(batch.size());
-        List<Integer> sizes = new ArrayList<>(batch.size());
         for (Arrived arrived : batch) {
             SourceRecord record;
             try {
@@ -134,9 +133,8 @@ public class MqttSourceTask extends SourceTask {
             }
             pendingAcks.track(record, arrived.message());
             records.add(record);
-            sizes.add(arrived.payload().length);
+            uncommitted.handedOver(record, arrived.payload().length);
         }
-        uncommitted.handedOver(records, sizes);
         return records;
     }
 

@@ -1,7 +1,6 @@
 package io.github.mqttbridge.connect.source;
 
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -41,11 +40,9 @@ final class UncommittedRecords {
         return true;
     }
 
-    synchronized void handedOver(List<SourceRecord> records, List<Integer> payloadSizes) {
-        for (int i = 0; i < records.size(); i++) {
-            sizes.put(records.get(i), payloadSizes.get(i));
-            bytes += payloadSizes.get(i);
-        }
+    synchronized void handedOver(SourceRecord record, int payloadBytes) {
+        sizes.put(record, payloadBytes);
+        bytes += payloadBytes;
     }
 
     synchronized void committed(SourceRecord record) {

@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -81,19 +79,14 @@ class MqttSinkWorkerKillIT {
             worker.rest().awaitRunning(run, PARTITIONS);
             // 3,000 records a second; the second half waits for the kill, so that however slow the worker is
             // on a loaded machine, the kill comes while records still flow.
-            CountDownLatch killed = new CountDownLatch(1);
             int chunks = PER_PARTITION / CHUNK;
-            try (SteadyStream stream = SteadyStream.start("produce-" + run, chunks, Duration.ofMillis(20), chunk -> {
-                if (chunk == chunks / 2 && !killed.await(ARRIVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("no kill within " + ARRIVAL);
-                }
-                produce(producer, topics, PARTITIONS, chunk * CHUNK, (chunk + 1) * CHUNK);
-            })) {
+            try (SteadyStream stream = SteadyStream.startHeldAt("produce-" + run, chunks, Duration.ofMillis(20),
+                    chunks / 2, chunk -> produce(producer, topics, PARTITIONS, chunk * CHUNK, (chunk + 1) * CHUNK))) {
                 // Every partition has a commit, so the restart resumes from offsets of this run, not from 0.
                 await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(100))
                         .until(() -> distinct(sub) >= total / 4 && committedEverywhere(run));
                 worker.kill();
-                killed.countDown();
+                stream.release();
                 Map<TopicPartition, Long> committedAtKill = committed(run);
                 long beyondCommitAtKill = receivedBeyond(committedAtKill, sub);
                 int receivedAtKill = distinct(sub);

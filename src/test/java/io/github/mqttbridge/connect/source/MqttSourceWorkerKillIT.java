@@ -13,8 +13,6 @@ import io.github.mqttbridge.testing.TestBroker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,18 +91,13 @@ class MqttSourceWorkerKillIT {
             // 4,000 messages a second; the second half waits for the kill, so that however slow the worker is on
             // a loaded machine, the kill comes while they flow, and the new worker starts after the rest has
             // queued up in the broker for the dead client's session.
-            CountDownLatch killed = new CountDownLatch(1);
             int chunks = MESSAGES / CHUNK;
-            try (SteadyStream stream = SteadyStream.start("publish-" + name, chunks, Duration.ofMillis(25), chunk -> {
-                if (chunk == chunks / 2 && !killed.await(ARRIVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("no kill within " + ARRIVAL);
-                }
-                traffic.publish(publisher, chunk * CHUNK, (chunk + 1) * CHUNK, 1);
-            })) {
+            try (SteadyStream stream = SteadyStream.startHeldAt("publish-" + name, chunks, Duration.ofMillis(25),
+                    chunks / 2, chunk -> traffic.publish(publisher, chunk * CHUNK, (chunk + 1) * CHUNK, 1))) {
                 await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                         .until(() -> traffic.inKafka(kafka.kafka()) >= 2 * inFlightBound);
                 worker.kill();
-                killed.countDown();
+                stream.release();
                 long inKafkaAtKill = traffic.inKafka(kafka.kafka());
                 int publishedAtKill = stream.chunksSent() * CHUNK;
                 worker.start();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,8 @@ class UncommittedRecordsTest {
     void the_record_bound_stops_poll_until_a_commit_frees_room() throws Exception {
         UncommittedRecords uncommitted = new UncommittedRecords(2, 1_000_000);
         SourceRecord first = record();
-        uncommitted.handedOver(List.of(first, record()), List.of(10, 10));
+        uncommitted.handedOver(first, 10);
+        uncommitted.handedOver(record(), 10);
         assertFalse(uncommitted.awaitRoom(1), "two of two records uncommitted");
 
         CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
@@ -38,7 +38,7 @@ class UncommittedRecordsTest {
         UncommittedRecords uncommitted = new UncommittedRecords(100, 1_000);
         assertTrue(uncommitted.awaitRoom(1), "empty");
         SourceRecord large = record();
-        uncommitted.handedOver(List.of(large), List.of(5_000));
+        uncommitted.handedOver(large, 5_000);
         assertFalse(uncommitted.awaitRoom(1), "over the byte bound");
         uncommitted.committed(large);
         assertTrue(uncommitted.awaitRoom(1));
@@ -49,7 +49,7 @@ class UncommittedRecordsTest {
     void records_are_told_apart_by_identity_and_a_foreign_commit_changes_nothing() throws Exception {
         UncommittedRecords uncommitted = new UncommittedRecords(1, 1_000);
         SourceRecord handed = record();
-        uncommitted.handedOver(List.of(handed), List.of(1));
+        uncommitted.handedOver(handed, 1);
         uncommitted.committed(record());
         assertEquals(1, uncommitted.size(), "an equal record that was not handed over is not this one");
         assertFalse(uncommitted.awaitRoom(1));
