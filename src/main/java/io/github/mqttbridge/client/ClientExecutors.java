@@ -1,6 +1,6 @@
 package io.github.mqttbridge.client;
 
-import io.github.mqttbridge.client.internal.CallbackDispatcher;
+import io.github.mqttbridge.client.internal.engine.CallbackDispatcher;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;

@@ -1,11 +1,11 @@
 package io.github.mqttbridge.client;
 
-import io.github.mqttbridge.client.codec.MqttVersion;
-import io.github.mqttbridge.client.internal.Connection;
-import io.github.mqttbridge.client.transport.ServerUri;
-import io.github.mqttbridge.client.transport.Transport;
-import io.github.mqttbridge.client.transport.TransportOptions;
-import io.github.mqttbridge.client.transport.Transports;
+import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.engine.Connection;
+import io.github.mqttbridge.client.internal.transport.ServerUri;
+import io.github.mqttbridge.client.internal.transport.Transport;
+import io.github.mqttbridge.client.internal.transport.TransportOptions;
+import io.github.mqttbridge.client.internal.transport.Transports;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;

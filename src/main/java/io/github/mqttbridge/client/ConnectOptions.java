@@ -1,8 +1,8 @@
 package io.github.mqttbridge.client;
 
-import io.github.mqttbridge.client.codec.MqttDecoder;
-import io.github.mqttbridge.client.codec.MqttVersion;
-import io.github.mqttbridge.client.transport.ServerUri;
+import io.github.mqttbridge.client.internal.codec.MqttDecoder;
+import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.transport.ServerUri;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -292,7 +292,7 @@ public final class ConnectOptions {
 
         public Builder userName(String userName) {
             if (userName != null) {
-                String problem = io.github.mqttbridge.client.codec.MqttUtf8.problem(userName);
+                String problem = io.github.mqttbridge.client.internal.datatypes.MqttUtf8.problem(userName);
                 if (problem != null) {
                     throw new IllegalArgumentException("userName " + problem);
                 }

@@ -1,8 +1,8 @@
 package io.github.mqttbridge.client;
 
-import io.github.mqttbridge.client.topic.TopicFilter;
-import io.github.mqttbridge.client.topic.TopicName;
-import io.github.mqttbridge.client.transport.ServerUri;
+import io.github.mqttbridge.client.internal.datatypes.TopicFilter;
+import io.github.mqttbridge.client.internal.datatypes.TopicName;
+import io.github.mqttbridge.client.internal.transport.ServerUri;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -52,7 +52,7 @@ public final class MqttClient implements AutoCloseable {
         if (clientId == null) {
             throw new IllegalArgumentException("clientId must not be null (use \"\" to let the server choose one)");
         }
-        String problem = io.github.mqttbridge.client.codec.MqttUtf8.problem(clientId);
+        String problem = io.github.mqttbridge.client.internal.datatypes.MqttUtf8.problem(clientId);
         if (problem != null) {
             throw new IllegalArgumentException("clientId " + problem);
         }

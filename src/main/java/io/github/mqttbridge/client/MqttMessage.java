@@ -1,6 +1,6 @@
 package io.github.mqttbridge.client;
 
-import io.github.mqttbridge.client.topic.TopicName;
+import io.github.mqttbridge.client.internal.datatypes.TopicName;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

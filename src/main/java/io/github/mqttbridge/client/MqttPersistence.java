@@ -1,8 +1,8 @@
 package io.github.mqttbridge.client;
 
-import io.github.mqttbridge.client.persistence.FilePersistence;
-import io.github.mqttbridge.client.persistence.MemoryPersistence;
-import io.github.mqttbridge.client.persistence.SessionStore;
+import io.github.mqttbridge.client.internal.persistence.FilePersistence;
+import io.github.mqttbridge.client.internal.persistence.MemoryPersistence;
+import io.github.mqttbridge.client.internal.persistence.SessionStore;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package io.github.mqttbridge.connect;
 
 import io.github.mqttbridge.client.ConnectOptions;
-import io.github.mqttbridge.client.transport.ServerUri;
+import io.github.mqttbridge.client.internal.transport.ServerUri;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,14 +1,14 @@
 package io.github.mqttbridge.bench;
 
-import io.github.mqttbridge.client.codec.MqttDecodeException;
-import io.github.mqttbridge.client.codec.MqttDecoder;
-import io.github.mqttbridge.client.codec.MqttEncoder;
-import io.github.mqttbridge.client.codec.packet.MqttPacket;
-import io.github.mqttbridge.client.codec.packet.PubAckPacket;
-import io.github.mqttbridge.client.codec.packet.PubCompPacket;
-import io.github.mqttbridge.client.codec.packet.PubRecPacket;
-import io.github.mqttbridge.client.codec.packet.PubRelPacket;
-import io.github.mqttbridge.client.codec.packet.PublishPacket;
+import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
+import io.github.mqttbridge.client.internal.codec.MqttDecoder;
+import io.github.mqttbridge.client.internal.codec.MqttEncoder;
+import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubRelPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

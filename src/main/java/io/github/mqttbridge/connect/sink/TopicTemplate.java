@@ -1,6 +1,6 @@
 package io.github.mqttbridge.connect.sink;
 
-import io.github.mqttbridge.client.topic.TopicName;
+import io.github.mqttbridge.client.internal.datatypes.TopicName;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.mqttbridge.connect.source;
 
-import io.github.mqttbridge.client.topic.TopicFilter;
+import io.github.mqttbridge.client.internal.datatypes.TopicFilter;
 
 /**
  * A filter of {@code mqtt.topics}: a plain topic filter, or a shared subscription {@code $share/<group>/<filter>}

@@ -3,10 +3,10 @@ package io.github.mqttbridge.client.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.mqttbridge.client.codec.MqttDecodeException;
-import io.github.mqttbridge.client.codec.MqttDecoder;
-import io.github.mqttbridge.client.codec.MqttEncoder;
-import io.github.mqttbridge.client.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
+import io.github.mqttbridge.client.internal.codec.MqttDecoder;
+import io.github.mqttbridge.client.internal.codec.MqttEncoder;
+import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import java.nio.ByteBuffer;
 
 /**

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.mqttbridge.client.topic.TopicFilter;
-import io.github.mqttbridge.client.topic.TopicName;
+import io.github.mqttbridge.client.internal.datatypes.TopicFilter;
+import io.github.mqttbridge.client.internal.datatypes.TopicName;
 
 /**
  * Coverage-guided fuzzing of the topic name and filter rules (Jazzer): they never throw, and they agree with each

@@ -1,9 +1,0 @@
-package io.github.mqttbridge.client.codec.encoder;
-
-import io.github.mqttbridge.client.codec.packet.PingRespPacket;
-
-final class Mqtt3PingRespEncoder extends Mqtt3EmptyPacketEncoder<PingRespPacket> {
-    Mqtt3PingRespEncoder() {
-        super(PingRespPacket.class);
-    }
-}

@@ -1,9 +1,0 @@
-package io.github.mqttbridge.client.codec.packet;
-
-/** PUBACK. */
-public record PubAckPacket(int packetId) implements MqttPacket {
-    @Override
-    public PacketType type() {
-        return PacketType.PUBACK;
-    }
-}

@@ -1,9 +1,0 @@
-package io.github.mqttbridge.client.codec.packet;
-
-/** PUBREC. */
-public record PubRecPacket(int packetId) implements MqttPacket {
-    @Override
-    public PacketType type() {
-        return PacketType.PUBREC;
-    }
-}

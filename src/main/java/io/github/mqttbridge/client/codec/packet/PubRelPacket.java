@@ -1,9 +1,0 @@
-package io.github.mqttbridge.client.codec.packet;
-
-/** PUBREL. */
-public record PubRelPacket(int packetId) implements MqttPacket {
-    @Override
-    public PacketType type() {
-        return PacketType.PUBREL;
-    }
-}

@@ -1,9 +1,0 @@
-package io.github.mqttbridge.client.codec.packet;
-
-/** UNSUBACK. */
-public record UnsubAckPacket(int packetId) implements MqttPacket {
-    @Override
-    public PacketType type() {
-        return PacketType.UNSUBACK;
-    }
-}

@@ -1,0 +1,33 @@
+package io.github.mqttbridge.client.internal.codec.decoder;
+
+import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
+import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
+import io.github.mqttbridge.client.internal.datatypes.TopicName;
+
+/** PUBLISH: the only type whose fixed header flags carry data (DUP, QoS, RETAIN). */
+final class Mqtt3PublishDecoder implements Mqtt3MessageDecoder {
+    private static final int DUP = 0b1000;
+    private static final int RETAIN = 0b0001;
+
+    @Override
+    public MqttPacket decode(int flags, MqttBodyReader body) throws MqttDecodeException {
+        int qos = (flags >>> 1) & 0b11;
+        if (qos == 3) {
+            throw new MqttDecodeException("PUBLISH with QoS 3: bits 2-1 of the fixed header must not both be 1"
+                    + " [MQTT-3.3.1-4]");
+        }
+        boolean dup = (flags & DUP) != 0;
+        if (dup && qos == 0) {
+            throw new MqttDecodeException("PUBLISH with QoS 0 must not have the DUP flag (bit 3) set [MQTT-3.3.1-2]");
+        }
+        String topic = body.readString("topic name");
+        // readString already held it to the UTF-8 rules; what is left are the topic name's own.
+        String problem = TopicName.wildcardProblem(topic);
+        if (problem != null) {
+            throw new MqttDecodeException("topic name of an inbound PUBLISH " + problem + " [MQTT-3.3.2-2, MQTT-4.7.3-1]");
+        }
+        int packetId = qos > 0 ? body.readPacketId() : 0;
+        return new PublishPacket(topic, body.readRest(), qos, (flags & RETAIN) != 0, dup, packetId);
+    }
+}

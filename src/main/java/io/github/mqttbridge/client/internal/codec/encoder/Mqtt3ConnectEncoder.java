@@ -1,0 +1,88 @@
+package io.github.mqttbridge.client.internal.codec.encoder;
+
+import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
+import io.github.mqttbridge.client.internal.datatypes.TopicName;
+
+import java.nio.ByteBuffer;
+
+final class Mqtt3ConnectEncoder extends Mqtt3MessageEncoder<ConnectPacket> {
+    private static final int LEVEL_FLAGS_KEEP_ALIVE_SIZE = 4;
+    private static final int MAX_KEEP_ALIVE = 65535;
+
+    Mqtt3ConnectEncoder() {
+        super(ConnectPacket.class);
+    }
+
+    @Override
+    long bodyLength(ConnectPacket packet) {
+        MqttVersion version = packet.version();
+        if (version == null) {
+            throw new IllegalArgumentException("version of CONNECT must not be null");
+        }
+        if (packet.keepAliveSeconds() < 0 || packet.keepAliveSeconds() > MAX_KEEP_ALIVE) {
+            throw new IllegalArgumentException(
+                    "keepAliveSeconds must be 0.." + MAX_KEEP_ALIVE + ", was " + packet.keepAliveSeconds());
+        }
+        // MQTT 3.1 let a password go without a user name; 3.1.1 forbids it.
+        if (version == MqttVersion.MQTT_3_1_1 && packet.password() != null && packet.userName() == null) {
+            throw new IllegalArgumentException("MQTT 3.1.1 allows a password only with a user name [MQTT-3.1.2-22]");
+        }
+        long length = MqttLengthPrefixed.checkedStringSize(version.protocolName()) + LEVEL_FLAGS_KEEP_ALIVE_SIZE
+                + MqttLengthPrefixed.stringSize(packet.clientId(), "clientId");
+        ConnectPacket.Will will = packet.will();
+        if (will != null) {
+            Mqtt3FieldRules.requireTopicRule(TopicName.problem(will.topic()), "will topic", will.topic());
+            Mqtt3FieldRules.requireQos(will.qos(), "will qos");
+            length += MqttLengthPrefixed.checkedStringSize(will.topic())
+                    + MqttLengthPrefixed.binarySize(will.payload(), "will payload");
+        }
+        if (packet.userName() != null) {
+            length += MqttLengthPrefixed.stringSize(packet.userName(), "userName");
+        }
+        if (packet.password() != null) {
+            length += MqttLengthPrefixed.binarySize(packet.password(), "password");
+        }
+        return length;
+    }
+
+    @Override
+    int flags(ConnectPacket packet) {
+        return 0;
+    }
+
+    @Override
+    void encodeBody(ConnectPacket packet, ByteBuffer out) {
+        MqttLengthPrefixed.writeString(packet.version().protocolName(), out);
+        out.put((byte) packet.version().level());
+        out.put((byte) connectFlags(packet));
+        out.putShort((short) packet.keepAliveSeconds());
+        MqttLengthPrefixed.writeString(packet.clientId(), out);
+        ConnectPacket.Will will = packet.will();
+        if (will != null) {
+            MqttLengthPrefixed.writeString(will.topic(), out);
+            MqttLengthPrefixed.writeBinary(will.payload(), out);
+        }
+        if (packet.userName() != null) {
+            MqttLengthPrefixed.writeString(packet.userName(), out);
+        }
+        if (packet.password() != null) {
+            MqttLengthPrefixed.writeBinary(packet.password(), out);
+        }
+    }
+
+    private static int connectFlags(ConnectPacket packet) {
+        int flags = packet.cleanSession() ? 0x02 : 0;
+        ConnectPacket.Will will = packet.will();
+        if (will != null) {
+            flags |= 0x04 | will.qos() << 3 | (will.retain() ? 0x20 : 0);
+        }
+        if (packet.password() != null) {
+            flags |= 0x40;
+        }
+        if (packet.userName() != null) {
+            flags |= 0x80;
+        }
+        return flags;
+    }
+}

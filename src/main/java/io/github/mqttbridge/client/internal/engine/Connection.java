@@ -1,0 +1,256 @@
+package io.github.mqttbridge.client.internal.engine;
+
+import io.github.mqttbridge.client.MqttErrorCode;
+import io.github.mqttbridge.client.MqttException;
+import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
+import io.github.mqttbridge.client.internal.codec.MqttDecoder;
+import io.github.mqttbridge.client.internal.codec.MqttEncoder;
+import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
+import io.github.mqttbridge.client.internal.transport.Transport;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One network connection to a broker: a reader thread that decodes packets from the transport and a writer
+ * thread that encodes queued packets onto it, batching whatever is queued into one write. Valid for one
+ * connection only; the session outlives it. Whatever ends the connection (end of stream, I/O error, malformed or
+ * illegal packet, or a close from above) is reported once to the handler.
+ */
+public final class Connection {
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+    private static final int INITIAL_BUFFER = 64 * 1024;
+    private static final int WRITE_BATCH = 64 * 1024;
+
+    /** Receives what the connection reads and how it ends. */
+    public interface Handler {
+        /** Called on the reader thread; may block to push back on the server. */
+        void onPacket(Connection connection, MqttPacket packet) throws ProtocolViolationException, InterruptedException;
+
+        /** Called once, on whichever thread ended the connection. */
+        void onClosed(Connection connection, MqttException cause);
+    }
+
+    /** Told when a packet has left, or could not. */
+    public interface WriteListener {
+        void written();
+
+        void failed(MqttException cause);
+    }
+
+    private record Outbound(MqttPacket packet, WriteListener listener) {
+    }
+
+    private static final Outbound STOP = new Outbound(null, null);
+
+    private final Transport transport;
+    private final String uri;
+    private final Handler handler;
+    private final MqttDecoder decoder;
+    private final int maxPacketSize;
+    private final LinkedBlockingQueue<Outbound> outbound = new LinkedBlockingQueue<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread reader;
+    private final Thread writer;
+    private volatile long lastWriteNanos = System.nanoTime();
+    private volatile long lastReadNanos = System.nanoTime();
+
+    public Connection(Transport transport, String uri, int maxPacketSize, String threadPrefix, Handler handler) {
+        this.transport = transport;
+        this.uri = uri;
+        this.handler = handler;
+        this.maxPacketSize = maxPacketSize;
+        this.decoder = new MqttDecoder(maxPacketSize);
+        this.reader = new Thread(this::readLoop, threadPrefix + "-reader");
+        this.writer = new Thread(this::writeLoop, threadPrefix + "-writer");
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+    }
+
+    public void start() {
+        writer.start();
+        reader.start();
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public void send(MqttPacket packet) {
+        send(packet, null);
+    }
+
+    /** Queues a packet; {@code listener} hears when it was written or that it never will be. */
+    public void send(MqttPacket packet, WriteListener listener) {
+        outbound.add(new Outbound(packet, listener));
+        if (closed.get()) {
+            failQueued(new MqttException(MqttErrorCode.SOCKET_CLOSE, "connection to " + uri + " is closed"));
+        }
+    }
+
+    public long lastWriteNanos() {
+        return lastWriteNanos;
+    }
+
+    public long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Ends the connection with {@code cause}, once; later calls do nothing. */
+    public void close(MqttException cause) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        log.debug("Closing connection to {}: {}", uri, cause.getMessage());
+        transport.close();
+        outbound.add(STOP);
+        if (Thread.currentThread() != reader) {
+            reader.interrupt();
+        }
+        failQueued(cause);
+        handler.onClosed(this, cause);
+    }
+
+    /** Waits for both threads to end; the caller closed the connection first. */
+    public void awaitThreads(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        for (Thread t : List.of(reader, writer)) {
+            if (t != Thread.currentThread() && t.isAlive()) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+        }
+    }
+
+    private void failQueued(MqttException cause) {
+        List<Outbound> left = new ArrayList<>();
+        outbound.drainTo(left);
+        if (closed.get()) {
+            outbound.add(STOP);
+        }
+        for (Outbound o : left) {
+            if (o.listener != null) {
+                o.listener.failed(cause);
+            }
+        }
+    }
+
+    private void readLoop() {
+        ByteBuffer in = ByteBuffer.allocate(INITIAL_BUFFER);
+        try {
+            while (!closed.get()) {
+                if (!in.hasRemaining()) {
+                    in = grow(in);
+                }
+                int n = transport.read(in);
+                if (n < 0) {
+                    close(new MqttException(MqttErrorCode.SOCKET_CLOSE, "the server closed the connection to " + uri
+                            + (in.position() > 0 ? " in the middle of a packet (" + in.position() + " bytes of it read)"
+                                    : "")));
+                    return;
+                }
+                in.flip();
+                MqttPacket packet;
+                while (!closed.get() && (packet = decoder.decode(in)) != null) {
+                    // Only whole packets are a sign of life: a server that trickles bytes of a packet it never
+                    // finishes must still be given up on.
+                    lastReadNanos = System.nanoTime();
+                    if (log.isTraceEnabled()) {
+                        log.trace("{} <- {}", uri, packet);
+                    }
+                    handler.onPacket(this, packet);
+                }
+                in.compact();
+            }
+        } catch (MqttDecodeException e) {
+            close(new MqttException(MqttErrorCode.SOCKET_ERROR, "malformed packet from " + uri + ": " + e.getMessage(), e));
+        } catch (ProtocolViolationException e) {
+            close(new MqttException(MqttErrorCode.SOCKET_ERROR, "protocol violation by " + uri + ": " + e.getMessage(), e));
+        } catch (IOException e) {
+            close(new MqttException(MqttErrorCode.SOCKET_ERROR, "reading from " + uri + " failed: " + e.getMessage(), e));
+        } catch (InterruptedException e) {
+            close(new MqttException(MqttErrorCode.SOCKET_CLOSE, "connection to " + uri + " closed"));
+        } catch (RuntimeException e) {
+            log.error("Bug while reading from {}", uri, e);
+            close(new MqttException(MqttErrorCode.INTERNAL_ERROR, "internal error while reading from " + uri + ": " + e, e));
+        }
+    }
+
+    /** A full buffer holds part of a packet larger than itself: make room, up to the largest packet allowed. */
+    private ByteBuffer grow(ByteBuffer full) {
+        int size = (int) Math.min((long) full.capacity() * 2, maxPacketSize + 5L);
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(size, full.capacity() + 1));
+        full.flip();
+        bigger.put(full);
+        return bigger;
+    }
+
+    private void writeLoop() {
+        ByteBuffer out = ByteBuffer.allocate(WRITE_BATCH);
+        List<WriteListener> written = new ArrayList<>();
+        try {
+            while (true) {
+                Outbound next = outbound.take();
+                while (next != null) {
+                    if (next == STOP) {
+                        return;
+                    }
+                    int remainingLength = MqttEncoder.remainingLength(next.packet);
+                    int size = MqttEncoder.sizeOf(remainingLength);
+                    if (size > out.remaining()) {
+                        if (out.position() > 0) {
+                            flushBatch(out, written);
+                        }
+                        if (size > out.capacity()) {
+                            out = ByteBuffer.allocate(size);
+                        }
+                    }
+                    MqttEncoder.encode(next.packet, remainingLength, out);
+                    if (log.isTraceEnabled()) {
+                        log.trace("{} -> {}", uri, next.packet);
+                    }
+                    if (next.listener != null) {
+                        written.add(next.listener);
+                    }
+                    next = outbound.poll();
+                }
+                flushBatch(out, written);
+                if (out.capacity() > WRITE_BATCH) {
+                    out = ByteBuffer.allocate(WRITE_BATCH);
+                }
+            }
+        } catch (IOException e) {
+            MqttException cause = new MqttException(MqttErrorCode.SOCKET_ERROR,
+                    "writing to " + uri + " failed: " + e.getMessage(), e);
+            written.forEach(l -> l.failed(cause));
+            close(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("Bug while writing to {}", uri, e);
+            close(new MqttException(MqttErrorCode.INTERNAL_ERROR, "internal error while writing to " + uri + ": " + e, e));
+        }
+    }
+
+    private void flushBatch(ByteBuffer out, List<WriteListener> written) throws IOException {
+        out.flip();
+        transport.write(out);
+        transport.flush();
+        out.clear();
+        lastWriteNanos = System.nanoTime();
+        for (WriteListener l : written) {
+            l.written();
+        }
+        written.clear();
+    }
+}

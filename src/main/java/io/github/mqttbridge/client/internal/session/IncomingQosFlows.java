@@ -1,0 +1,189 @@
+package io.github.mqttbridge.client.internal.session;
+
+import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
+import io.github.mqttbridge.client.internal.persistence.SessionStore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Inbound QoS 1 and 2 publishes of one session. A message is acknowledged (PUBACK or PUBREC) only once the
+ * application has it; acknowledgements leave in the order the messages arrived [MQTT-4.6.0-2, MQTT-4.6.0-3]
+ * whatever order the application acknowledges in. A QoS 2 message is delivered once per packet id until the
+ * server releases it with PUBREL, so a re-sent PUBLISH is not delivered twice; the ids acknowledged with PUBREC
+ * are kept in the session store, so this holds across a restart of the process too. Not thread-safe: the client
+ * guards it with its session lock.
+ */
+public final class IncomingQosFlows {
+
+    /** What to do with an inbound PUBLISH. */
+    public enum Verdict {
+        /** Hand it to the application; acknowledge when it says so. */
+        DELIVER,
+        /** A QoS 2 PUBLISH already delivered and acknowledged: do not deliver; send PUBREC again. */
+        REPEAT_PUBREC,
+        /** A QoS 2 PUBLISH already delivered and not yet acknowledged by the application: ignore it. */
+        IGNORE
+    }
+
+    /** An acknowledgement owed to the server, valid for the connection it arrived on. */
+    public static final class PendingAck {
+        private final int packetId;
+        private final int qos;
+        private long connection;
+        private boolean acked;
+
+        private PendingAck(int packetId, int qos, long connection) {
+            this.packetId = packetId;
+            this.qos = qos;
+            this.connection = connection;
+        }
+    }
+
+    /** Valid for the session: QoS 2 ids delivered and not yet released; true once their PUBREC was sent. */
+    private final Map<Integer, Boolean> awaitingRelease = new HashMap<>();
+    /** Valid for the connection: acknowledgements owed, in arrival order. */
+    private final ArrayDeque<PendingAck> pendingAcks = new ArrayDeque<>();
+    private final SessionStore store;
+    private long connection;
+
+    public IncomingQosFlows(SessionStore store) {
+        this.store = store;
+        for (int id : store.load().inboundAwaitingRelease()) {
+            awaitingRelease.put(id, true);
+        }
+    }
+
+    /**
+     * A new connection. A QoS 1 acknowledgement owed on the old one is void: the server sends the message again
+     * and the acknowledgement of that copy is the one that counts, so a late ack can never match an id the server
+     * has since reused. A QoS 2 message is identified by its packet id for the whole session, so its PUBREC is
+     * still owed and goes out on the new connection once the application is done; the server's resend of it is
+     * not delivered again.
+     */
+    public void onNewConnection() {
+        connection++;
+        ArrayDeque<PendingAck> stillOwed = new ArrayDeque<>();
+        for (PendingAck ack : pendingAcks) {
+            if (ack.qos == 2) {
+                ack.connection = connection;
+                stillOwed.add(ack);
+            }
+        }
+        pendingAcks.clear();
+        pendingAcks.addAll(stillOwed);
+    }
+
+    /**
+     * Decides about an inbound PUBLISH. A QoS 2 PUBLISH whose id we hold is a resend only if it says so with
+     * DUP: a server sets DUP on every resend [MQTT-3.3.1-1] and reuses an id only after our PUBCOMP, so an id we
+     * hold arriving without DUP is a new message from a server that lost its state (a broker restored from an
+     * older save). It replaces the old flow instead of being swallowed as a duplicate.
+     */
+    public Verdict onPublish(PublishPacket publish) {
+        if (publish.qos() == 2) {
+            Boolean recSent = awaitingRelease.get(publish.packetId());
+            if (recSent != null && !publish.dup()) {
+                forget(publish.packetId());
+                recSent = null;
+            }
+            if (recSent != null) {
+                return recSent ? Verdict.REPEAT_PUBREC : Verdict.IGNORE;
+            }
+            awaitingRelease.put(publish.packetId(), false);
+        }
+        return Verdict.DELIVER;
+    }
+
+    /** Drops a QoS 2 flow the server abandoned, and the acknowledgement owed for it. */
+    private void forget(int packetId) {
+        if (Boolean.TRUE.equals(awaitingRelease.remove(packetId))) {
+            store.inboundReleased(packetId);
+        }
+        pendingAcks.removeIf(ack -> ack.qos == 2 && ack.packetId == packetId);
+    }
+
+    /** Registers the acknowledgement owed for a delivered QoS 1 or 2 message. */
+    public PendingAck expectAck(PublishPacket publish) {
+        PendingAck ack = new PendingAck(publish.packetId(), publish.qos(), connection);
+        pendingAcks.add(ack);
+        return ack;
+    }
+
+    /**
+     * The application is done with a message. Returns the acknowledgements that may now be sent: this one and
+     * those after it, but only once every message that arrived before it is acknowledged too.
+     */
+    public List<MqttPacket> ack(PendingAck ack) {
+        if (ack.acked || ack.connection != connection) {
+            return List.of();
+        }
+        ack.acked = true;
+        List<MqttPacket> toSend = new ArrayList<>(1);
+        releaseAcknowledged(toSend);
+        return toSend;
+    }
+
+    /** Sends the acknowledgements at the head of the queue that the application has given. */
+    private void releaseAcknowledged(List<MqttPacket> toSend) {
+        while (!pendingAcks.isEmpty() && pendingAcks.peek().acked) {
+            PendingAck head = pendingAcks.poll();
+            if (head.qos == 1) {
+                toSend.add(new PubAckPacket(head.packetId));
+            } else {
+                store.inboundReceived(head.packetId);
+                awaitingRelease.put(head.packetId, true);
+                toSend.add(new PubRecPacket(head.packetId));
+            }
+        }
+    }
+
+    /**
+     * A message that never reached the application (its hand-over was abandoned because the connection ended):
+     * forget it, so that the server's resend is delivered, and let the acknowledgements queued behind it go.
+     */
+    public List<MqttPacket> undelivered(PendingAck ack) {
+        pendingAcks.remove(ack);
+        if (ack.qos == 2 && Boolean.FALSE.equals(awaitingRelease.get(ack.packetId))) {
+            awaitingRelease.remove(ack.packetId);
+        }
+        List<MqttPacket> toSend = new ArrayList<>(1);
+        releaseAcknowledged(toSend);
+        return toSend;
+    }
+
+    /**
+     * PUBREL: the server released a QoS 2 message; answer PUBCOMP. A PUBREL for an id we no longer hold is a
+     * repeat after our PUBCOMP was lost, and is answered too [MQTT-4.3.3-1]; one for a message whose PUBREC we
+     * have not sent yet breaks the flow.
+     */
+    public PubCompPacket onPubRel(int packetId) throws ProtocolViolationException {
+        Boolean recSent = awaitingRelease.get(packetId);
+        if (recSent != null && !recSent) {
+            throw new ProtocolViolationException("PUBREL for packet id " + packetId + " before its PUBREC was sent");
+        }
+        if (awaitingRelease.remove(packetId) != null) {
+            store.inboundReleased(packetId);
+        }
+        return new PubCompPacket(packetId);
+    }
+
+    /** Discards all state: the server started a clean session. */
+    public void clear() {
+        if (!awaitingRelease.isEmpty()) {
+            store.clearInbound();
+        }
+        awaitingRelease.clear();
+        pendingAcks.clear();
+    }
+
+    public int pendingAckCount() {
+        return pendingAcks.size();
+    }
+}

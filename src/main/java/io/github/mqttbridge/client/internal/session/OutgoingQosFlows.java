@@ -1,0 +1,203 @@
+package io.github.mqttbridge.client.internal.session;
+
+import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubRelPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
+import io.github.mqttbridge.client.internal.persistence.SessionStore;
+import io.github.mqttbridge.client.internal.persistence.SessionStore.StoredPublish;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Outbound QoS 1 and 2 publishes of one session, from acceptance to their PUBACK or PUBCOMP. At most
+ * {@code maxInflight} are unacknowledged at once; further publishes wait in order for a free slot instead of
+ * failing. In-flight publishes are kept in send order so that a resumed session sends them again in that order.
+ * Every change is recorded in the session store first, so a restarted process can pick up where this one
+ * stopped. Not thread-safe: the client guards it with its session lock.
+ *
+ * @param <T> what the caller attaches to each publish to learn of its completion
+ */
+public final class OutgoingQosFlows<T> {
+
+    /** One publish in flight. {@code released} once PUBREC arrived and PUBREL replaced the PUBLISH. */
+    public static final class Flight<T> {
+        private final long sequence;
+        private PublishPacket packet;
+        private boolean released;
+        private final T handle;
+
+        Flight(long sequence, PublishPacket packet, boolean released, T handle) {
+            this.sequence = sequence;
+            this.packet = packet;
+            this.released = released;
+            this.handle = handle;
+        }
+
+        public T handle() {
+            return handle;
+        }
+    }
+
+    private record Waiting<T>(long sequence, String topic, byte[] payload, int qos, boolean retain, T handle) {
+    }
+
+    // Valid for the session.
+    private final PacketIdPool ids;
+    private final SessionStore store;
+    private final Map<Integer, Flight<T>> inflight = new LinkedHashMap<>();
+    private final ArrayDeque<Waiting<T>> waiting = new ArrayDeque<>();
+    private final int maxInflight;
+    private long nextSequence = 1;
+
+    public OutgoingQosFlows(PacketIdPool ids, SessionStore store, int maxInflight) {
+        this.ids = ids;
+        this.store = store;
+        this.maxInflight = maxInflight;
+    }
+
+    /**
+     * Takes back what an earlier client with this id left unacknowledged, in its original order. Publishes that
+     * had been sent keep their packet ids and go out again with DUP set on {@link #resume(boolean)}.
+     */
+    public void restore(List<StoredPublish> stored, Function<StoredPublish, T> handles) {
+        for (StoredPublish p : stored) {
+            nextSequence = Math.max(nextSequence, p.sequence() + 1);
+            if (p.packetId() != 0) {
+                ids.claim(p.packetId());
+                PublishPacket packet = new PublishPacket(p.topic(), p.payload(), p.qos(), p.retain(), true, p.packetId());
+                inflight.put(p.packetId(), new Flight<>(p.sequence(), packet, p.released(), handles.apply(p)));
+            } else {
+                waiting.add(new Waiting<>(p.sequence(), p.topic(), p.payload(), p.qos(), p.retain(), handles.apply(p)));
+            }
+        }
+    }
+
+    /**
+     * Takes a QoS 1 or 2 publish. Returns the PUBLISH to send now, or null when it waits: for room in the window,
+     * or, when {@code online} is false, for the next connection.
+     */
+    public PublishPacket submit(String topic, byte[] payload, int qos, boolean retain, T handle, boolean online) {
+        long sequence = nextSequence++;
+        store.outboundAccepted(sequence, topic, payload, qos, retain);
+        Waiting<T> w = new Waiting<>(sequence, topic, payload, qos, retain, handle);
+        if (!online || !waiting.isEmpty() || inflight.size() >= maxInflight) {
+            waiting.add(w);
+            return null;
+        }
+        return start(w);
+    }
+
+    private PublishPacket start(Waiting<T> w) {
+        int id = ids.allocate();
+        store.outboundStarted(w.sequence, id);
+        PublishPacket packet = new PublishPacket(w.topic, w.payload, w.qos, w.retain, false, id);
+        inflight.put(id, new Flight<>(w.sequence, packet, false, w.handle));
+        return packet;
+    }
+
+    /** PUBACK: completes a QoS 1 publish. */
+    public Flight<T> onPubAck(int packetId) throws ProtocolViolationException {
+        Flight<T> flight = inflight.get(packetId);
+        if (flight == null || flight.packet.qos() != 1) {
+            throw new ProtocolViolationException("PUBACK for packet id " + packetId
+                    + ", which is not a QoS 1 publish awaiting acknowledgement");
+        }
+        return finish(flight);
+    }
+
+    /** PUBREC: the QoS 2 publish was received; returns the PUBREL to send. */
+    public PubRelPacket onPubRec(int packetId) throws ProtocolViolationException {
+        Flight<T> flight = inflight.get(packetId);
+        if (flight == null || flight.packet.qos() != 2) {
+            throw new ProtocolViolationException("PUBREC for packet id " + packetId
+                    + ", which is not a QoS 2 publish in flight");
+        }
+        // A PUBREC repeated after a resend is answered again, as the receiver may have lost our PUBREL.
+        if (!flight.released) {
+            store.outboundReleased(flight.sequence);
+            flight.released = true;
+        }
+        return new PubRelPacket(packetId);
+    }
+
+    /** PUBCOMP: completes a QoS 2 publish. */
+    public Flight<T> onPubComp(int packetId) throws ProtocolViolationException {
+        Flight<T> flight = inflight.get(packetId);
+        if (flight == null || !flight.released) {
+            throw new ProtocolViolationException("PUBCOMP for packet id " + packetId
+                    + ", which is not a QoS 2 publish awaiting completion");
+        }
+        return finish(flight);
+    }
+
+    private Flight<T> finish(Flight<T> flight) {
+        int id = flight.packet.packetId();
+        store.outboundDone(flight.sequence);
+        inflight.remove(id);
+        ids.release(id);
+        return flight;
+    }
+
+    /** Moves waiting publishes into the freed window; returns the PUBLISHes to send now. */
+    public List<PublishPacket> fillWindow() {
+        List<PublishPacket> toSend = new ArrayList<>();
+        while (!waiting.isEmpty() && inflight.size() < maxInflight) {
+            toSend.add(start(waiting.poll()));
+        }
+        return toSend;
+    }
+
+    /**
+     * The packets that resume the session on a new connection, in their original order: each unacknowledged
+     * PUBLISH again with DUP set [MQTT-4.4.0-1], each released one as PUBREL; then the waiting ones that now fit.
+     * When the server has no session for us ({@code sessionPresent} false: a clean session, or a server that lost
+     * its state), it has forgotten the QoS 2 messages it acknowledged with PUBREC and would answer their PUBREL with
+     * PUBCOMP without ever delivering them; those go out as PUBLISH again, at least once rather than lost.
+     */
+    public List<MqttPacket> resume(boolean sessionPresent) {
+        List<MqttPacket> toSend = new ArrayList<>(inflight.size());
+        for (Flight<T> flight : inflight.values()) {
+            if (!sessionPresent) {
+                flight.released = false;
+            }
+            if (flight.released) {
+                toSend.add(new PubRelPacket(flight.packet.packetId()));
+            } else {
+                flight.packet = flight.packet.asDuplicate();
+                toSend.add(flight.packet);
+            }
+        }
+        toSend.addAll(fillWindow());
+        return toSend;
+    }
+
+    /**
+     * Lets go of every publish and returns their handles, for a client that is closing. The store keeps them:
+     * the next client with this id and store sends them.
+     */
+    public List<T> abandon() {
+        List<T> handles = new ArrayList<>(inflight.size() + waiting.size());
+        for (Flight<T> flight : inflight.values()) {
+            ids.release(flight.packet.packetId());
+            handles.add(flight.handle);
+        }
+        inflight.clear();
+        for (Waiting<T> w : waiting) {
+            handles.add(w.handle);
+        }
+        waiting.clear();
+        return handles;
+    }
+
+    public int inflightCount() {
+        return inflight.size();
+    }
+
+    public int waitingCount() {
+        return waiting.size();
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.mqttbridge.client.internal.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.mqttbridge.client.MqttPersistence;
+import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
+import io.github.mqttbridge.client.internal.persistence.SessionStore;
+import io.github.mqttbridge.client.internal.session.IncomingQosFlows.Verdict;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IncomingQosFlowsTest {
+    private final SessionStore store = openStore();
+    private final IncomingQosFlows flows = new IncomingQosFlows(store);
+
+    private static SessionStore openStore() {
+        try {
+            return MqttPersistence.memory().open("test");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static PublishPacket publish(int qos, int id, boolean dup) {
+        return new PublishPacket("t", new byte[0], qos, false, dup, id);
+    }
+
+    @Test
+    void acks_leave_in_arrival_order_whatever_order_the_application_acks_in() {
+        var first = flows.expectAck(publish(1, 10, false));
+        var second = flows.expectAck(publish(2, 11, false));
+        var third = flows.expectAck(publish(1, 12, false));
+        assertEquals(Verdict.DELIVER, flows.onPublish(publish(2, 11, false)));
+        assertTrue(flows.ack(third).isEmpty(), "must wait for the earlier messages [MQTT-4.6.0-2]");
+        assertTrue(flows.ack(second).isEmpty());
+        assertEquals(List.of(new PubAckPacket(10), new PubRecPacket(11), new PubAckPacket(12)), flows.ack(first));
+    }
+
+    @Test
+    void qos2_is_delivered_once_per_packet_id_until_pubrel() throws Exception {
+        PublishPacket p = publish(2, 7, false);
+        assertEquals(Verdict.DELIVER, flows.onPublish(p));
+        var ack = flows.expectAck(p);
+        assertEquals(Verdict.IGNORE, flows.onPublish(publish(2, 7, true)), "not acked yet: ignore the resend");
+        flows.ack(ack);
+        assertEquals(Verdict.REPEAT_PUBREC, flows.onPublish(publish(2, 7, true)), "acked: answer PUBREC again");
+        assertEquals(new PubCompPacket(7), flows.onPubRel(7));
+        assertEquals(Verdict.DELIVER, flows.onPublish(publish(2, 7, false)), "released: the id is a new message");
+    }
+
+    @Test
+    void a_held_qos2_id_arriving_without_dup_is_a_new_message_from_a_server_that_lost_its_state() {
+        PublishPacket old = publish(2, 9, false);
+        flows.onPublish(old);
+        flows.ack(flows.expectAck(old));
+        assertEquals(Verdict.DELIVER, flows.onPublish(publish(2, 9, false)),
+                "a broker restored from an older save reuses ids; swallowing the message would lose it");
+        assertEquals(Verdict.IGNORE, flows.onPublish(publish(2, 9, true)), "its resend is a duplicate again");
+    }
+
+    @Test
+    void a_message_whose_hand_over_was_abandoned_is_delivered_when_the_server_resends_it() {
+        PublishPacket first = publish(1, 1, false);
+        PublishPacket lost = publish(2, 2, false);
+        var firstAck = flows.expectAck(first);
+        flows.onPublish(lost);
+        var lostAck = flows.expectAck(lost);
+        flows.ack(firstAck);
+        PublishPacket third = publish(1, 3, false);
+        var thirdAck = flows.expectAck(third);
+        assertTrue(flows.ack(thirdAck).isEmpty(), "waits behind the message being handed over");
+        assertEquals(List.of(new PubAckPacket(3)), flows.undelivered(lostAck),
+                "the acks queued behind an abandoned message go out");
+        flows.onNewConnection();
+        assertEquals(Verdict.DELIVER, flows.onPublish(publish(2, 2, true)),
+                "the application never had it, so the resend must reach it");
+    }
+
+    @Test
+    void pubrel_before_pubrec_was_sent_breaks_the_flow() {
+        PublishPacket p = publish(2, 5, false);
+        flows.onPublish(p);
+        flows.expectAck(p);
+        assertThrows(ProtocolViolationException.class, () -> flows.onPubRel(5));
+    }
+
+    @Test
+    void repeated_pubrel_is_answered_with_pubcomp() throws Exception {
+        assertEquals(new PubCompPacket(99), flows.onPubRel(99), "[MQTT-4.3.3-1]: always answer PUBREL");
+    }
+
+    @Test
+    void a_qos1_ack_owed_on_a_lost_connection_is_void() {
+        var stale = flows.expectAck(publish(1, 3, false));
+        flows.onNewConnection();
+        assertTrue(flows.ack(stale).isEmpty(), "the server resends it; only the new copy's ack may go out");
+        assertEquals(Verdict.DELIVER, flows.onPublish(publish(1, 3, true)), "QoS 1 resends are delivered");
+    }
+
+    @Test
+    void a_qos2_pubrec_owed_on_a_lost_connection_goes_out_on_the_next_and_the_resend_is_not_delivered() {
+        PublishPacket p = publish(2, 3, false);
+        flows.onPublish(p);
+        var owed = flows.expectAck(p);
+        flows.onNewConnection();
+        assertEquals(Verdict.IGNORE, flows.onPublish(publish(2, 3, true)),
+                "the application still holds the first copy: delivering the resend would duplicate it");
+        assertEquals(List.of(new PubRecPacket(3)), flows.ack(owed));
+    }
+
+    @Test
+    void a_clean_session_forgets_qos2_state() {
+        PublishPacket p = publish(2, 4, false);
+        flows.onPublish(p);
+        var owed = flows.expectAck(p);
+        flows.onNewConnection();
+        flows.clear();
+        assertTrue(flows.ack(owed).isEmpty(), "the server forgot the message; no PUBREC for it");
+        assertEquals(Verdict.DELIVER, flows.onPublish(publish(2, 4, false)));
+    }
+
+    @Test
+    void pubrec_sent_state_survives_a_restart_through_the_store() {
+        PublishPacket p = publish(2, 42, false);
+        flows.onPublish(p);
+        flows.ack(flows.expectAck(p));
+        IncomingQosFlows restarted = new IncomingQosFlows(store);
+        assertEquals(Verdict.REPEAT_PUBREC, restarted.onPublish(publish(2, 42, true)),
+                "a restarted client must not deliver a QoS 2 message twice");
+    }
+}
