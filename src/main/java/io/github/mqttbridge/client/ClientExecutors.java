@@ -3,6 +3,7 @@ package io.github.mqttbridge.client;
 import io.github.mqttbridge.client.internal.engine.CallbackDispatcher;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,16 @@ final class ClientExecutors {
                 options.maxInboundBytes());
         completions = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 r -> daemon(r, prefix + "-completions"));
+    }
+
+    /** Completes an application's future: never on our I/O threads, and never under the engine's lock. */
+    void settle(Runnable completion) {
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException closing) {
+            // close() has ended the completion thread; its caller is the one left to run it.
+            completion.run();
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

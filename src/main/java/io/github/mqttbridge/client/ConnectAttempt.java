@@ -25,7 +25,7 @@ final class ConnectAttempt {
     record Candidate(ServerUri uri, MqttVersion version, boolean fallback) {
     }
 
-    private final ClientCore core;
+    private final ConnectionLifecycle lifecycle;
     private final List<Candidate> candidates;
     private final boolean reconnect;
     private int next;
@@ -36,8 +36,8 @@ final class ConnectAttempt {
     private volatile Candidate currentCandidate;
     private volatile ScheduledFuture<?> connAckTimeout;
 
-    ConnectAttempt(ClientCore core, List<Candidate> candidates, boolean reconnect) {
-        this.core = core;
+    ConnectAttempt(ConnectionLifecycle lifecycle, List<Candidate> candidates, boolean reconnect) {
+        this.lifecycle = lifecycle;
         this.candidates = candidates;
         this.reconnect = reconnect;
     }
@@ -50,7 +50,7 @@ final class ConnectAttempt {
     void tryNext() {
         while (!cancelled) {
             if (next >= candidates.size()) {
-                core.attemptFailed(this, lastError != null ? lastError
+                lifecycle.attemptFailed(this, lastError != null ? lastError
                         : new MqttException(MqttErrorCode.SOCKET_ERROR, "no server to connect to"));
                 return;
             }
@@ -58,7 +58,7 @@ final class ConnectAttempt {
             if (candidate.fallback && !fallbackWorthwhile) {
                 continue;
             }
-            ConnectOptions options = core.options();
+            ConnectOptions options = lifecycle.options();
             Transport transport;
             try {
                 transport = Transports.open(candidate.uri, new TransportOptions(options.timeout(),
@@ -72,19 +72,19 @@ final class ConnectAttempt {
                 continue;
             }
             Connection connection = new Connection(transport, candidate.uri.toString(),
-                    options.maxInboundPacketSize(), "mqtt-" + core.clientId(), core);
+                    options.maxInboundPacketSize(), "mqtt-" + lifecycle.clientId(), lifecycle.handler());
             currentCandidate = candidate;
             current = connection;
-            if (!core.adoptConnection(this, connection)) {
+            if (!lifecycle.adoptConnection(this, connection)) {
                 transport.close();
                 return;
             }
             long timeoutMillis = options.timeout().toMillis();
-            connAckTimeout = core.executors().timer.schedule(() -> connection.close(new MqttException(
+            connAckTimeout = lifecycle.executors().timer.schedule(() -> connection.close(new MqttException(
                     MqttErrorCode.CONNECT_TIMEOUT, "no CONNACK from " + candidate.uri + " within " + timeoutMillis
                             + " ms")), timeoutMillis, TimeUnit.MILLISECONDS);
             connection.start();
-            connection.send(core.connectPacket(candidate.version));
+            connection.send(lifecycle.connectPacket(candidate.version));
             return;
         }
     }
@@ -126,7 +126,7 @@ final class ConnectAttempt {
             log.info("Connecting to {} failed: {}", currentCandidate.uri, cause.getMessage());
         }
         if (!cancelled) {
-            core.executors().timer.execute(this::tryNext);
+            lifecycle.executors().timer.execute(this::tryNext);
         }
     }
 

@@ -3,10 +3,15 @@ package io.github.mqttbridge.client;
 import io.github.mqttbridge.client.internal.codec.MqttDecoder;
 import io.github.mqttbridge.client.internal.codec.MqttVersion;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -111,13 +116,21 @@ public final class ConnectOptions {
         return hostnameVerification;
     }
 
-    /** The servers to try in order; empty means the one the client was created for. */
-    public List<ServerUri> hosts() {
+    /** The servers to try in order, as URIs; empty means the one the client was created for. */
+    public List<String> hosts() {
+        return hosts.stream().map(ServerUri::toString).toList();
+    }
+
+    /** The version asked for (3 for MQTT 3.1, 4 for MQTT 3.1.1), or empty to try 3.1.1 and fall back to 3.1. */
+    public OptionalInt mqttVersion() {
+        return mqttVersion == null ? OptionalInt.empty() : OptionalInt.of(mqttVersion.level());
+    }
+
+    List<ServerUri> serverUris() {
         return hosts;
     }
 
-    /** The version asked for, or empty to try 3.1.1 and fall back to 3.1. */
-    public Optional<MqttVersion> mqttVersion() {
+    Optional<MqttVersion> protocolVersion() {
         return Optional.ofNullable(mqttVersion);
     }
 
@@ -403,10 +416,18 @@ public final class ConnectOptions {
             if (password != null && userName == null) {
                 throw new IllegalArgumentException("password needs a userName: MQTT sends no password without one");
             }
-            if (password != null && new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 65535) {
+            if (password != null && utf8Length(password) > 65535) {
                 throw new IllegalArgumentException("password must not be longer than 65535 bytes");
             }
             return new ConnectOptions(this);
+        }
+
+        /** Counted without making a String of it: a String cannot be wiped. */
+        private static int utf8Length(char[] chars) {
+            ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
+            int length = encoded.remaining();
+            Arrays.fill(encoded.array(), (byte) 0);
+            return length;
         }
 
         private static Duration requirePositive(Duration d, String parameter) {

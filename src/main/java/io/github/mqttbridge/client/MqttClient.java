@@ -27,7 +27,7 @@ public final class MqttClient implements AutoCloseable {
 
     private final ServerUri uri;
     private final String clientId;
-    private final ClientCore core;
+    private final ClientEngine core;
     private volatile ConnectedListener onConnected = (reconnect, u) -> { };
     private volatile Consumer<ConnectionLost> onConnectionLost = lost -> { };
     private volatile Consumer<MqttMessage> onMessageArrived = message -> { };
@@ -58,7 +58,7 @@ public final class MqttClient implements AutoCloseable {
         }
         this.uri = uri;
         this.clientId = clientId;
-        this.core = new ClientCore(clientId, uri, new ClientCallbacks() {
+        this.core = new ClientEngine(clientId, uri, new ClientCallbacks() {
             @Override
             public void connected(boolean reconnect, String u) {
                 onConnected.connected(reconnect, u);

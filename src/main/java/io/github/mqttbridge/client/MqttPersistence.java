@@ -2,8 +2,7 @@ package io.github.mqttbridge.client;
 
 import io.github.mqttbridge.client.internal.persistence.FilePersistence;
 import io.github.mqttbridge.client.internal.persistence.MemoryPersistence;
-import io.github.mqttbridge.client.internal.persistence.SessionStore;
-import java.io.IOException;
+import io.github.mqttbridge.client.internal.persistence.SessionStoreFactory;
 import java.nio.file.Path;
 
 /**
@@ -13,14 +12,16 @@ import java.nio.file.Path;
  * keeps it on disk, so that a restarted process with the same client id sends again what the broker had not
  * acknowledged.
  */
-public interface MqttPersistence {
+public final class MqttPersistence {
+    private final SessionStoreFactory stores;
 
-    /** Opens the store of one client id; a store is used by one client at a time. */
-    SessionStore open(String clientId) throws IOException;
+    private MqttPersistence(SessionStoreFactory stores) {
+        this.stores = stores;
+    }
 
     /** State kept in this JVM only: it survives a reconnect and a new client with the same id, not a restart. */
-    static MqttPersistence memory() {
-        return new MemoryPersistence();
+    public static MqttPersistence memory() {
+        return new MqttPersistence(new MemoryPersistence());
     }
 
     /**
@@ -29,12 +30,22 @@ public interface MqttPersistence {
      * nothing; a torn last record (a crash mid-write) is detected and dropped. Not synced to the disk per
      * message: a power loss can lose the last writes. Use {@link #file(Path, boolean)} to sync each write.
      */
-    static MqttPersistence file(Path directory) {
-        return new FilePersistence(directory, false);
+    public static MqttPersistence file(Path directory) {
+        return file(directory, false);
     }
 
     /** As {@link #file(Path)}; with {@code syncEveryWrite} each record is forced to the disk (fsync) before use. */
-    static MqttPersistence file(Path directory, boolean syncEveryWrite) {
-        return new FilePersistence(directory, syncEveryWrite);
+    public static MqttPersistence file(Path directory, boolean syncEveryWrite) {
+        return new MqttPersistence(new FilePersistence(directory, syncEveryWrite));
+    }
+
+    /** Where the stores live; a store is used by one client at a time. */
+    SessionStoreFactory stores() {
+        return stores;
+    }
+
+    @Override
+    public String toString() {
+        return stores.toString();
     }
 }

@@ -80,7 +80,7 @@ class MqttConnectionConfigTest {
         var o = c.connectOptions().build();
         assertEquals(2, o.hosts().size());
         assertEquals("u", o.userName().orElseThrow());
-        assertEquals(3, o.mqttVersion().orElseThrow().level());
+        assertEquals(3, o.mqttVersion().orElseThrow());
         assertEquals(30, o.keepAliveInterval().getSeconds());
         assertFalse(o.cleanSession(), "the default given by the connector");
         assertTrue(o.reconnect() && o.retryInitialConnect(), "a task never gives up on its broker");

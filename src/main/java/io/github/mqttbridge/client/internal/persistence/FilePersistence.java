@@ -1,12 +1,11 @@
 package io.github.mqttbridge.client.internal.persistence;
 
-import io.github.mqttbridge.client.MqttPersistence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Session state in files under one directory, one append-only log per client id. */
-public final class FilePersistence implements MqttPersistence {
+public final class FilePersistence implements SessionStoreFactory {
     private final Path directory;
     private final boolean syncEveryWrite;
 

@@ -1,6 +1,5 @@
 package io.github.mqttbridge.client.internal.persistence;
 
-import io.github.mqttbridge.client.MqttPersistence;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,12 +8,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Session state in this JVM's memory, by client id: it outlives a client object, not the process. */
-public final class MemoryPersistence implements MqttPersistence {
+public final class MemoryPersistence implements SessionStoreFactory {
     private final Map<String, MemoryStore> stores = new ConcurrentHashMap<>();
 
     @Override
     public SessionStore open(String clientId) {
         return stores.computeIfAbsent(clientId, id -> new MemoryStore());
+    }
+
+    @Override
+    public String toString() {
+        return "memory";
     }
 
     private static final class MemoryStore implements SessionStore {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mqttbridge.client.MqttPersistence;
+import io.github.mqttbridge.client.internal.persistence.FilePersistence;
 import io.github.mqttbridge.client.internal.persistence.SessionStore.StoredPublish;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ class FileSessionStoreTest {
     Path dir;
 
     private SessionStore open() throws IOException {
-        return MqttPersistence.file(dir).open("client/1");
+        return new FilePersistence(dir, false).open("client/1");
     }
 
     @Test

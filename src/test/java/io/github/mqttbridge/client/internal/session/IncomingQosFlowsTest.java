@@ -4,28 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mqttbridge.client.MqttPersistence;
+import io.github.mqttbridge.client.internal.persistence.MemoryPersistence;
 import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import io.github.mqttbridge.client.internal.persistence.SessionStore;
 import io.github.mqttbridge.client.internal.session.IncomingQosFlows.Verdict;
-import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IncomingQosFlowsTest {
-    private final SessionStore store = openStore();
+    private final SessionStore store = new MemoryPersistence().open("test");
     private final IncomingQosFlows flows = new IncomingQosFlows(store);
-
-    private static SessionStore openStore() {
-        try {
-            return MqttPersistence.memory().open("test");
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static PublishPacket publish(int qos, int id, boolean dup) {
         return new PublishPacket("t", new byte[0], qos, false, dup, id);

@@ -8,26 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mqttbridge.client.MqttPersistence;
+import io.github.mqttbridge.client.internal.persistence.MemoryPersistence;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubRelPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import io.github.mqttbridge.client.internal.persistence.SessionStore;
-import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutgoingQosFlowsTest {
-    private final SessionStore store = openStore();
+    private final SessionStore store = new MemoryPersistence().open("test");
     private final OutgoingQosFlows<String> flows = new OutgoingQosFlows<>(new PacketIdPool(), store, 2);
 
-    private static SessionStore openStore() {
-        try {
-            return MqttPersistence.memory().open("test");
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private PublishPacket submit(String name, int qos) {
         return flows.submit("t/" + name, name.getBytes(), qos, false, name, true);

@@ -1,0 +1,462 @@
+package io.github.mqttbridge.client;
+
+import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubRelPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
+import io.github.mqttbridge.client.internal.codec.packet.SubAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.UnsubAckPacket;
+import io.github.mqttbridge.client.internal.engine.Connection;
+import io.github.mqttbridge.client.internal.persistence.SessionStore;
+import io.github.mqttbridge.client.internal.persistence.TransientSessionStore;
+import io.github.mqttbridge.client.internal.session.IncomingQosFlows;
+import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
+import io.github.mqttbridge.client.internal.session.Session;
+import io.github.mqttbridge.client.internal.transport.ServerUri;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine behind {@link MqttClient}: it routes between the {@link Session} (what to send) and the
+ * {@link ConnectionLifecycle} (where to send it).
+ *
+ * <p>The threading rule, for every class of the engine: all session and lifecycle state is guarded by one lock,
+ * {@link #lock}, held only for short, non-blocking steps. The connection's reader thread brings inbound packets,
+ * the application's threads bring operations, the timer thread brings attempts, timeouts and keep-alive; each
+ * takes the lock for its step. Nothing of the application runs on these threads or under the lock: its callbacks
+ * run on the callback thread and its futures complete on the completion thread ({@link ClientExecutors}).
+ */
+final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Events {
+    private static final Logger log = LoggerFactory.getLogger(ClientEngine.class);
+
+    /** An outbound message and the future its sender holds. */
+    private record Delivery(MqttMessage message, CompletableFuture<Void> future) {
+    }
+
+    /** What the engine keeps of a SUBSCRIBE or UNSUBSCRIBE: its caller's future and its timeout. */
+    private static final class Pending {
+        final CompletableFuture<Integer> future;
+        ScheduledFuture<?> timeout;
+
+        Pending(CompletableFuture<Integer> future) {
+            this.future = future;
+        }
+
+        void cancelTimeout() {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
+    }
+
+    private final String clientId;
+    private final ClientCallbacks callbacks;
+    private final Object lock = new Object();
+    private final ConnectionLifecycle lifecycle;
+    private ClientExecutors executors;
+    private ConnectOptions options;
+    private Session<Delivery, Pending> session;
+
+    ClientEngine(String clientId, ServerUri defaultUri, ClientCallbacks callbacks) {
+        this.clientId = clientId;
+        this.callbacks = callbacks;
+        this.lifecycle = new ConnectionLifecycle(clientId, defaultUri, lock, this, callbacks);
+    }
+
+    // ---- Connecting
+
+    CompletableFuture<Void> connect(ConnectOptions connectOptions) {
+        ClientIdRules.check(clientId, connectOptions);
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        synchronized (lock) {
+            lifecycle.requireIdle();
+            if (executors == null) {
+                executors = new ClientExecutors(clientId, connectOptions);
+            }
+            if (session == null) {
+                session = openSession(connectOptions);
+            }
+            options = connectOptions;
+            lifecycle.start(connectOptions, executors, result);
+        }
+        return result;
+    }
+
+    private Session<Delivery, Pending> openSession(ConnectOptions o) {
+        MqttPersistence persistence = o.persistence();
+        SessionStore store;
+        try {
+            store = persistence == null ? new TransientSessionStore() : persistence.stores().open(clientId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open the session store of '" + clientId + "' in "
+                    + persistence + ": " + e.getMessage(), e);
+        }
+        int restored = store.load().outbound().size();
+        if (restored > 0) {
+            log.info("Restored {} unacknowledged messages of '{}' from {}; they are sent on connect", restored,
+                    clientId, persistence);
+        }
+        return new Session<>(store, o.maxInflight(), stored -> {
+            MqttMessage m = MqttMessage.outbound(stored.topic(), stored.payload(), stored.qos(), stored.retain());
+            return new Delivery(m, new CompletableFuture<>());
+        });
+    }
+
+    @Override
+    public void accepted(Connection c, ConnAckPacket connAck, MqttVersion version, boolean reconnect) {
+        Session.Resumption<Delivery, Pending> resumption = session.connected(connAck.sessionPresent(),
+                ClientEngine::renewal);
+        resumption.packets().forEach(c::send);
+        resumption.qos0().forEach(q -> sendQos0(c, q));
+        for (Session.Renewal<Pending> r : resumption.renewals()) {
+            sendRequest(c, r.packet(), r.packet().packetId(), r.handle(), r.filter(), MqttErrorCode.SUBSCRIBE_TIMEOUT);
+        }
+        log.info("Connected to {} as '{}' (MQTT {}, session present: {}, {} messages to resend)", c.uri(),
+                clientId, version == MqttVersion.MQTT_3_1_1 ? "3.1.1" : "3.1", connAck.sessionPresent(),
+                resumption.resent());
+    }
+
+    /** A subscription made again after reconnecting: no one waits on it, so a failure is logged. */
+    private static Pending renewal(String filter) {
+        Pending renewal = new Pending(new CompletableFuture<>());
+        renewal.future.whenComplete((granted, error) -> {
+            if (error != null) {
+                log.error("Could not subscribe again to '{}' after reconnecting: {}", filter, error.getMessage());
+            }
+        });
+        return renewal;
+    }
+
+    @Override
+    public Runnable detached(MqttException cause) {
+        List<Session.Request<Pending>> abandoned = session.connectionLost();
+        return () -> abandoned.forEach(r -> {
+            r.handle().cancelTimeout();
+            fail(r.handle().future, new MqttException(cause.code(), "connection lost before the server answered: "
+                    + cause.getMessage(), cause));
+        });
+    }
+
+    @Override
+    public void onClosed(Connection c, MqttException cause) {
+        lifecycle.onClosed(c, cause);
+    }
+
+    // ---- Inbound packets
+
+    @Override
+    public void onPacket(Connection c, MqttPacket packet) throws ProtocolViolationException, InterruptedException {
+        if (packet instanceof ConnAckPacket connAck) {
+            lifecycle.onConnAck(c, connAck);
+            return;
+        }
+        synchronized (lock) {
+            if (lifecycle.state() == ConnectionLifecycle.State.CONNECTING) {
+                throw new ProtocolViolationException("the first packet from the server must be CONNACK, was "
+                        + packet.type());
+            }
+        }
+        switch (packet.type()) {
+            case PUBLISH -> onPublish(c, (PublishPacket) packet);
+            case PUBACK -> delivered(locked(() -> sendAll(session.onPubAck((PubAckPacket) packet))));
+            case PUBREC -> reply(c, () -> session.onPubRec((PubRecPacket) packet));
+            case PUBCOMP -> delivered(locked(() -> sendAll(session.onPubComp((PubCompPacket) packet))));
+            case PUBREL -> reply(c, () -> session.onPubRel((PubRelPacket) packet));
+            case SUBACK -> onSubAck((SubAckPacket) packet);
+            case UNSUBACK -> onUnsubAck((UnsubAckPacket) packet);
+            case PINGRESP -> { }
+            default -> throw new ProtocolViolationException("a server must not send " + packet.type());
+        }
+    }
+
+    private interface Step<T> {
+        T run() throws ProtocolViolationException;
+    }
+
+    private <T> T locked(Step<T> step) throws ProtocolViolationException {
+        synchronized (lock) {
+            return step.run();
+        }
+    }
+
+    private void reply(Connection c, Step<MqttPacket> step) throws ProtocolViolationException {
+        synchronized (lock) {
+            c.send(step.run());
+        }
+    }
+
+    /** Sends the publishes that took a completed one's place in the window. */
+    private Delivery sendAll(Session.Completed<Delivery> completed) {
+        Connection c = lifecycle.current();
+        if (c != null) {
+            completed.next().forEach(c::send);
+        }
+        return completed.handle();
+    }
+
+    private void delivered(Delivery d) {
+        if (callbacks.wantsDelivered()) {
+            executors.callbacks.execute(() -> callbacks.delivered(d.message));
+        }
+        complete(d.future, null);
+    }
+
+    private void onPublish(Connection c, PublishPacket publish) throws InterruptedException {
+        Session.Arrival arrival;
+        boolean manual;
+        synchronized (lock) {
+            manual = options.manualAcks();
+            arrival = session.onPublish(publish);
+            if (arrival.reply() != null) {
+                c.send(arrival.reply());
+            }
+        }
+        if (!arrival.deliver()) {
+            return;
+        }
+        IncomingQosFlows.PendingAck owed = arrival.ack();
+        Runnable acknowledge = owed == null ? null : () -> sendLocked(() -> session.acknowledge(owed));
+        MqttMessage message = MqttMessage.arrived(publish.topic(), publish.payload(), publish.qos(), publish.retain(),
+                publish.dup(), publish.packetId(), manual ? acknowledge : null);
+        try {
+            executors.callbacks.deliver(() -> {
+                try {
+                    callbacks.messageArrived(message);
+                } finally {
+                    if (!manual && acknowledge != null) {
+                        acknowledge.run();
+                    }
+                }
+            }, publish.payload().length);
+        } catch (InterruptedException connectionEnded) {
+            if (owed != null) {
+                sendLocked(() -> session.undelivered(owed));
+            }
+            throw connectionEnded;
+        }
+    }
+
+    /** Sends, on the current connection if there is one, the packets a session step asks for. */
+    private void sendLocked(java.util.function.Supplier<List<MqttPacket>> step) {
+        synchronized (lock) {
+            List<MqttPacket> packets = step.get();
+            Connection c = lifecycle.current();
+            if (c != null) {
+                packets.forEach(c::send);
+            }
+        }
+    }
+
+    private void onSubAck(SubAckPacket subAck) throws ProtocolViolationException {
+        Session.Granted<Pending> granted;
+        synchronized (lock) {
+            try {
+                granted = session.onSubAck(subAck);
+            } catch (ProtocolViolationException e) {
+                failRequest(subAck.packetId(), e);
+                throw e;
+            }
+        }
+        Pending p = granted.request().handle();
+        String filter = granted.request().filter();
+        p.cancelTimeout();
+        if (granted.refused()) {
+            log.warn("The server refused the subscription to '{}'", filter);
+            fail(p.future, MqttException.subscribeRefused(filter));
+            return;
+        }
+        log.info("Subscribed to '{}' with QoS {} (granted {})", filter, granted.request().qos(), granted.code());
+        complete(p.future, granted.code());
+    }
+
+    /** A SUBACK that breaks the rules still ends the wait of the request it names. */
+    private void failRequest(int packetId, ProtocolViolationException e) {
+        Session.Request<Pending> r = session.timedOut(packetId);
+        if (r != null) {
+            r.handle().cancelTimeout();
+            fail(r.handle().future, new MqttException(MqttErrorCode.SOCKET_ERROR, e.getMessage()));
+        }
+    }
+
+    private void onUnsubAck(UnsubAckPacket unsubAck) throws ProtocolViolationException {
+        Session.Request<Pending> r = locked(() -> session.onUnsubAck(unsubAck));
+        r.handle().cancelTimeout();
+        log.info("Unsubscribed from '{}'", r.filter());
+        complete(r.handle().future, null);
+    }
+
+    // ---- Operations
+
+    CompletableFuture<Void> publish(MqttMessage message) {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        Delivery delivery = new Delivery(message, future);
+        synchronized (lock) {
+            Connection c = lifecycle.current();
+            if (c == null && !mayBuffer(future)) {
+                return future;
+            }
+            try {
+                if (message.qos() == 0) {
+                    Session.Qos0<Delivery> now = session.publishQos0(message.destinationName(),
+                            message.payloadNoCopy(), message.retained(), delivery);
+                    if (now != null) {
+                        sendQos0(c, now);
+                    }
+                    return future;
+                }
+                PublishPacket now = session.publish(message.destinationName(), message.payloadNoCopy(),
+                        message.qos(), message.retained(), delivery);
+                if (now != null) {
+                    c.send(now);
+                }
+            } catch (UncheckedIOException e) {
+                future.completeExceptionally(new MqttException(MqttErrorCode.INVALID_STORED_DATA,
+                        "could not store the message before sending it: " + e.getMessage(), e));
+            }
+        }
+        return future;
+    }
+
+    /** Whether a publish may wait for the next connection; fails its future when the buffer is full. */
+    private boolean mayBuffer(CompletableFuture<Void> future) {
+        if (lifecycle.state() == ConnectionLifecycle.State.CLOSED) {
+            throw new IllegalStateException("the client is closed");
+        }
+        if (options == null || !options.disconnectedPublishing()) {
+            throw new IllegalStateException("not connected (set disconnectedPublishing(true) to queue messages"
+                    + " while disconnected)");
+        }
+        if (session.waitingCount() >= options.disconnectedBufferSize()) {
+            future.completeExceptionally(new MqttException(MqttErrorCode.BUFFER_FULL, "disconnected and "
+                    + options.disconnectedBufferSize() + " messages already wait to be sent"));
+            return false;
+        }
+        return true;
+    }
+
+    private void sendQos0(Connection c, Session.Qos0<Delivery> publish) {
+        c.send(publish.packet(), new Connection.WriteListener() {
+            @Override
+            public void written() {
+                delivered(publish.handle());
+            }
+
+            @Override
+            public void failed(MqttException cause) {
+                fail(publish.handle().future, cause);
+            }
+        });
+    }
+
+    CompletableFuture<Integer> subscribe(String filter, int qos) {
+        Pending pending = new Pending(new CompletableFuture<>());
+        synchronized (lock) {
+            Connection c = requireConnected();
+            var packet = session.subscribe(filter, qos, pending);
+            sendRequest(c, packet, packet.packetId(), pending, filter, MqttErrorCode.SUBSCRIBE_TIMEOUT);
+        }
+        return pending.future;
+    }
+
+    CompletableFuture<Void> unsubscribe(String filter) {
+        Pending pending = new Pending(new CompletableFuture<>());
+        synchronized (lock) {
+            Connection c = requireConnected();
+            var packet = session.unsubscribe(filter, pending);
+            sendRequest(c, packet, packet.packetId(), pending, filter, MqttErrorCode.UNSUBSCRIBE_TIMEOUT);
+        }
+        return pending.future.thenApply(ignored -> null);
+    }
+
+    /** Sends a SUBSCRIBE or UNSUBSCRIBE and fails its future if the server does not answer in time. */
+    private void sendRequest(Connection c, MqttPacket packet, int packetId, Pending pending, String filter,
+                             MqttErrorCode timeoutCode) {
+        long timeoutMillis = options.timeout().toMillis();
+        pending.timeout = executors.timer.schedule(() -> {
+            Session.Request<Pending> gone;
+            synchronized (lock) {
+                gone = session.timedOut(packetId);
+            }
+            if (gone != null) {
+                fail(gone.handle().future, new MqttException(timeoutCode, "no answer about '" + filter + "' within "
+                        + timeoutMillis + " ms"));
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        c.send(packet);
+    }
+
+    private Connection requireConnected() {
+        if (lifecycle.state() == ConnectionLifecycle.State.CLOSED) {
+            throw new IllegalStateException("the client is closed");
+        }
+        Connection c = lifecycle.current();
+        if (c == null) {
+            throw new IllegalStateException("not connected");
+        }
+        return c;
+    }
+
+    boolean isConnected() {
+        synchronized (lock) {
+            return lifecycle.state() == ConnectionLifecycle.State.CONNECTED;
+        }
+    }
+
+    // ---- Ending
+
+    CompletableFuture<Void> disconnect() {
+        return lifecycle.disconnect();
+    }
+
+    void close() {
+        MqttException closed = new MqttException(MqttErrorCode.CLIENT_CLOSED, "the client was closed");
+        Session.Abandoned<Delivery, Pending> abandoned;
+        ClientExecutors ex;
+        synchronized (lock) {
+            if (lifecycle.state() == ConnectionLifecycle.State.CLOSED) {
+                return;
+            }
+            abandoned = session == null ? null : session.abandon();
+            ex = executors;
+        }
+        ConnectionLifecycle.Closing closing = lifecycle.close(closed);
+        if (closing == null) {
+            return;
+        }
+        if (abandoned != null) {
+            abandoned.publishes().forEach(d -> fail(d.future, closed));
+            abandoned.requests().forEach(p -> fail(p.future, closed));
+        }
+        closing.waiting().forEach(f -> fail(f, closed));
+        if (ex != null) {
+            ex.shutdown();
+        }
+        lifecycle.awaitClosed(closing.closed());
+        synchronized (lock) {
+            if (session != null) {
+                session.closeStore();
+            }
+        }
+        log.info("Closed client '{}'", clientId);
+    }
+
+    // ---- Completing the application's futures, never on our I/O threads or under the lock
+
+    private <T> void complete(CompletableFuture<T> f, T value) {
+        executors.settle(() -> f.complete(value));
+    }
+
+    private void fail(CompletableFuture<?> f, Throwable cause) {
+        executors.settle(() -> f.completeExceptionally(cause));
+    }
+}

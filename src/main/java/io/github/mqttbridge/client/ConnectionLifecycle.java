@@ -1,0 +1,434 @@
+package io.github.mqttbridge.client;
+
+import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
+import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
+import io.github.mqttbridge.client.internal.engine.Connection;
+import io.github.mqttbridge.client.internal.engine.KeepAlive;
+import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
+import io.github.mqttbridge.client.internal.transport.ServerUri;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection's life: connect attempts over hosts and protocol versions, the reconnect backoff, the keep-alive
+ * and the way out (disconnect, close). It decides which connection is current; what flows over it is the
+ * {@link ClientEngine}'s. State is guarded by the engine's lock (see {@link ClientEngine} for the threading rule).
+ */
+final class ConnectionLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycle.class);
+    /** How long a connection must stay up before the backoff starts again from its minimum. */
+    private static final Duration HEALTHY_AFTER = Duration.ofSeconds(10);
+
+    enum State { DISCONNECTED, CONNECTING, CONNECTED, RECONNECT_WAIT, DISCONNECTING, CLOSED }
+
+    /** The engine, as the lifecycle sees it: it handles each connection's packets and hears of its end. */
+    interface Events extends Connection.Handler {
+        /** A CONNACK accepted the connection: resume the session on it. */
+        void accepted(Connection c, ConnAckPacket connAck, MqttVersion version, boolean reconnect);
+
+        /**
+         * The current connection ended; called under the lock, in the same step that forgets the connection.
+         * Returns what is left to do outside the lock.
+         */
+        Runnable detached(MqttException cause);
+    }
+
+    private final String clientId;
+    private final ServerUri defaultUri;
+    private final Object lock;
+    private final Events events;
+    private final ClientCallbacks callbacks;
+
+    private State state = State.DISCONNECTED;
+    private ClientExecutors executors;
+    private ConnectOptions options;
+    private ReconnectBackoff backoff;
+    private ConnectAttempt attempt;
+    private ScheduledFuture<?> reconnectTask;
+    private CompletableFuture<Void> pendingConnect;
+    private CompletableFuture<Void> disconnected;
+    private boolean everConnected;
+    private Connection connection;
+    private KeepAlive keepAlive;
+
+    ConnectionLifecycle(String clientId, ServerUri defaultUri, Object lock, Events events,
+                        ClientCallbacks callbacks) {
+        this.clientId = clientId;
+        this.defaultUri = defaultUri;
+        this.lock = lock;
+        this.events = events;
+        this.callbacks = callbacks;
+    }
+
+    // ---- Asked by the engine, under the lock
+
+    /** Whether {@code connect} may start now; throws naming the state that forbids it. */
+    void requireIdle() {
+        switch (state) {
+            case CLOSED -> throw new IllegalStateException("the client is closed");
+            case CONNECTING -> throw new IllegalStateException("already connecting");
+            case RECONNECT_WAIT -> throw new IllegalStateException("already reconnecting; call disconnect() first");
+            case CONNECTED, DISCONNECTING -> throw new IllegalStateException("already connected");
+            default -> { }
+        }
+    }
+
+    void start(ConnectOptions connectOptions, ClientExecutors clientExecutors, CompletableFuture<Void> result) {
+        options = connectOptions;
+        executors = clientExecutors;
+        backoff = new ReconnectBackoff(options.reconnectMinDelay(), options.reconnectMaxDelay(), HEALTHY_AFTER);
+        pendingConnect = result;
+        startAttempt(false);
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** The connection to send on, or null unless connected. */
+    Connection current() {
+        return state == State.CONNECTED ? connection : null;
+    }
+
+    // ---- Attempts (called by ConnectAttempt)
+
+    private void startAttempt(boolean reconnect) {
+        state = State.CONNECTING;
+        attempt = new ConnectAttempt(this, candidates(options), reconnect);
+        executors.timer.execute(attempt::tryNext);
+    }
+
+    private List<ConnectAttempt.Candidate> candidates(ConnectOptions o) {
+        List<ServerUri> uris = o.serverUris().isEmpty() ? List.of(defaultUri) : o.serverUris();
+        List<ConnectAttempt.Candidate> list = new ArrayList<>();
+        for (ServerUri uri : uris) {
+            ServerUri effective = o.useSsl() ? uri.withScheme(uri.scheme().withTls()) : uri;
+            if (o.protocolVersion().isPresent()) {
+                list.add(new ConnectAttempt.Candidate(effective, o.protocolVersion().get(), false));
+            } else {
+                list.add(new ConnectAttempt.Candidate(effective, MqttVersion.MQTT_3_1_1, false));
+                // 3.1 allows only 1 to 23 characters of client id, so other ids cannot fall back.
+                if (!clientId.isEmpty() && clientId.length() <= MqttVersion.MQTT_3_1.maxClientIdLength()) {
+                    list.add(new ConnectAttempt.Candidate(effective, MqttVersion.MQTT_3_1, true));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Called by the attempt once a transport is open: the connection to send CONNECT on. */
+    boolean adoptConnection(ConnectAttempt from, Connection c) {
+        synchronized (lock) {
+            if (attempt != from || state != State.CONNECTING) {
+                return false;
+            }
+            connection = c;
+            return true;
+        }
+    }
+
+    ConnectPacket connectPacket(MqttVersion version) {
+        ConnectOptions o = options;
+        ConnectPacket.Will will = o.willMessage().map(w -> new ConnectPacket.Will(w.destinationName(),
+                w.payloadNoCopy(), w.qos(), w.retained())).orElse(null);
+        return new ConnectPacket(version, clientId, o.cleanSession(), (int) o.keepAliveInterval().getSeconds(), will,
+                o.userName().orElse(null), passwordBytes(o.password()));
+    }
+
+    /** The password as UTF-8 for the wire; the copies made on the way are wiped. */
+    private static byte[] passwordBytes(char[] password) {
+        if (password == null) {
+            return null;
+        }
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        byte[] bytes = Arrays.copyOf(encoded.array(), encoded.limit());
+        Arrays.fill(password, '\0');
+        Arrays.fill(encoded.array(), (byte) 0);
+        return bytes;
+    }
+
+    ConnectOptions options() {
+        return options;
+    }
+
+    Connection.Handler handler() {
+        return events;
+    }
+
+    ClientExecutors executors() {
+        return executors;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    /** Every candidate of the attempt failed: retry later, or give up. */
+    void attemptFailed(ConnectAttempt failed, MqttException cause) {
+        CompletableFuture<Void> result;
+        synchronized (lock) {
+            if (attempt != failed || state != State.CONNECTING) {
+                return;
+            }
+            attempt = null;
+            log.warn("Could not connect as '{}': {}", clientId, cause.getMessage());
+            if (failed.reconnect() || options.retryInitialConnect()) {
+                scheduleReconnect();
+                return;
+            }
+            state = State.DISCONNECTED;
+            result = pendingConnect;
+            pendingConnect = null;
+        }
+        executors.settle(() -> result.completeExceptionally(cause));
+    }
+
+    private void scheduleReconnect() {
+        state = State.RECONNECT_WAIT;
+        long delay = backoff.nextDelayMillis(System.nanoTime());
+        boolean reconnect = everConnected;
+        log.info("Reconnecting '{}' in {} s", clientId, String.format("%.1f", delay / 1000.0));
+        reconnectTask = executors.timer.schedule(() -> {
+            synchronized (lock) {
+                if (state == State.RECONNECT_WAIT) {
+                    reconnectTask = null;
+                    startAttempt(reconnect);
+                }
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- Events of the connection
+
+    void onConnAck(Connection c, ConnAckPacket connAck) throws ProtocolViolationException {
+        ConnectAttempt current;
+        synchronized (lock) {
+            if (state != State.CONNECTING || attempt == null || !attempt.awaitingConnAck(c)) {
+                throw new ProtocolViolationException("CONNACK received when the connection was already accepted");
+            }
+            current = attempt;
+        }
+        if (connAck.returnCode() != 0) {
+            c.close(MqttException.connackRefused(connAck.returnCode()));
+            return;
+        }
+        current.connected();
+        CompletableFuture<Void> result;
+        synchronized (lock) {
+            if (attempt != current || connection != c) {
+                return;
+            }
+            everConnected = true;
+            state = State.CONNECTED;
+            attempt = null;
+            result = pendingConnect;
+            pendingConnect = null;
+            backoff.connected(System.nanoTime());
+            events.accepted(c, connAck, current.version(), current.reconnect());
+            long keepAliveMillis = options.keepAliveInterval().toMillis();
+            if (keepAliveMillis > 0) {
+                keepAlive = new KeepAlive(c, keepAliveMillis, executors.callbacks::producerWaiting, executors.timer);
+            }
+        }
+        if (result != null) {
+            executors.settle(() -> result.complete(null));
+        }
+        String uri = c.uri();
+        executors.callbacks.execute(() -> callbacks.connected(current.reconnect(), uri));
+    }
+
+    /** A connection ended; tells the engine and the application, and reconnects when that is wanted. */
+    void onClosed(Connection c, MqttException cause) {
+        ConnectAttempt failedAttempt = null;
+        boolean lost;
+        boolean byUser;
+        CompletableFuture<Void> whenDisconnected;
+        Runnable afterDetach;
+        synchronized (lock) {
+            if (c != connection) {
+                return;
+            }
+            connection = null;
+            afterDetach = events.detached(cause);
+            stopKeepAlive();
+            lost = state == State.CONNECTED || state == State.DISCONNECTING;
+            byUser = state == State.DISCONNECTING;
+            whenDisconnected = disconnected;
+            disconnected = null;
+            if (state == State.CONNECTING) {
+                failedAttempt = attempt;
+            } else if (lost && !byUser && options.reconnect()) {
+                scheduleReconnect();
+            } else if (state != State.CLOSED) {
+                state = State.DISCONNECTED;
+            }
+        }
+        afterDetach.run();
+        if (failedAttempt != null) {
+            failedAttempt.connectionFailed(c, cause);
+            return;
+        }
+        if (lost) {
+            reportLost(c.uri(), cause, byUser);
+        }
+        if (whenDisconnected != null) {
+            executors.settle(() -> whenDisconnected.complete(null));
+        }
+    }
+
+    private void reportLost(String uri, MqttException cause, boolean byUser) {
+        ConnectionLost event;
+        if (byUser) {
+            log.info("Disconnected from {}", uri);
+            event = new ConnectionLost(MqttErrorCode.OK, "disconnected by the application", uri, null);
+        } else {
+            log.warn("Connection to {} lost: {}", uri, cause.getMessage());
+            event = new ConnectionLost(cause.code(), cause.getMessage(), uri, cause);
+        }
+        executors.callbacks.execute(() -> callbacks.connectionLost(event));
+    }
+
+    private void stopKeepAlive() {
+        if (keepAlive != null) {
+            keepAlive.stop();
+            keepAlive = null;
+        }
+    }
+
+    // ---- The way out
+
+    CompletableFuture<Void> disconnect() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ConnectAttempt cancelled;
+        Connection toClose;
+        CompletableFuture<Void> abandonedConnect;
+        synchronized (lock) {
+            switch (state) {
+                case CONNECTED -> {
+                    state = State.DISCONNECTING;
+                    disconnected = done;
+                    sendDisconnect(connection, new MqttException(MqttErrorCode.OK, "disconnected by the application"));
+                    return done;
+                }
+                case DISCONNECTING -> {
+                    return disconnected != null ? disconnected : CompletableFuture.completedFuture(null);
+                }
+                case CLOSED -> throw new IllegalStateException("the client is closed");
+                case DISCONNECTED -> throw new IllegalStateException("not connecting or connected");
+                default -> { }
+            }
+            cancelled = stopConnecting();
+            toClose = connection;
+            connection = null;
+            state = State.DISCONNECTED;
+            abandonedConnect = pendingConnect;
+            pendingConnect = null;
+        }
+        MqttException cause = new MqttException(MqttErrorCode.CLIENT_CLOSED, "connecting stopped by disconnect()");
+        if (cancelled != null) {
+            cancelled.cancel();
+        }
+        if (toClose != null) {
+            toClose.close(cause);
+        }
+        if (abandonedConnect != null) {
+            executors.settle(() -> abandonedConnect.completeExceptionally(cause));
+        }
+        log.info("Stopped connecting '{}'", clientId);
+        done.complete(null);
+        return done;
+    }
+
+    /** Sends DISCONNECT and closes once written; a server that stops reading must not keep us waiting. */
+    private void sendDisconnect(Connection c, MqttException cause) {
+        c.send(DisconnectPacket.INSTANCE, new Connection.WriteListener() {
+            @Override
+            public void written() {
+                c.close(cause);
+            }
+
+            @Override
+            public void failed(MqttException ignored) {
+                c.close(cause);
+            }
+        });
+        executors.timer.schedule(() -> c.close(cause), options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private ConnectAttempt stopConnecting() {
+        ConnectAttempt cancelled = attempt;
+        attempt = null;
+        if (reconnectTask != null) {
+            reconnectTask.cancel(false);
+            reconnectTask = null;
+        }
+        return cancelled;
+    }
+
+    /** What {@link #close} leaves: the futures still waiting on the lifecycle, and the connection it closed. */
+    record Closing(List<CompletableFuture<Void>> waiting, Connection closed) {
+    }
+
+    /** Ends the lifecycle for good, a connected client saying DISCONNECT first; null when it was closed already. */
+    Closing close(MqttException closed) {
+        Connection open;
+        ConnectAttempt cancelled;
+        boolean graceful;
+        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return null;
+            }
+            graceful = state == State.CONNECTED;
+            state = State.CLOSED;
+            open = connection;
+            connection = null;
+            cancelled = stopConnecting();
+            stopKeepAlive();
+            if (pendingConnect != null) {
+                waiting.add(pendingConnect);
+            }
+            if (disconnected != null) {
+                waiting.add(disconnected);
+            }
+        }
+        if (cancelled != null) {
+            cancelled.cancel();
+        }
+        if (open != null) {
+            if (graceful) {
+                sendDisconnect(open, closed);
+                awaitQuietly(open, 2);
+            }
+            open.close(closed);
+        }
+        return new Closing(waiting, open);
+    }
+
+    /** Waits for the threads of the connection closed by {@link #close}, once the client's own threads are done. */
+    void awaitClosed(Connection c) {
+        if (c != null) {
+            awaitQuietly(c, 5);
+        }
+    }
+
+    private static void awaitQuietly(Connection c, int seconds) {
+        try {
+            c.awaitThreads(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package io.github.mqttbridge.client.internal.session;
+
+import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubRelPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
+import io.github.mqttbridge.client.internal.codec.packet.SubAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket;
+import io.github.mqttbridge.client.internal.codec.packet.UnsubAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.UnsubscribePacket;
+import io.github.mqttbridge.client.internal.persistence.SessionStore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The client's side of one MQTT session: packet ids, the session store, both QoS flows, the requests awaiting an
+ * answer, the subscriptions the client should hold and what waits for a connection. It answers each event (a
+ * packet in, a publish or subscribe asked, a connection accepted with or without a session, a connection lost)
+ * with the packets to send, and never touches a socket, a thread or a clock: the engine does that.
+ *
+ * <p>Not thread-safe: the engine calls it only under its one lock.
+ *
+ * @param <D> what the caller attaches to a publish to learn of its completion
+ * @param <R> what the caller attaches to a subscribe or unsubscribe
+ */
+public final class Session<D, R> {
+
+    /** A QoS 0 publish, complete once written. */
+    public record Qos0<D>(PublishPacket packet, D handle) {
+    }
+
+    /** A SUBSCRIBE (qos 0-2) or UNSUBSCRIBE (qos -1) awaiting its acknowledgement. */
+    public record Request<R>(String filter, int qos, R handle) {
+    }
+
+    /** A subscription the server forgot, made again. */
+    public record Renewal<R>(SubscribePacket packet, String filter, R handle) {
+    }
+
+    /** The packets that resume the session on an accepted connection, in the order to send them. */
+    public record Resumption<D, R>(List<MqttPacket> packets, List<Qos0<D>> qos0, List<Renewal<R>> renewals,
+                                   int resent) {
+    }
+
+    /** A publish the server acknowledged, and the waiting ones that took its place in the window. */
+    public record Completed<D>(D handle, List<PublishPacket> next) {
+    }
+
+    /** What to do with an inbound PUBLISH: deliver it (and acknowledge later), or just answer {@code reply}. */
+    public record Arrival(IncomingQosFlows.PendingAck ack, boolean deliver, MqttPacket reply) {
+    }
+
+    /** A SUBACK matched to its request. */
+    public record Granted<R>(Request<R> request, int code) {
+        public boolean refused() {
+            return code == SubAckPacket.FAILURE;
+        }
+    }
+
+    /** What a closing session leaves unfinished; each caller is told. */
+    public record Abandoned<D, R>(List<D> publishes, List<R> requests) {
+    }
+
+    // Valid for the session.
+    private final PacketIdPool ids = new PacketIdPool();
+    private final SessionStore store;
+    private final OutgoingQosFlows<D> outgoing;
+    private final IncomingQosFlows incoming;
+    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
+    private final ArrayDeque<Qos0<D>> offlineQos0 = new ArrayDeque<>();
+    private boolean everConnected;
+
+    // Valid for the connection.
+    private final PendingRequests<Request<R>> requests = new PendingRequests<>(ids);
+    private boolean online;
+
+    /**
+     * Opens the session on what the store holds: publishes an earlier client with this id left unacknowledged
+     * are taken back with handles from {@code restored}, and go out on the first connection.
+     */
+    public Session(SessionStore store, int maxInflight, Function<SessionStore.StoredPublish, D> restored) {
+        this.store = store;
+        this.outgoing = new OutgoingQosFlows<>(ids, store, maxInflight);
+        this.incoming = new IncomingQosFlows(store);
+        outgoing.restore(store.load().outbound(), restored);
+    }
+
+    // ---- Connections
+
+    /**
+     * A CONNACK accepted us. Without a session on the server ({@code sessionPresent} false) the QoS 2 state it
+     * held for us is gone, and so are our subscriptions: those are made again, once the client had any, each
+     * with a handle from {@code renewal}.
+     */
+    public Resumption<D, R> connected(boolean sessionPresent, Function<String, R> renewal) {
+        boolean renew = !sessionPresent && everConnected && !subscriptions.isEmpty();
+        everConnected = true;
+        online = true;
+        incoming.onNewConnection();
+        if (!sessionPresent) {
+            incoming.clear();
+        }
+        int resent = outgoing.inflightCount();
+        List<MqttPacket> packets = outgoing.resume(sessionPresent);
+        List<Qos0<D>> qos0 = new ArrayList<>(offlineQos0);
+        offlineQos0.clear();
+        List<Renewal<R>> renewals = new ArrayList<>();
+        if (renew) {
+            subscriptions.forEach((filter, qos) -> {
+                R handle = renewal.apply(filter);
+                renewals.add(new Renewal<>(subscribePacket(new Request<>(filter, qos, handle)), filter, handle));
+            });
+        }
+        return new Resumption<>(packets, qos0, renewals, resent);
+    }
+
+    /** The connection ended: the requests it carried will never be answered. */
+    public List<Request<R>> connectionLost() {
+        online = false;
+        return requests.clear();
+    }
+
+    public boolean online() {
+        return online;
+    }
+
+    // ---- Publishing
+
+    /** Publishes waiting for a connection or for room in the window. */
+    public int waitingCount() {
+        return offlineQos0.size() + outgoing.waitingCount();
+    }
+
+    /** A QoS 0 publish: returned to be sent now, or null when it waits for the next connection. */
+    public Qos0<D> publishQos0(String topic, byte[] payload, boolean retain, D handle) {
+        Qos0<D> publish = new Qos0<>(new PublishPacket(topic, payload, 0, retain, false, 0), handle);
+        if (online) {
+            return publish;
+        }
+        offlineQos0.add(publish);
+        return null;
+    }
+
+    /**
+     * A QoS 1 or 2 publish, stored before anything is sent. Returns the PUBLISH to send now, or null when it waits
+     * for room in the window or for a connection.
+     */
+    public PublishPacket publish(String topic, byte[] payload, int qos, boolean retain, D handle) {
+        return outgoing.submit(topic, payload, qos, retain, handle, online);
+    }
+
+    public Completed<D> onPubAck(PubAckPacket ack) throws ProtocolViolationException {
+        return completed(outgoing.onPubAck(ack.packetId()).handle());
+    }
+
+    public PubRelPacket onPubRec(PubRecPacket rec) throws ProtocolViolationException {
+        return outgoing.onPubRec(rec.packetId());
+    }
+
+    public Completed<D> onPubComp(PubCompPacket comp) throws ProtocolViolationException {
+        return completed(outgoing.onPubComp(comp.packetId()).handle());
+    }
+
+    private Completed<D> completed(D handle) {
+        return new Completed<>(handle, online ? outgoing.fillWindow() : List.of());
+    }
+
+    // ---- Receiving
+
+    public Arrival onPublish(PublishPacket publish) {
+        if (publish.qos() == 0) {
+            return new Arrival(null, true, null);
+        }
+        return switch (incoming.onPublish(publish)) {
+            case DELIVER -> new Arrival(incoming.expectAck(publish), true, null);
+            case REPEAT_PUBREC -> new Arrival(null, false, new PubRecPacket(publish.packetId()));
+            case IGNORE -> new Arrival(null, false, null);
+        };
+    }
+
+    /** The application is done with a message: the acknowledgements now due, in arrival order. */
+    public List<MqttPacket> acknowledge(IncomingQosFlows.PendingAck ack) {
+        List<MqttPacket> acks = incoming.ack(ack);
+        return online ? acks : List.of();
+    }
+
+    /** A message that never reached the application: what to send so the server does not wait for it forever. */
+    public List<MqttPacket> undelivered(IncomingQosFlows.PendingAck ack) {
+        List<MqttPacket> acks = incoming.undelivered(ack);
+        return online ? acks : List.of();
+    }
+
+    public PubCompPacket onPubRel(PubRelPacket rel) throws ProtocolViolationException {
+        return incoming.onPubRel(rel.packetId());
+    }
+
+    // ---- Subscriptions
+
+    /** A SUBSCRIBE to send, or an {@link IllegalStateException} when all packet ids are in use. */
+    public SubscribePacket subscribe(String filter, int qos, R handle) {
+        return subscribePacket(new Request<>(filter, qos, handle));
+    }
+
+    private SubscribePacket subscribePacket(Request<R> request) {
+        return new SubscribePacket(newRequest(request),
+                List.of(new SubscribePacket.Subscription(request.filter(), request.qos())));
+    }
+
+    public UnsubscribePacket unsubscribe(String filter, R handle) {
+        return new UnsubscribePacket(newRequest(new Request<>(filter, -1, handle)), List.of(filter));
+    }
+
+    private int newRequest(Request<R> request) {
+        int id = requests.add(request);
+        if (id == 0) {
+            throw new IllegalStateException("all 65535 packet ids are in use");
+        }
+        return id;
+    }
+
+    /** Matches a SUBACK to its SUBSCRIBE; a granted filter is one the session holds from now on. */
+    public Granted<R> onSubAck(SubAckPacket subAck) throws ProtocolViolationException {
+        if (subAck.returnCodes().size() != 1) {
+            // The request stays pending: the caller fails it with this error through timedOut().
+            throw new ProtocolViolationException("SUBACK for packet id " + subAck.packetId() + " holds "
+                    + subAck.returnCodes().size() + " return codes, but the SUBSCRIBE had 1 topic filter");
+        }
+        Request<R> request = requests.complete(subAck.packetId(), "SUBACK");
+        Granted<R> granted = new Granted<>(request, subAck.returnCodes().get(0));
+        if (!granted.refused()) {
+            subscriptions.put(request.filter(), request.qos());
+        }
+        return granted;
+    }
+
+    public Request<R> onUnsubAck(UnsubAckPacket unsubAck) throws ProtocolViolationException {
+        Request<R> request = requests.complete(unsubAck.packetId(), "UNSUBACK");
+        subscriptions.remove(request.filter());
+        return request;
+    }
+
+    /** A request that waited too long; null when its answer came first. */
+    public Request<R> timedOut(int packetId) {
+        return requests.remove(packetId);
+    }
+
+    // ---- Ending
+
+    /**
+     * Lets go of everything in flight, for a client that is closing. The store keeps the unacknowledged
+     * publishes: the next client with this id and store sends them.
+     */
+    public Abandoned<D, R> abandon() {
+        online = false;
+        List<D> publishes = new ArrayList<>(outgoing.abandon());
+        offlineQos0.forEach(q -> publishes.add(q.handle()));
+        offlineQos0.clear();
+        List<R> pending = requests.clear().stream().map(Request::handle).toList();
+        return new Abandoned<>(publishes, pending);
+    }
+
+    /** Closes the store, once nothing can touch the session any more. */
+    public void closeStore() {
+        store.close();
+    }
+}
