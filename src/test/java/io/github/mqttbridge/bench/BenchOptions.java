@@ -17,13 +17,13 @@ record BenchOptions(SuiteOptions.Size size, int reps, List<String> only, Path re
             + " [--out=FILE]\n  --quick  smoke run (small counts, 1 repetition)\n  --large  5x the standard counts,"
             + " 5 repetitions\n  --only   run these sections and keep the other chapters of the report as they"
             + " are\n  --reps   measured repetitions of each figure (default 1 quick, 3 standard, 5 large)\n"
-            + "  --out    the report to rewrite (default BENCHMARKS.md)";
+            + "  --out    the report to rewrite (default docs/benchmarks.md)";
 
     static BenchOptions parse(String[] argv) {
         SuiteOptions.Size size = SuiteOptions.Size.STANDARD;
         Integer reps = null;
         List<String> only = List.of();
-        Path report = Path.of("BENCHMARKS.md");
+        Path report = Path.of("docs", "benchmarks.md");
         for (String arg : argv) {
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);

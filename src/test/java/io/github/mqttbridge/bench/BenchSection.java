@@ -2,7 +2,7 @@ package io.github.mqttbridge.bench;
 
 /**
  * One chapter of the benchmark suite: it runs its measurements, prints a table row to
- * {@link SuiteOptions#out()} as each figure comes in, and returns its chapter of BENCHMARKS.md.
+ * {@link SuiteOptions#out()} as each figure comes in, and returns its chapter of docs/benchmarks.md.
  */
 public interface BenchSection {
 

@@ -11,13 +11,13 @@ import java.util.Map;
 
 /**
  * The benchmark suite behind {@code bench/run}: runs the selected sections in order, prints their rows as they are
- * measured, and rewrites BENCHMARKS.md with the machine, the command and each section's chapter (see
+ * measured, and rewrites docs/benchmarks.md with the machine, the command and each section's chapter (see
  * {@link ReportFile} for what a partial run keeps). A main, not a test, so that {@code mvn verify} never runs it.
  */
 public final class BenchSuite {
     static final String COMMAND = "bench/run";
 
-    /** The chapters of BENCHMARKS.md, in order; a new section is one more entry. */
+    /** The chapters of docs/benchmarks.md, in order; a new section is one more entry. */
     private static final List<BenchSection> SECTIONS = List.of(
             new ClientSection(),
             new CodecSection(),
@@ -26,6 +26,50 @@ public final class BenchSuite {
             new MemoryBenchmark(),
             new ScaleBenchmark(),
             new MultiWorkerBenchmark());
+
+    /** How to run the suite and what each chapter measures: the part of the header that no run changes. */
+    private static final String GUIDE = """
+            It needs `mosquitto`, `mosquitto_pub` and `mosquitto_sub` installed, prints every figure as it is measured,\
+             and rewrites this file and its charts (PNG files in [bench](bench), drawn by the suite). Every figure is\
+             the median (min–max) of its repetitions. A client round in which the subscriber does not get exactly the\
+             messages sent (none twice, none lost at QoS 1 and 2) fails the run.
+
+            | Option | |
+            |---|---|
+            | (none) | standard sizes, 3 repetitions; each chapter says how long it took |
+            | `--quick` | a smoke run of a few minutes: a tenth of the messages, 1 repetition; figures too small to\
+             trust |
+            | `--large` | five times the messages, 5 repetitions |
+            | `--only=client,codec` | run these sections; the chapters of the others are kept as they are |
+            | `--reps=N` | measured repetitions of each figure |
+            | `--out=FILE` | write another report instead of this one (its charts go to `bench/` next to it) |
+
+            `bench/run` is `mvn -q -Pbench test-compile exec:exec -Dbench.args="..."` with the main class\
+             `io.github.mqttbridge.bench.BenchSuite`, in test scope: `mvn verify` never runs it. Each chapter sits\
+             between `<!-- section:ID -->` markers and says when and how it was measured; a section is a\
+             `BenchSection` and one line in `BenchSuite.SECTIONS`.
+
+            ## Chapters
+
+            - [MQTT clients](#mqtt-clients) (`client`): our client, Eclipse Paho 1.2.5 and the HiveMQ MQTT client\
+             1.4.2 side by side against one Mosquitto process and one HiveMQ CE (in a child JVM), at QoS 0, 1 and 2\
+             with 64 B, 1 KiB and 64 KiB payloads, each at its defaults and with its best in-flight window, with\
+             `mosquitto_pub`/`mosquitto_sub` as the brokers' ceiling: msg/s, MB/s, ours ÷ theirs, charts of\
+             throughput against payload size, the targets (met or not, computed) and a JFR profile of the worst misses.
+            - [Codec](#codec) (`codec`): JMH (in a forked JVM) encode and decode of PUBLISH (64 B, 1 KiB, 64 KiB) and\
+             PUBACK/PUBREC/PUBREL/PUBCOMP, nanoseconds and bytes allocated per operation.
+            - [Source connector](#source-connector-mqtt-to-kafka) (`source`),\
+             [sink connector](#sink-connector-kafka-to-mqtt) (`sink`),\
+             [memory](#memory-of-the-source-worker-under-a-burst) (`memory`) and\
+             [scaling](#scaling-of-the-source-connector-topics-and-messages) (`scale`): the connectors on a real Kafka,\
+             a Connect worker in a JVM of its own and Mosquitto. Source throughput at QoS 0, 1 and 2 with one and two\
+             tasks (shared subscription) and its end-to-end latency percentiles at 5,000 msg/s; sink throughput at\
+             QoS 0, 1 and 2; each as a ratio to our raw client in the same run. The worker's heap and RSS while a burst\
+             arrives faster than a quota-throttled Kafka takes it. Throughput and memory with 1, 1,000 and 100,000\
+             topics and with growing message counts. JFR profiles where a target is missed.
+            - [Multiple workers](#connectors-on-1-2-and-3-connect-workers) (`multiworker`): source and sink throughput\
+             with one, two and three Connect workers (separate JVMs, one group).
+            """;
 
     private BenchSuite() {
     }
@@ -50,7 +94,7 @@ public final class BenchSuite {
         String command = COMMAND + (options.args().isEmpty() ? "" : " " + options.args());
         Path report = options.report().toAbsolutePath();
         SuiteOptions suite = new SuiteOptions(options.size(), options.reps(),
-                report.getParent().resolve("docs/bench"), report.getParent(), System.out);
+                report.getParent().resolve("bench"), report.getParent(), System.out);
         String machine = Machine.describe();
         System.out.println(machine);
 
@@ -95,11 +139,7 @@ public final class BenchSuite {
         return "# Benchmarks\n\n"
                 + "Generated by `io.github.mqttbridge.bench.BenchSuite`; do not edit by hand. Run the whole suite"
                 + " again with\n\n```\n" + COMMAND + "\n```\n\n"
-                + "`bench/run --quick` is a smoke run of a few minutes, `--large` runs five times the messages,"
-                + " `--reps=N` sets the measured repetitions of each figure (default 3) and `--only=client,codec`"
-                + " runs some sections: their chapters are replaced and the others kept as they were (each chapter"
-                + " sits between `<!-- section:ID -->` markers and says when and how it was measured). Charts are"
-                + " PNG files in [docs/bench](docs/bench), drawn by the suite.\n\n"
+                + GUIDE + "\n"
                 + "## Machine of the last run\n\n"
                 + "`" + command + "` on " + now() + String.format(Locale.ROOT, ", %d min %02d s:%n%n",
                         total.toMinutes(), total.toSecondsPart())

@@ -16,7 +16,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** PNG charts for BENCHMARKS.md, drawn headless so that the suite runs on a server without a display. */
+/** PNG charts for docs/benchmarks.md, drawn headless so that the suite runs on a server without a display. */
 public final class Charts {
 
     private static final int WIDTH = 900;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The client chapter of BENCHMARKS.md and its charts, written from the measured results only. */
+/** The client chapter of docs/benchmarks.md and its charts, written from the measured results only. */
 final class ClientReport {
     private final SuiteOptions options;
     private final Results results;

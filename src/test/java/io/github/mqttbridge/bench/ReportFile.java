@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * BENCHMARKS.md as a header followed by one chapter per section, each between {@code <!-- section:ID -->} and
- * {@code <!-- /section:ID -->}. A run replaces the header and the chapters of the sections it ran and keeps every
- * other chapter as it was, so {@code --only} refreshes part of the report without losing the rest. Text outside
- * the markers is not kept: the file is generated.
+ * The benchmark report (docs/benchmarks.md) as a header followed by one chapter per section, each between
+ * {@code <!-- section:ID -->} and {@code <!-- /section:ID -->}. A run replaces the header and the chapters of the
+ * sections it ran and keeps every other chapter as it was, so {@code --only} refreshes part of the report without
+ * losing the rest. Text outside the markers is not kept: the file is generated.
  */
 final class ReportFile {
     private static final Pattern CHAPTER =

@@ -9,8 +9,8 @@ import java.nio.file.Path;
  *
  * @param size quick for a smoke run, standard for the report, large for longer and bigger runs
  * @param reps measured repetitions of each figure (the report gives their median and range)
- * @param chartDir directory of the PNG charts, next to BENCHMARKS.md
- * @param reportDir directory of BENCHMARKS.md, against which chart links are relative
+ * @param chartDir directory of the PNG charts, bench/ next to the report (docs/benchmarks.md)
+ * @param reportDir directory of the report, against which chart links are relative
  * @param out where progress lines and table rows are printed as they are measured
  */
 public record SuiteOptions(Size size, int reps, Path chartDir, Path reportDir, PrintStream out) {

@@ -14,16 +14,14 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * README.md's configuration reference tables, rendered from the connectors' ConfigDefs so that the two cannot
- * drift apart: {@code SourceConfigReferenceTest} and {@code MqttSinkConfigDocTest} fail when a table differs, and
- * {@link #main} rewrites both between their markers
+ * The configuration reference tables of the connector guides (docs/source.md, docs/sink.md), rendered from the
+ * connectors' ConfigDefs so that the two cannot drift apart: {@code SourceConfigReferenceTest} and
+ * {@code MqttSinkConfigDocTest} fail when a table differs, and {@link #main} rewrites both between their markers
  * ({@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.github.mqttbridge.connect.ConfigReference}).
  */
 public enum ConfigReference {
     SOURCE("source", MqttSourceConnectorConfig.CONFIG_DEF),
     SINK("sink", MqttSinkConnectorConfig.configDef());
-
-    public static final Path README = Path.of("README.md");
 
     private final String marker;
     private final ConfigDef def;
@@ -34,11 +32,14 @@ public enum ConfigReference {
     }
 
     public static void main(String[] args) throws IOException {
-        String readme = Files.readString(README);
         for (ConfigReference reference : values()) {
-            readme = reference.withTable(readme);
+            Files.writeString(reference.guide(), reference.withTable(Files.readString(reference.guide())));
         }
-        Files.writeString(README, readme);
+    }
+
+    /** The guide that holds this connector's table: docs/source.md or docs/sink.md. */
+    public Path guide() {
+        return Path.of("docs", marker + ".md");
     }
 
     public String begin() {
@@ -77,20 +78,20 @@ public enum ConfigReference {
         return md.toString();
     }
 
-    /** The table between the markers of {@code readme}, or null when the markers are missing. */
-    public String tableIn(String readme) {
-        int begin = readme.indexOf(begin());
-        int end = readme.indexOf(end());
-        return begin < 0 || end < begin ? null : readme.substring(begin + begin().length() + 1, end);
+    /** The table between the markers of {@code guide}, or null when the markers are missing. */
+    public String tableIn(String guide) {
+        int begin = guide.indexOf(begin());
+        int end = guide.indexOf(end());
+        return begin < 0 || end < begin ? null : guide.substring(begin + begin().length() + 1, end);
     }
 
-    String withTable(String readme) {
-        int begin = readme.indexOf(begin());
-        int end = readme.indexOf(end());
+    String withTable(String guide) {
+        int begin = guide.indexOf(begin());
+        int end = guide.indexOf(end());
         if (begin < 0 || end < begin) {
-            throw new IllegalStateException("README.md lacks " + begin() + " ... " + end());
+            throw new IllegalStateException(guide() + " lacks " + begin() + " ... " + end());
         }
-        return readme.substring(0, begin + begin().length()) + "\n" + table() + readme.substring(end);
+        return guide.substring(0, begin + begin().length()) + "\n" + table() + guide.substring(end);
     }
 
     private static String defaultValue(ConfigDef.ConfigKey k) {

@@ -134,8 +134,8 @@ class MosquittoAccessControlIT {
      * it, without closing the connection: the sink counts it as delivered and commits its offset. Only the broker
      * knows; so the topics a sink writes must be checked against the broker's ACL before it runs. (Mosquitto 2.0.11
      * configured with {@code max_queued_messages 0} also closes the connection after that PUBACK, sometimes before
-     * the PUBACK is written: the sink then sends the message again on the next connection. README: "Access
-     * control".)
+     * the PUBACK is written: the sink then sends the message again on the next connection. docs/operations.md:
+     * "Authentication and access control".)
      */
     @Test
     void a_publish_the_acl_denies_is_acknowledged_and_dropped_by_the_broker() throws Exception {

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * three tasks on a six-partition topic run on it, under a steady QoS 1 load both ways, while a worker is
  * SIGKILLed and comes back, and while all three are restarted one by one as in an upgrade: nothing may be lost,
  * the tasks must spread over all three workers again, and Mosquitto must never see two live connections with
- * one task's client id. The figures go to RELIABILITY.md ({@link MultiWorkerReport}).
+ * one task's client id. The figures go to docs/reliability.md ({@link MultiWorkerReport}).
  *
  * <p>The scenarios share one cluster, as starting three worker JVMs costs most of a minute on two cores; each
  * starts from the tasks spread over three running workers, and leaves them so.

@@ -16,13 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The figures {@link MultiWorkerClusterIT} measured, as the {@code multiworker} region of RELIABILITY.md: written
- * to {@link #FRAGMENT} on every run, and into RELIABILITY.md itself when the run sets {@value #PROPERTY}=true.
+ * The figures {@link MultiWorkerClusterIT} measured, as the {@code multiworker} region of docs/reliability.md: written
+ * to {@link #FRAGMENT} on every run, and into docs/reliability.md itself when the run sets {@value #PROPERTY}=true.
  */
 final class MultiWorkerReport {
     static final String PROPERTY = "reliability.report";
     static final Path FRAGMENT = Path.of("target", "multiworker-reliability.md");
-    private static final Path RELIABILITY = Path.of("RELIABILITY.md");
+    private static final Path RELIABILITY = Path.of("docs", "reliability.md");
     private static final String REGION = "multiworker";
     private static final String COMMAND = "mvn verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false "
             + "-Dit.test=MultiWorkerClusterIT -Dfuzz.skip=true -D" + PROPERTY + "=true";
@@ -90,7 +90,7 @@ final class MultiWorkerReport {
         return md.toString();
     }
 
-    /** Writes {@link #FRAGMENT}, and the region of RELIABILITY.md too if {@value #PROPERTY} is true. */
+    /** Writes {@link #FRAGMENT}, and the region of docs/reliability.md too if {@value #PROPERTY} is true. */
     synchronized void write() throws IOException {
         String md = markdown();
         Files.createDirectories(FRAGMENT.toAbsolutePath().getParent());

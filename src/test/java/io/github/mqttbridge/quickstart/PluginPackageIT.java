@@ -107,6 +107,13 @@ class PluginPackageIT {
         for (String doc : List.of("doc/README.md", "doc/LICENSE")) {
             assertTrue(Files.isRegularFile(root.resolve(doc)), doc);
         }
+        // README links to the guides as docs/...; they ship beside it so that those links hold in doc/ too.
+        try (Stream<Path> guides = Files.list(Path.of("docs"))) {
+            for (Path guide : guides.filter(p -> p.toString().endsWith(".md")).toList()) {
+                String shipped = "doc/docs/" + guide.getFileName();
+                assertTrue(Files.isRegularFile(root.resolve(shipped)), shipped);
+            }
+        }
         for (String config : List.of("mqtt-source.json", "mqtt-sink.json", "mqtt-source.properties",
                 "mqtt-sink.properties", "connect-distributed.properties", "connect-standalone.properties")) {
             assertTrue(Files.isRegularFile(root.resolve("etc").resolve(config)), "etc/" + config);

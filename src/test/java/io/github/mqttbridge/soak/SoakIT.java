@@ -17,9 +17,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The soak (RELIABILITY.md): two load scenarios, then the full loop MQTT → Kafka → MQTT at QoS 0, 1 and 2 under a
- * seeded schedule of faults. {@code mvn verify} runs it for 60 s; {@code mvn verify -Psoak} for 10 minutes, and
- * that one rewrites the soak section of RELIABILITY.md. Options: {@link SoakOptions}.
+ * The soak (docs/reliability.md): two load scenarios, then the full loop MQTT → Kafka → MQTT at QoS 0, 1 and 2
+ * under a seeded schedule of faults. {@code mvn verify} runs it for 60 s; {@code mvn verify -Psoak} for 10 minutes, and
+ * that one rewrites the soak section of docs/reliability.md. Options: {@link SoakOptions}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ConnectWorkerProcess.LogsOnFailure.class)

@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * The soak's report in Markdown, from the measured results only: always to {@code target/soak/soak-report.md},
  * and, once every phase has a count, into the {@code soak} region of the file {@code soak.report} names
- * (RELIABILITY.md in the long form).
+ * (docs/reliability.md in the long form).
  */
 final class SoakReport {
 

@@ -13,7 +13,7 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
-/** Publishes Kafka records to an MQTT broker; see README.md, "Sink connector". The tasks do the work. */
+/** Publishes Kafka records to an MQTT broker; see docs/sink.md. The tasks do the work. */
 public class MqttSinkConnector extends SinkConnector {
     private Map<String, String> props;
 

@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  * Coverage-guided fuzzing of the packet decoder (Jazzer). Whatever the bytes, the decoder yields packets, asks for
  * more, or throws MqttDecodeException — any other exception is a finding — and every packet it yields encodes
  * back to bytes that decode to the same packet. Without JAZZER_FUZZ set this runs the corpus in
- * src/test/resources as a regression test; with it, it fuzzes. fuzz/long-run fuzzes it for hours (RELIABILITY.md).
+ * src/test/resources as a regression test; with it, it fuzzes. fuzz/long-run fuzzes it for hours (docs/reliability.md).
  */
 public class DecoderFuzzTest {
     private static final int MAX_PACKET = 64 * 1024;

@@ -11,7 +11,7 @@ import io.github.mqttbridge.client.internal.datatypes.TopicName;
 /**
  * Coverage-guided fuzzing of the topic name and filter rules (Jazzer): they never throw, and they agree with each
  * other — a valid topic name (outside the $share/ namespace of shared subscriptions) is a valid filter that matches
- * itself, and '#' matches every topic not starting with '$'. fuzz/long-run fuzzes it for hours (RELIABILITY.md).
+ * itself, and '#' matches every topic not starting with '$'. fuzz/long-run fuzzes it for hours (docs/reliability.md).
  */
 public class TopicRulesFuzzTest {
 

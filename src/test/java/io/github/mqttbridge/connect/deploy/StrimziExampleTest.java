@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.mqttbridge.testing.ConnectorConfigCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.connect.connector.Connector;
-import org.apache.kafka.connect.runtime.SinkConnectorConfig;
-import org.apache.kafka.connect.runtime.SourceConnectorConfig;
-import org.apache.kafka.connect.sink.SinkConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,11 +29,6 @@ import org.w3c.dom.Element;
  */
 class StrimziExampleTest {
     private static final Path DIR = Path.of("deploy/strimzi");
-
-    /** Keys Connect passes on to converters, clients and transforms, which no ConfigDef lists. */
-    private static final List<String> PASS_THROUGH_PREFIXES = List.of("key.converter.", "value.converter.",
-            "header.converter.", "producer.override.", "consumer.override.", "admin.override.", "transforms.",
-            "predicates.");
 
     private static List<JsonNode> resources(String kind) throws IOException {
         List<JsonNode> all = new ArrayList<>();
@@ -72,11 +61,6 @@ class StrimziExampleTest {
         return config;
     }
 
-    private static Map<String, List<String>> errors(List<ConfigValue> values) {
-        return values.stream().filter(v -> !v.errorMessages().isEmpty())
-                .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
-    }
-
     @Test
     void the_example_has_a_source_and_a_sink_connector() throws IOException {
         assertEquals(List.of("io.github.mqttbridge.connect.source.MqttSourceConnector",
@@ -88,24 +72,7 @@ class StrimziExampleTest {
     @MethodSource("namedConnectors")
     void each_connector_config_validates_against_the_connector_and_connect(String name, JsonNode resource)
             throws Exception {
-        Map<String, String> config = connectorConfig(resource);
-        Connector connector = (Connector) Class.forName(config.get("connector.class"))
-                .getDeclaredConstructor().newInstance();
-        assertEquals(Map.of(), errors(connector.validate(config).configValues()), "connector's own validation");
-
-        boolean sink = connector instanceof SinkConnector;
-        ConfigDef framework = sink ? SinkConnectorConfig.configDef() : SourceConnectorConfig.configDef();
-        assertEquals(Map.of(), errors(framework.validate(config)), "Connect's connector settings");
-        if (sink) {
-            SinkConnectorConfig.validate(config);
-        }
-
-        // Neither validation rejects a key it does not define, so a misspelt key would pass unnoticed.
-        List<String> unknown = config.keySet().stream()
-                .filter(key -> !connector.config().names().contains(key) && !framework.names().contains(key))
-                .filter(key -> PASS_THROUGH_PREFIXES.stream().noneMatch(key::startsWith))
-                .toList();
-        assertEquals(List.of(), unknown, "keys neither the connector nor Connect knows");
+        assertEquals(Map.of(), ConnectorConfigCheck.problems(connectorConfig(resource)));
     }
 
     @Test

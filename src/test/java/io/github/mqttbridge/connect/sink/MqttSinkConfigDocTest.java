@@ -8,17 +8,17 @@ import io.github.mqttbridge.connect.ConfigReference;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
-/** README.md's sink key table must be the one the ConfigDef renders to, so the docs cannot drift. */
+/** docs/sink.md's key table must be the one the ConfigDef renders to, so the docs cannot drift. */
 class MqttSinkConfigDocTest {
     private static final ConfigReference SINK = ConfigReference.SINK;
 
     @Test
-    void readme_table_matches_the_config_def() throws Exception {
-        String current = SINK.tableIn(Files.readString(ConfigReference.README));
-        assertNotNull(current, "README.md lacks the " + SINK.begin() + " / " + SINK.end() + " markers");
+    void the_sink_guide_table_matches_the_config_def() throws Exception {
+        String current = SINK.tableIn(Files.readString(SINK.guide()));
+        assertNotNull(current, SINK.guide() + " lacks the " + SINK.begin() + " / " + SINK.end() + " markers");
         String fresh = SINK.table();
         if (!current.equals(fresh)) {
-            fail("README.md's sink config table is out of date; replace what is between the markers with:\n"
+            fail(SINK.guide() + "'s config table is out of date; replace what is between the markers with:\n"
                     + fresh);
         }
     }

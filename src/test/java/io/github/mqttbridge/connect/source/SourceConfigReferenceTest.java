@@ -12,14 +12,14 @@ class SourceConfigReferenceTest {
     private static final ConfigReference SOURCE = ConfigReference.SOURCE;
 
     @Test
-    void readme_documents_every_key_exactly_as_the_config_def_does() throws Exception {
+    void the_source_guide_documents_every_key_exactly_as_the_config_def_does() throws Exception {
         String fresh = SOURCE.table();
-        String inReadme = SOURCE.tableIn(Files.readString(ConfigReference.README));
-        assertNotNull(inReadme, "README.md needs " + SOURCE.begin() + " and " + SOURCE.end());
-        if (!fresh.equals(inReadme)) {
-            System.out.println("README.md's source config table is stale; replace it with:\n" + fresh);
+        String inGuide = SOURCE.tableIn(Files.readString(SOURCE.guide()));
+        assertNotNull(inGuide, SOURCE.guide() + " needs " + SOURCE.begin() + " and " + SOURCE.end());
+        if (!fresh.equals(inGuide)) {
+            System.out.println(SOURCE.guide() + "'s config table is stale; replace it with:\n" + fresh);
         }
-        assertEquals(fresh, inReadme, "README.md's source config table differs from the ConfigDef (fresh table "
+        assertEquals(fresh, inGuide, SOURCE.guide() + "'s config table differs from the ConfigDef (fresh table "
                 + "printed above; or run ConfigReference.main)");
     }
 
