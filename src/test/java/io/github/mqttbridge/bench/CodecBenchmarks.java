@@ -38,7 +38,7 @@ public class CodecBenchmarks {
         PublishPacket packet;
         ByteBuffer out;
         ByteBuffer encoded;
-        final MqttDecoder decoder = new MqttDecoder(MqttDecoder.DEFAULT_MAX_PACKET_SIZE);
+        final MqttDecoder decoder = MqttDecoder.forClient(MqttDecoder.DEFAULT_MAX_PACKET_SIZE);
 
         @Setup
         public void setUp() {
@@ -57,7 +57,7 @@ public class CodecBenchmarks {
         MqttPacket packet;
         ByteBuffer out;
         ByteBuffer encoded;
-        final MqttDecoder decoder = new MqttDecoder(MqttDecoder.DEFAULT_MAX_PACKET_SIZE);
+        final MqttDecoder decoder = MqttDecoder.forClient(MqttDecoder.DEFAULT_MAX_PACKET_SIZE);
 
         @Setup
         public void setUp() {

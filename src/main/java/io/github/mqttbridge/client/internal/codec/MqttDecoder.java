@@ -2,6 +2,7 @@ package io.github.mqttbridge.client.internal.codec;
 
 import io.github.mqttbridge.client.internal.datatypes.MqttVariableByteInteger;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
+import io.github.mqttbridge.client.internal.codec.decoder.Mqtt3ClientDecoders;
 import io.github.mqttbridge.client.internal.codec.decoder.MqttPacketDecoders;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
@@ -12,6 +13,9 @@ import java.nio.ByteBuffer;
  * Cuts MQTT 3.1 / 3.1.1 packets out of a byte stream. Stateless, and so thread-safe: a partial packet stays in
  * the caller's buffer, not here, which lets one decoder serve any number of connections.
  *
+ * <p>It decodes one direction, given by its table of decoders: the client's decoder takes only what a server may
+ * send, and a packet of any other type is malformed input.
+ *
  * <p>Every malformed input ends in a {@link MqttDecodeException}; no length read from the wire is trusted
  * before it has been checked against the maximum packet size and against the bytes actually present.
  */
@@ -21,14 +25,24 @@ public final class MqttDecoder {
     private static final int MIN_PACKET_SIZE = 2;
 
     private final int maxPacketSize;
+    private final MqttPacketDecoders decoders;
 
-    /** @param maxPacketSize the largest packet accepted, fixed header included */
-    public MqttDecoder(int maxPacketSize) {
+    /**
+     * @param maxPacketSize the largest packet accepted, fixed header included
+     * @param decoders      the packet types this side receives, with their decoders
+     */
+    public MqttDecoder(int maxPacketSize, MqttPacketDecoders decoders) {
         if (maxPacketSize < MIN_PACKET_SIZE) {
             throw new IllegalArgumentException(
                     "maxPacketSize must be at least " + MIN_PACKET_SIZE + " bytes, was " + maxPacketSize);
         }
         this.maxPacketSize = maxPacketSize;
+        this.decoders = decoders;
+    }
+
+    /** The client's decoder: what a server sends. */
+    public static MqttDecoder forClient(int maxPacketSize) {
+        return new MqttDecoder(maxPacketSize, Mqtt3ClientDecoders.TABLE);
     }
 
     public int maxPacketSize() {
@@ -50,6 +64,7 @@ public final class MqttDecoder {
         if (type == null) {
             throw new MqttDecodeException("reserved packet type " + (first >>> 4) + " in the fixed header");
         }
+        decoders.requireAllowed(type);
         in.position(start + 1);
         int remainingLength;
         int headerSize;
@@ -69,7 +84,7 @@ public final class MqttDecoder {
             return null;
         }
         ByteBuffer body = in.slice(start + headerSize, remainingLength);
-        MqttPacket packet = MqttPacketDecoders.decode(type, first & 0x0F, body);
+        MqttPacket packet = decoders.decode(type, first & 0x0F, body);
         in.position(start + headerSize + remainingLength);
         return packet;
     }

@@ -1,24 +1,25 @@
 package io.github.mqttbridge.client.internal.codec;
 
-import io.github.mqttbridge.client.internal.datatypes.MqttVariableByteInteger;
+import io.github.mqttbridge.client.internal.codec.encoder.Mqtt3ClientEncoders;
 import io.github.mqttbridge.client.internal.codec.encoder.MqttPacketEncoders;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 
 import java.nio.ByteBuffer;
 
 /**
- * Encodes MQTT 3.1 / 3.1.1 packets. Every method first checks that the packet can be encoded and throws
- * {@link IllegalArgumentException} otherwise, before a byte is written.
+ * The client's encoder: MQTT 3.1 / 3.1.1 packets of the types a client sends, through {@link Mqtt3ClientEncoders}.
+ * Every method first checks that the packet can be encoded and throws {@link IllegalArgumentException} otherwise,
+ * before a byte is written; a type only a server sends, such as CONNACK, is refused the same way.
  */
 public final class MqttEncoder {
-    private static final int TYPE_AND_FLAGS_SIZE = 1;
+    private static final MqttPacketEncoders CLIENT = Mqtt3ClientEncoders.TABLE;
 
     private MqttEncoder() {
     }
 
     /** The size of the whole packet, fixed header included. */
     public static int encodedSize(MqttPacket packet) {
-        return packetSize(MqttPacketEncoders.remainingLength(packet));
+        return CLIENT.encodedSize(packet);
     }
 
     /**
@@ -26,7 +27,7 @@ public final class MqttEncoder {
      * must keep ByteBuffer's default big-endian order, which is MQTT's network byte order.
      */
     public static void encode(MqttPacket packet, ByteBuffer out) {
-        MqttPacketEncoders.encode(packet, MqttPacketEncoders.remainingLength(packet), out);
+        CLIENT.encode(packet, out);
     }
 
     /**
@@ -34,28 +35,21 @@ public final class MqttEncoder {
      * {@link #sizeOf(int)} and {@link #encode(MqttPacket, int, ByteBuffer)}, as the hot path does.
      */
     public static int remainingLength(MqttPacket packet) {
-        return MqttPacketEncoders.remainingLength(packet);
+        return CLIENT.remainingLength(packet);
     }
 
     /** The size of a whole packet with this remaining length. */
     public static int sizeOf(int remainingLength) {
-        return packetSize(remainingLength);
+        return MqttPacketEncoders.sizeOf(remainingLength);
     }
 
     /** Writes a packet whose remaining length {@link #remainingLength} gave. */
     public static void encode(MqttPacket packet, int remainingLength, ByteBuffer out) {
-        MqttPacketEncoders.encode(packet, remainingLength, out);
+        CLIENT.encode(packet, remainingLength, out);
     }
 
     /** The whole packet in a new buffer, flipped for reading. */
     public static ByteBuffer encode(MqttPacket packet) {
-        int remainingLength = MqttPacketEncoders.remainingLength(packet);
-        ByteBuffer out = ByteBuffer.allocate(packetSize(remainingLength));
-        MqttPacketEncoders.encode(packet, remainingLength, out);
-        return out.flip();
-    }
-
-    private static int packetSize(int remainingLength) {
-        return TYPE_AND_FLAGS_SIZE + MqttVariableByteInteger.encodedSize(remainingLength) + remainingLength;
+        return CLIENT.encode(packet);
     }
 }

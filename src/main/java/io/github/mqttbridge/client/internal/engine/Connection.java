@@ -67,7 +67,7 @@ public final class Connection {
         this.uri = uri;
         this.handler = handler;
         this.maxPacketSize = maxPacketSize;
-        this.decoder = new MqttDecoder(maxPacketSize);
+        this.decoder = MqttDecoder.forClient(maxPacketSize);
         this.reader = new Thread(this::readLoop, threadPrefix + "-reader");
         this.writer = new Thread(this::writeLoop, threadPrefix + "-writer");
         reader.setDaemon(true);

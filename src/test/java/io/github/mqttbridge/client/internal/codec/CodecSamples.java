@@ -4,6 +4,7 @@ import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 import io.github.mqttbridge.client.internal.codec.packet.PingReqPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PingRespPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
@@ -16,6 +17,7 @@ import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket;
 import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket.Subscription;
 import io.github.mqttbridge.client.internal.codec.packet.UnsubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.UnsubscribePacket;
+import org.junit.jupiter.params.provider.Arguments;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +25,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static io.github.mqttbridge.client.internal.codec.MqttVersion.MQTT_3_1;
 import static io.github.mqttbridge.client.internal.codec.MqttVersion.MQTT_3_1_1;
 
-/** Valid packets of every type and both versions, shared by the round-trip, streaming and fuzz tests. */
+/**
+ * Valid packets of every type and both versions, shared by the round-trip, streaming and fuzz tests, which run
+ * each in every direction it travels.
+ */
 final class CodecSamples {
     private CodecSamples() {
     }
@@ -77,6 +83,12 @@ final class CodecSamples {
         return packets;
     }
 
+    /** The fixed header's first byte of a type other than PUBLISH, with the flags its rule fixes [MQTT-2.2.2-1]. */
+    static byte firstByte(PacketType type) {
+        boolean flags0010 = type == PacketType.PUBREL || type == PacketType.SUBSCRIBE || type == PacketType.UNSUBSCRIBE;
+        return (byte) (type.code() << 4 | (flags0010 ? 0b0010 : 0));
+    }
+
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -97,10 +109,13 @@ final class CodecSamples {
         return HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes);
     }
 
-    static byte[] encode(MqttPacket packet) {
-        ByteBuffer b = MqttEncoder.encode(packet);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        return bytes;
+    /** The samples that travel in this direction. */
+    static List<MqttPacket> sentIn(Direction direction) {
+        return all().stream().filter(p -> direction.carries(p.type())).toList();
+    }
+
+    /** Each sample with each direction it travels in: PUBLISH and its acknowledgements twice. */
+    static Stream<Arguments> inEveryDirection() {
+        return all().stream().flatMap(p -> Direction.carrying(p.type()).stream().map(d -> Arguments.of(d, p)));
     }
 }

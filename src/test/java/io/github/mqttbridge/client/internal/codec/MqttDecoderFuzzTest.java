@@ -4,7 +4,8 @@ import io.github.mqttbridge.client.internal.datatypes.MqttVariableByteInteger;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -18,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Feeds random bytes and mutations of valid packets to the decoder. Whatever the input, it may only return
- * packets, return null or throw {@link MqttDecodeException}, and never allocate far beyond its maximum packet size.
+ * Feeds random bytes and mutations of valid packets to the decoder of each direction. Whatever the input, it may
+ * only return packets, return null or throw {@link MqttDecodeException}, and never allocate far beyond its maximum
+ * packet size.
  */
 class MqttDecoderFuzzTest {
     private static final long SEED = 0x5EED_C0DECL;
@@ -32,35 +34,36 @@ class MqttDecoderFuzzTest {
      */
     private static final long MAX_ALLOCATION_PER_DECODE = 16L * MAX_PACKET_SIZE;
 
-    private final MqttDecoder decoder = new MqttDecoder(MAX_PACKET_SIZE);
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    @Test
-    void anyInputYieldsOnlyPacketsNullOrMqttDecodeException() {
-        System.out.println("MqttDecoderFuzzTest seed: 0x" + Long.toHexString(SEED));
+    @ParameterizedTest
+    @EnumSource(Direction.class)
+    void anyInputYieldsOnlyPacketsNullOrMqttDecodeException(Direction direction) {
+        System.out.println("MqttDecoderFuzzTest " + direction + " seed: 0x" + Long.toHexString(SEED));
         assertTrue(threads.isThreadAllocatedMemorySupported(), "the allocation check needs HotSpot's counter");
         Random random = new Random(SEED);
-        List<byte[]> valid = validEncodings();
+        MqttDecoder decoder = direction.decoder(MAX_PACKET_SIZE);
+        List<byte[]> valid = validEncodings(direction);
         int packets = 0;
         int rejected = 0;
 
         for (int i = 0; i < ITERATIONS; i++) {
             byte[] input = i % 10 == 0 ? randomBytes(random) : mutate(valid.get(random.nextInt(valid.size())), random);
             try {
-                packets += decodeAll(input);
+                packets += decodeAll(decoder, input);
             } catch (MqttDecodeException expected) {
                 rejected++;
             }
         }
 
-        System.out.println("MqttDecoderFuzzTest: " + ITERATIONS + " inputs, " + packets + " packets, " + rejected
+        System.out.println("MqttDecoderFuzzTest " + direction + ": " + ITERATIONS + " inputs, " + packets + " packets, " + rejected
                 + " rejected");
         // Guards the generator: mostly-rejected or mostly-accepted input would test only one side.
         assertTrue(packets > ITERATIONS / 10 && rejected > ITERATIONS / 10, packets + " packets, " + rejected + " rejected");
     }
 
-    private int decodeAll(byte[] input) throws MqttDecodeException {
+    private int decodeAll(MqttDecoder decoder, byte[] input) throws MqttDecodeException {
         ByteBuffer in = ByteBuffer.wrap(input);
         int count = 0;
         while (true) {
@@ -87,13 +90,13 @@ class MqttDecoderFuzzTest {
         }
     }
 
-    private static List<byte[]> validEncodings() {
+    private static List<byte[]> validEncodings(Direction direction) {
         // The 200 kB sample is over this decoder's maximum; a payload near the maximum stands in for it.
-        List<byte[]> encodings = CodecSamples.all().stream()
-                .filter(p -> MqttEncoder.encodedSize(p) <= MAX_PACKET_SIZE)
-                .map(CodecSamples::encode)
+        List<byte[]> encodings = CodecSamples.sentIn(direction).stream()
+                .filter(p -> direction.encoders().encodedSize(p) <= MAX_PACKET_SIZE)
+                .map(direction::bytes)
                 .collect(Collectors.toList());
-        encodings.add(CodecSamples.encode(new PublishPacket("big", new byte[MAX_PACKET_SIZE - 16], 1, false, false, 9)));
+        encodings.add(direction.bytes(new PublishPacket("big", new byte[MAX_PACKET_SIZE - 16], 1, false, false, 9)));
         return encodings;
     }
 

@@ -1,11 +1,13 @@
 package io.github.mqttbridge.client.internal.codec;
 
+import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static io.github.mqttbridge.client.internal.codec.CodecSamples.hex;
@@ -15,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * One broken byte per case, in an otherwise valid packet: the decoder must reject it with a message that names
- * the rule. Each case is {@code (rule, bytes, expected message fragment)}.
+ * One broken byte per case, in an otherwise valid packet: the decoder of each direction the type travels in must
+ * reject it with a message that names the rule. Each case is {@code (rule, bytes, expected message fragment)}.
  */
 class MqttDecoderMalformedPacketTest {
     private static final String CONNECT_HEAD = "00 04 4D 51 54 54 04";
@@ -163,10 +165,17 @@ class MqttDecoderMalformedPacketTest {
         assertRejected(bytes, message);
     }
 
+    /** By the decoder of each direction the packet's type travels in; a reserved type by both. */
     private static void assertRejected(String bytes, String message) {
-        ByteBuffer in = ByteBuffer.wrap(hex(bytes));
-        MqttDecodeException e = assertThrows(MqttDecodeException.class, () -> new MqttDecoder(1024).decode(in));
-        assertTrue(e.getMessage().contains(message), () -> "expected '" + message + "' in: " + e.getMessage());
-        assertEquals(0, in.position(), "a rejected packet is not consumed");
+        PacketType type = PacketType.ofCode((hex(bytes)[0] & 0xFF) >>> 4);
+        List<Direction> directions = type == null ? List.of(Direction.values()) : Direction.carrying(type);
+        for (Direction direction : directions) {
+            ByteBuffer in = ByteBuffer.wrap(hex(bytes));
+            MqttDecodeException e = assertThrows(MqttDecodeException.class,
+                    () -> direction.decoder(1024).decode(in), direction.name());
+            assertTrue(e.getMessage().contains(message),
+                    () -> direction + ": expected '" + message + "' in: " + e.getMessage());
+            assertEquals(0, in.position(), "a rejected packet is not consumed");
+        }
     }
 }

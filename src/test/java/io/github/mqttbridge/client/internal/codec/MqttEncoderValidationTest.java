@@ -26,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** The encoder refuses, before writing a byte, any packet that would be malformed on the wire. */
+/**
+ * The encoder of each direction a packet's type travels in refuses, before writing a byte, any packet that would
+ * be malformed on the wire.
+ */
 class MqttEncoderValidationTest {
 
     static Stream<Arguments> malformedPackets() {
@@ -76,13 +79,17 @@ class MqttEncoderValidationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedPackets")
     void packetThatWouldBeMalformedIsRefusedBeforeWriting(String rule, MqttPacket packet, String message) {
-        ByteBuffer out = ByteBuffer.allocate(256 * 1024);
+        for (Direction direction : Direction.carrying(packet.type())) {
+            ByteBuffer out = ByteBuffer.allocate(256 * 1024);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MqttEncoder.encode(packet, out));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> direction.encoders().encode(packet, out), direction.name());
 
-        assertTrue(e.getMessage().contains(message), () -> "expected '" + message + "' in: " + e.getMessage());
-        assertEquals(0, out.position(), "nothing written");
-        assertThrows(IllegalArgumentException.class, () -> MqttEncoder.encodedSize(packet));
+            assertTrue(e.getMessage().contains(message),
+                    () -> direction + ": expected '" + message + "' in: " + e.getMessage());
+            assertEquals(0, out.position(), "nothing written");
+            assertThrows(IllegalArgumentException.class, () -> direction.encoders().encodedSize(packet));
+        }
     }
 
     @Test

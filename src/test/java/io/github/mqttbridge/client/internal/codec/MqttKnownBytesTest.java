@@ -7,12 +7,16 @@ import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PingReqPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PingRespPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubRelPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import io.github.mqttbridge.client.internal.codec.packet.SubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket;
 import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket.Subscription;
+import io.github.mqttbridge.client.internal.codec.packet.UnsubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.UnsubscribePacket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +24,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.github.mqttbridge.client.internal.codec.CodecSamples.hex;
@@ -28,7 +35,10 @@ import static io.github.mqttbridge.client.internal.codec.CodecSamples.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** Byte vectors worked out by hand from the MQTT 3.1 / 3.1.1 specifications, independent of our encoder. */
+/**
+ * Byte vectors worked out by hand from the MQTT 3.1 / 3.1.1 specifications, independent of our encoder, checked in
+ * each direction their packet travels.
+ */
 class MqttKnownBytesTest {
 
     static Stream<Arguments> vectors() {
@@ -41,6 +51,9 @@ class MqttKnownBytesTest {
                 arguments("40 02 12 34", new PubAckPacket(0x1234)),
                 // PUBREL carries the fixed flags 0010 [MQTT-3.6.1-1].
                 arguments("62 02 00 01", new PubRelPacket(1)),
+                arguments("50 02 00 02", new PubRecPacket(2)),
+                arguments("70 02 FF FF", new PubCompPacket(65535)),
+                arguments("B0 02 00 03", new UnsubAckPacket(3)),
                 // "MQTT", level 4, clean session, keep alive 60, client id "abc".
                 arguments("10 0F 00 04 4D 51 54 54 04 02 00 3C 00 03 61 62 63",
                         new ConnectPacket(MqttVersion.MQTT_3_1_1, "abc", true, 60, null, null, null)),
@@ -62,22 +75,40 @@ class MqttKnownBytesTest {
                 arguments("A2 05 00 02 00 01 23", new UnsubscribePacket(2, List.of("#"))));
     }
 
-    @ParameterizedTest(name = "{1} <-> {0}")
-    @MethodSource("vectors")
-    void packetEncodesToTheBytesTheSpecDefines(String bytes, MqttPacket packet) {
-        assertEquals(bytes, hex(MqttEncoder.encode(packet)));
+    /** Each vector with each direction its packet travels in. */
+    static Stream<Arguments> vectorsInEveryDirection() {
+        return vectors().flatMap(v -> {
+            MqttPacket packet = (MqttPacket) v.get()[1];
+            return Direction.carrying(packet.type()).stream().map(d -> arguments(d, v.get()[0], packet));
+        });
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("vectors")
-    void bytesTheSpecDefinesDecodeToThePacket(String bytes, MqttPacket packet) throws MqttDecodeException {
-        assertEquals(packet, new MqttDecoder(1024).decode(ByteBuffer.wrap(hex(bytes))));
+    @ParameterizedTest(name = "{0}: {2} <-> {1}")
+    @MethodSource("vectorsInEveryDirection")
+    void packetEncodesToTheBytesTheSpecDefines(Direction direction, String bytes, MqttPacket packet) {
+        assertEquals(bytes, hex(direction.encode(packet)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @MethodSource("vectorsInEveryDirection")
+    void bytesTheSpecDefinesDecodeToThePacket(Direction direction, String bytes, MqttPacket packet)
+            throws MqttDecodeException {
+        assertEquals(packet, direction.decoder(1024).decode(ByteBuffer.wrap(hex(bytes))));
+    }
+
+    @Test
+    void vectorsCoverEveryPacketTypeInEachDirectionItTravels() {
+        Set<String> covered = vectorsInEveryDirection()
+                .map(a -> a.get()[0] + " " + ((MqttPacket) a.get()[2]).type()).collect(Collectors.toSet());
+        Set<String> travelled = Arrays.stream(PacketType.values())
+                .flatMap(t -> Direction.carrying(t).stream().map(d -> d + " " + t)).collect(Collectors.toSet());
+        assertEquals(travelled, covered);
     }
 
     @Test
     void remainingLengthOf128IsEncodedInTwoBytes() {
         // 2 bytes topic length + 1 byte topic + 125 bytes payload = 128 = 0x80 0x01.
-        ByteBuffer wire = MqttEncoder.encode(new PublishPacket("t", new byte[125], 0, false, false, 0));
+        ByteBuffer wire = Direction.CLIENT_TO_SERVER.encode(new PublishPacket("t", new byte[125], 0, false, false, 0));
         assertEquals("30 80 01 00 01 74", hex(wire.limit(6)));
     }
 }

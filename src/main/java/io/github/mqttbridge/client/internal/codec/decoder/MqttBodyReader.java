@@ -20,10 +20,6 @@ final class MqttBodyReader {
         this.body = body;
     }
 
-    PacketType type() {
-        return type;
-    }
-
     int remaining() {
         return body.remaining();
     }
@@ -65,7 +61,10 @@ final class MqttBodyReader {
         return s;
     }
 
-    /** Length-prefixed binary data. */
+    /**
+     * Length-prefixed binary data. In MQTT 3.1.1 only CONNECT carries it, so the client's decoders do not read it;
+     * it stays with the other field kinds for the tests' server and for the binary properties of MQTT 5.
+     */
     byte[] readBinary(String field) throws MqttDecodeException {
         byte[] bytes = new byte[readLength(field)];
         body.get(bytes);

@@ -5,44 +5,50 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
 
-/** Hands a packet's body to the decoder of its type, and holds the decoder to the body's exact length. */
+/**
+ * The decoders of one direction, looked up by the packet type's code: what one side may receive from the other
+ * (MQTT 3.1.1 section 2.2.1). A type without a decoder here is one the sender must never send.
+ * {@link Mqtt3ClientDecoders} holds the client's table; the server's, which only tests need, lives with them.
+ */
 public final class MqttPacketDecoders {
-    private static final Mqtt3MessageDecoder[] BY_CODE = new Mqtt3MessageDecoder[16];
+    private final String sender;
+    private final Mqtt3MessageDecoder[] byCode = new Mqtt3MessageDecoder[16];
 
-    static {
-        BY_CODE[PacketType.CONNECT.code()] = new Mqtt3ConnectDecoder();
-        BY_CODE[PacketType.CONNACK.code()] = new Mqtt3ConnAckDecoder();
-        BY_CODE[PacketType.PUBLISH.code()] = new Mqtt3PublishDecoder();
-        BY_CODE[PacketType.PUBACK.code()] = new Mqtt3PubAckDecoder();
-        BY_CODE[PacketType.PUBREC.code()] = new Mqtt3PubRecDecoder();
-        BY_CODE[PacketType.PUBREL.code()] = new Mqtt3PubRelDecoder();
-        BY_CODE[PacketType.PUBCOMP.code()] = new Mqtt3PubCompDecoder();
-        BY_CODE[PacketType.SUBSCRIBE.code()] = new Mqtt3SubscribeDecoder();
-        BY_CODE[PacketType.SUBACK.code()] = new Mqtt3SubAckDecoder();
-        BY_CODE[PacketType.UNSUBSCRIBE.code()] = new Mqtt3UnsubscribeDecoder();
-        BY_CODE[PacketType.UNSUBACK.code()] = new Mqtt3UnsubAckDecoder();
-        BY_CODE[PacketType.PINGREQ.code()] = new Mqtt3PingReqDecoder();
-        BY_CODE[PacketType.PINGRESP.code()] = new Mqtt3PingRespDecoder();
-        BY_CODE[PacketType.DISCONNECT.code()] = new Mqtt3DisconnectDecoder();
+    /** @param sender the side whose packets these are, as the error message names it, e.g. "a server" */
+    MqttPacketDecoders(String sender, Map<PacketType, Mqtt3MessageDecoder> decoders) {
+        this.sender = sender;
+        decoders.forEach((type, decoder) -> byCode[type.code()] = decoder);
     }
 
-    private MqttPacketDecoders() {
+    /** Rejects a type the sender must never send, so that it fails as soon as its first byte arrives. */
+    public void requireAllowed(PacketType type) throws MqttDecodeException {
+        decoderOf(type);
     }
 
     /**
-     * Decodes one packet's variable header and payload.
+     * Decodes one packet's variable header and payload, and holds the decoder to the body's exact length.
      *
      * @param flags bits 3-0 of the fixed header
      * @param body  exactly the remaining length; its position is advanced past what was read
      */
-    public static MqttPacket decode(PacketType type, int flags, ByteBuffer body) throws MqttDecodeException {
+    public MqttPacket decode(PacketType type, int flags, ByteBuffer body) throws MqttDecodeException {
+        Mqtt3MessageDecoder decoder = decoderOf(type);
         MqttBodyReader reader = new MqttBodyReader(type, body);
-        MqttPacket packet = BY_CODE[type.code()].decode(flags, reader);
+        MqttPacket packet = decoder.decode(flags, reader);
         if (reader.remaining() != 0) {
             throw new MqttDecodeException(type + " has " + reader.remaining()
                     + " bytes left over after its last field: the remaining length is too long");
         }
         return packet;
+    }
+
+    private Mqtt3MessageDecoder decoderOf(PacketType type) throws MqttDecodeException {
+        Mqtt3MessageDecoder decoder = byCode[type.code()];
+        if (decoder == null) {
+            throw new MqttDecodeException(sender + " must not send " + type + " (MQTT 3.1.1 section 2.2.1)");
+        }
+        return decoder;
     }
 }

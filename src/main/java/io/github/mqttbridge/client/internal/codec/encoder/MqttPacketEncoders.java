@@ -5,38 +5,32 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
 
-/** Looks up the encoder of a packet's type by its code. */
+/**
+ * The encoders of one direction, looked up by the packet type's code: what one side may send to the other (MQTT
+ * 3.1.1 section 2.2.1). Every method first checks that the packet can be encoded, and that this side sends its
+ * type, and throws {@link IllegalArgumentException} otherwise, before a byte is written. {@link Mqtt3ClientEncoders}
+ * holds the client's table; the server's, which only tests need, lives with them.
+ */
 public final class MqttPacketEncoders {
-    private static final Mqtt3MessageEncoder<?>[] BY_CODE = new Mqtt3MessageEncoder<?>[16];
+    private static final int TYPE_AND_FLAGS_SIZE = 1;
 
-    static {
-        BY_CODE[PacketType.CONNECT.code()] = new Mqtt3ConnectEncoder();
-        BY_CODE[PacketType.CONNACK.code()] = new Mqtt3ConnAckEncoder();
-        BY_CODE[PacketType.PUBLISH.code()] = new Mqtt3PublishEncoder();
-        BY_CODE[PacketType.PUBACK.code()] = new Mqtt3PubAckEncoder();
-        BY_CODE[PacketType.PUBREC.code()] = new Mqtt3PubRecEncoder();
-        BY_CODE[PacketType.PUBREL.code()] = new Mqtt3PubRelEncoder();
-        BY_CODE[PacketType.PUBCOMP.code()] = new Mqtt3PubCompEncoder();
-        BY_CODE[PacketType.SUBSCRIBE.code()] = new Mqtt3SubscribeEncoder();
-        BY_CODE[PacketType.SUBACK.code()] = new Mqtt3SubAckEncoder();
-        BY_CODE[PacketType.UNSUBSCRIBE.code()] = new Mqtt3UnsubscribeEncoder();
-        BY_CODE[PacketType.UNSUBACK.code()] = new Mqtt3UnsubAckEncoder();
-        BY_CODE[PacketType.PINGREQ.code()] = new Mqtt3PingReqEncoder();
-        BY_CODE[PacketType.PINGRESP.code()] = new Mqtt3PingRespEncoder();
-        BY_CODE[PacketType.DISCONNECT.code()] = new Mqtt3DisconnectEncoder();
-    }
+    private final String sender;
+    private final Mqtt3MessageEncoder<?>[] byCode = new Mqtt3MessageEncoder<?>[16];
 
-    private MqttPacketEncoders() {
+    /** @param sender the side that sends these packets, as the error message names it, e.g. "a client" */
+    MqttPacketEncoders(String sender, Map<PacketType, Mqtt3MessageEncoder<?>> encoders) {
+        this.sender = sender;
+        encoders.forEach((type, encoder) -> byCode[type.code()] = encoder);
     }
 
     /**
-     * The packet's remaining length, after checking that it can be encoded.
-     *
-     * @throws IllegalArgumentException when the packet would be malformed on the wire
+     * The remaining length of a packet, checking it can be encoded: compute it once and pass it to
+     * {@link #sizeOf(int)} and {@link #encode(MqttPacket, int, ByteBuffer)}, as the hot path does.
      */
-    public static int remainingLength(MqttPacket packet) {
-        long length = encoder(packet).remainingLength(packet);
+    public int remainingLength(MqttPacket packet) {
+        long length = encoderOf(packet).remainingLength(packet);
         if (length > MqttVariableByteInteger.MAX_VALUE) {
             throw new IllegalArgumentException(packet.type() + " would have a remaining length of " + length
                     + " bytes, more than the " + MqttVariableByteInteger.MAX_VALUE + " MQTT can express");
@@ -44,12 +38,43 @@ public final class MqttPacketEncoders {
         return (int) length;
     }
 
-    /** Writes the whole packet; {@code remainingLength} must come from {@link #remainingLength}. */
-    public static void encode(MqttPacket packet, int remainingLength, ByteBuffer out) {
-        encoder(packet).encode(packet, remainingLength, out);
+    /** The size of a whole packet with this remaining length. */
+    public static int sizeOf(int remainingLength) {
+        return TYPE_AND_FLAGS_SIZE + MqttVariableByteInteger.encodedSize(remainingLength) + remainingLength;
     }
 
-    private static Mqtt3MessageEncoder<?> encoder(MqttPacket packet) {
-        return BY_CODE[packet.type().code()];
+    /**
+     * Writes a packet whose remaining length {@link #remainingLength} gave. The buffer must keep ByteBuffer's
+     * default big-endian order, which is MQTT's network byte order.
+     */
+    public void encode(MqttPacket packet, int remainingLength, ByteBuffer out) {
+        encoderOf(packet).encode(packet, remainingLength, out);
+    }
+
+    /** The size of the whole packet, fixed header included. */
+    public int encodedSize(MqttPacket packet) {
+        return sizeOf(remainingLength(packet));
+    }
+
+    /** Writes the whole packet at the buffer's position; the caller makes room for {@link #encodedSize}. */
+    public void encode(MqttPacket packet, ByteBuffer out) {
+        encode(packet, remainingLength(packet), out);
+    }
+
+    /** The whole packet in a new buffer, flipped for reading. */
+    public ByteBuffer encode(MqttPacket packet) {
+        int remainingLength = remainingLength(packet);
+        ByteBuffer out = ByteBuffer.allocate(sizeOf(remainingLength));
+        encode(packet, remainingLength, out);
+        return out.flip();
+    }
+
+    private Mqtt3MessageEncoder<?> encoderOf(MqttPacket packet) {
+        Mqtt3MessageEncoder<?> encoder = byCode[packet.type().code()];
+        if (encoder == null) {
+            throw new IllegalArgumentException(
+                    sender + " must not send " + packet.type() + " (MQTT 3.1.1 section 2.2.1)");
+        }
+        return encoder;
     }
 }

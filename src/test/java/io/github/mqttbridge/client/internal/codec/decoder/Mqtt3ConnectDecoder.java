@@ -7,7 +7,7 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 import io.github.mqttbridge.client.internal.datatypes.TopicName;
 
-/** CONNECT, for a broker or a test peer: the client itself only sends it. */
+/** CONNECT, as the tests' server decodes it: the client itself only sends it. */
 final class Mqtt3ConnectDecoder implements Mqtt3MessageDecoder {
     private static final int USER_NAME = 0x80;
     private static final int PASSWORD = 0x40;

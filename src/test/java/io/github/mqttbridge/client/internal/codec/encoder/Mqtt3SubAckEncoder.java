@@ -4,7 +4,7 @@ import io.github.mqttbridge.client.internal.codec.packet.SubAckPacket;
 
 import java.nio.ByteBuffer;
 
-/** SUBACK, for a broker or a test peer: the client itself only receives it. */
+/** SUBACK, as the tests' server encodes it: the client itself only receives it. */
 final class Mqtt3SubAckEncoder extends Mqtt3MessageEncoder<SubAckPacket> {
     private static final int PACKET_ID_SIZE = 2;
 

@@ -4,7 +4,7 @@ import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
 
 import java.nio.ByteBuffer;
 
-/** CONNACK, for a broker or a test peer: the client itself only receives it. */
+/** CONNACK, as the tests' server encodes it: the client itself only receives it. */
 final class Mqtt3ConnAckEncoder extends Mqtt3MessageEncoder<ConnAckPacket> {
     private static final int BODY_LENGTH = 2;
 

@@ -9,7 +9,7 @@ import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket.Subscri
 import java.util.ArrayList;
 import java.util.List;
 
-/** SUBSCRIBE, for a broker or a test peer: the client itself only sends it. */
+/** SUBSCRIBE, as the tests' server decodes it: the client itself only sends it. */
 final class Mqtt3SubscribeDecoder implements Mqtt3MessageDecoder {
 
     @Override
@@ -21,7 +21,7 @@ final class Mqtt3SubscribeDecoder implements Mqtt3MessageDecoder {
         }
         List<Subscription> subscriptions = new ArrayList<>();
         while (body.remaining() > 0) {
-            String filter = Mqtt3TopicFilters.read(body);
+            String filter = Mqtt3TopicFilters.read(PacketType.SUBSCRIBE, body);
             int requestedQos = body.readUnsignedByte("requested QoS");
             if ((requestedQos & 0b1111_1100) != 0) {
                 throw new MqttDecodeException("bits 7-2 of the requested QoS byte in SUBSCRIBE are reserved and must"

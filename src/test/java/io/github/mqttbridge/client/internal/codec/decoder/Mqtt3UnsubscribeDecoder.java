@@ -8,7 +8,7 @@ import io.github.mqttbridge.client.internal.codec.packet.UnsubscribePacket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** UNSUBSCRIBE, for a broker or a test peer: the client itself only sends it. */
+/** UNSUBSCRIBE, as the tests' server decodes it: the client itself only sends it. */
 final class Mqtt3UnsubscribeDecoder implements Mqtt3MessageDecoder {
 
     @Override
@@ -20,7 +20,7 @@ final class Mqtt3UnsubscribeDecoder implements Mqtt3MessageDecoder {
         }
         List<String> filters = new ArrayList<>();
         while (body.remaining() > 0) {
-            filters.add(Mqtt3TopicFilters.read(body));
+            filters.add(Mqtt3TopicFilters.read(PacketType.UNSUBSCRIBE, body));
         }
         return new UnsubscribePacket(packetId, filters);
     }
