@@ -1,7 +1,9 @@
 package io.github.mqttbridge.client;
 
 import io.github.mqttbridge.client.internal.codec.MqttDecoder;
-import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
+import io.github.mqttbridge.client.internal.engine.EngineOptions;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -20,54 +22,23 @@ import javax.net.ssl.SSLContext;
  * several of them.
  */
 public final class ConnectOptions {
-    private final Duration timeout;
-    private final Duration keepAliveInterval;
-    private final boolean cleanSession;
-    private final String userName;
-    private final char[] password;
+    private final EngineOptions engine;
     private final MqttMessage willMessage;
-    private final boolean useSsl;
-    private final SSLContext sslContext;
-    private final boolean hostnameVerification;
-    private final List<ServerUri> hosts;
-    private final MqttVersion mqttVersion;
-    private final int maxInflight;
-    private final int maxInboundPacketSize;
-    private final boolean manualAcks;
-    private final int maxInboundMessages;
-    private final long maxInboundBytes;
-    private final boolean reconnect;
-    private final Duration reconnectMinDelay;
-    private final Duration reconnectMaxDelay;
-    private final boolean retryInitialConnect;
     private final MqttPersistence persistence;
-    private final boolean disconnectedPublishing;
-    private final int disconnectedBufferSize;
 
     private ConnectOptions(Builder b) {
-        timeout = b.timeout;
-        keepAliveInterval = b.keepAliveInterval;
-        cleanSession = b.cleanSession;
-        userName = b.userName;
-        password = b.password == null ? null : b.password.clone();
         willMessage = b.willMessage;
-        useSsl = b.useSsl;
-        sslContext = b.sslContext;
-        hostnameVerification = b.hostnameVerification;
-        hosts = List.copyOf(b.hosts);
-        mqttVersion = b.mqttVersion;
-        maxInflight = b.maxInflight;
-        maxInboundPacketSize = b.maxInboundPacketSize;
-        manualAcks = b.manualAcks;
-        maxInboundMessages = b.maxInboundMessages;
-        maxInboundBytes = b.maxInboundBytes;
-        reconnect = b.reconnect;
-        reconnectMinDelay = b.reconnectMinDelay;
-        reconnectMaxDelay = b.reconnectMaxDelay;
-        retryInitialConnect = b.retryInitialConnect;
         persistence = b.persistence;
-        disconnectedPublishing = b.disconnectedPublishing;
-        disconnectedBufferSize = b.disconnectedBufferSize;
+        ConnectPacket.Will will = willMessage == null ? null : new ConnectPacket.Will(willMessage.destinationName(),
+                willMessage.payloadNoCopy(), willMessage.qos(), willMessage.retained());
+        engine = new EngineOptions(b.timeout, b.keepAliveInterval, b.cleanSession, b.userName, b.password, will,
+                b.hosts, b.mqttVersion, new EngineOptions.Tls(b.useSsl, b.sslContext, b.hostnameVerification),
+                new EngineOptions.Reconnect(b.reconnect, b.reconnectMinDelay, b.reconnectMaxDelay,
+                        b.retryInitialConnect),
+                new EngineOptions.FlowControl(b.maxInflight, b.maxInboundPacketSize, b.maxInboundMessages,
+                        b.maxInboundBytes, b.manualAcks),
+                persistence == null ? null : persistence.stores(),
+                new EngineOptions.Offline(b.disconnectedPublishing, b.disconnectedBufferSize));
     }
 
     public static Builder builder() {
@@ -79,25 +50,30 @@ public final class ConnectOptions {
         return builder().build();
     }
 
+    /** These options in the engine's types. */
+    EngineOptions engine() {
+        return engine;
+    }
+
     public Duration timeout() {
-        return timeout;
+        return engine.timeout();
     }
 
     public Duration keepAliveInterval() {
-        return keepAliveInterval;
+        return engine.keepAliveInterval();
     }
 
     public boolean cleanSession() {
-        return cleanSession;
+        return engine.cleanSession();
     }
 
     public Optional<String> userName() {
-        return Optional.ofNullable(userName);
+        return Optional.ofNullable(engine.userName());
     }
 
     /** A copy of the password, or null; the caller should wipe it after use. */
     public char[] password() {
-        return password == null ? null : password.clone();
+        return engine.password();
     }
 
     public Optional<MqttMessage> willMessage() {
@@ -105,69 +81,61 @@ public final class ConnectOptions {
     }
 
     public boolean useSsl() {
-        return useSsl;
+        return engine.tls().useSsl();
     }
 
     public Optional<SSLContext> sslContext() {
-        return Optional.ofNullable(sslContext);
+        return Optional.ofNullable(engine.tls().context());
     }
 
     public boolean hostnameVerification() {
-        return hostnameVerification;
+        return engine.tls().hostnameVerification();
     }
 
     /** The servers to try in order, as URIs; empty means the one the client was created for. */
     public List<String> hosts() {
-        return hosts.stream().map(ServerUri::toString).toList();
+        return engine.hosts().stream().map(ServerUri::toString).toList();
     }
 
     /** The version asked for (3 for MQTT 3.1, 4 for MQTT 3.1.1), or empty to try 3.1.1 and fall back to 3.1. */
     public OptionalInt mqttVersion() {
-        return mqttVersion == null ? OptionalInt.empty() : OptionalInt.of(mqttVersion.level());
-    }
-
-    List<ServerUri> serverUris() {
-        return hosts;
-    }
-
-    Optional<MqttVersion> protocolVersion() {
-        return Optional.ofNullable(mqttVersion);
+        return engine.version() == null ? OptionalInt.empty() : OptionalInt.of(engine.version().level());
     }
 
     public int maxInflight() {
-        return maxInflight;
+        return engine.flow().maxInflight();
     }
 
     public int maxInboundPacketSize() {
-        return maxInboundPacketSize;
+        return engine.flow().maxInboundPacketSize();
     }
 
     public boolean manualAcks() {
-        return manualAcks;
+        return engine.flow().manualAcks();
     }
 
     public int maxInboundMessages() {
-        return maxInboundMessages;
+        return engine.flow().maxInboundMessages();
     }
 
     public long maxInboundBytes() {
-        return maxInboundBytes;
+        return engine.flow().maxInboundBytes();
     }
 
     public boolean reconnect() {
-        return reconnect;
+        return engine.reconnect().enabled();
     }
 
     public Duration reconnectMinDelay() {
-        return reconnectMinDelay;
+        return engine.reconnect().minDelay();
     }
 
     public Duration reconnectMaxDelay() {
-        return reconnectMaxDelay;
+        return engine.reconnect().maxDelay();
     }
 
     public boolean retryInitialConnect() {
-        return retryInitialConnect;
+        return engine.reconnect().retryInitialConnect();
     }
 
     /** The session store; null means the session lives in the client object only. */
@@ -176,19 +144,20 @@ public final class ConnectOptions {
     }
 
     public boolean disconnectedPublishing() {
-        return disconnectedPublishing;
+        return engine.offline().publishing();
     }
 
     public int disconnectedBufferSize() {
-        return disconnectedBufferSize;
+        return engine.offline().bufferSize();
     }
 
     @Override
     public String toString() {
-        return "ConnectOptions[timeout=" + timeout + ", keepAliveInterval=" + keepAliveInterval + ", cleanSession="
-                + cleanSession + ", userName=" + userName + ", password=" + (password == null ? "none" : "*****")
-                + ", hosts=" + hosts + ", mqttVersion=" + mqttVersion + ", maxInflight=" + maxInflight
-                + ", reconnect=" + reconnect + ", persistence=" + persistence + ", manualAcks=" + manualAcks + "]";
+        return "ConnectOptions[timeout=" + timeout() + ", keepAliveInterval=" + keepAliveInterval()
+                + ", cleanSession=" + cleanSession() + ", userName=" + engine.userName() + ", password="
+                + (engine.password() == null ? "none" : "*****") + ", hosts=" + engine.hosts() + ", mqttVersion="
+                + engine.version() + ", maxInflight=" + maxInflight() + ", reconnect=" + reconnect()
+                + ", persistence=" + persistence + ", manualAcks=" + manualAcks() + "]";
     }
 
     /** Builds {@link ConnectOptions}; each setter validates its argument. */

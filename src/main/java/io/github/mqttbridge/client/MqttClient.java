@@ -2,6 +2,7 @@ package io.github.mqttbridge.client;
 
 import io.github.mqttbridge.client.internal.datatypes.TopicFilter;
 import io.github.mqttbridge.client.internal.datatypes.TopicName;
+import io.github.mqttbridge.client.internal.engine.ClientEngine;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -27,11 +28,8 @@ public final class MqttClient implements AutoCloseable {
 
     private final ServerUri uri;
     private final String clientId;
-    private final ClientEngine core;
-    private volatile ConnectedListener onConnected = (reconnect, u) -> { };
-    private volatile Consumer<ConnectionLost> onConnectionLost = lost -> { };
-    private volatile Consumer<MqttMessage> onMessageArrived = message -> { };
-    private volatile Consumer<MqttMessage> onMessageDelivered;
+    private final ClientEngine<MqttMessage> core;
+    private final EngineAdapter listeners = new EngineAdapter();
 
     /** A client for {@code tcp://host:port}. */
     public MqttClient(String host, int port, String clientId) {
@@ -58,35 +56,15 @@ public final class MqttClient implements AutoCloseable {
         }
         this.uri = uri;
         this.clientId = clientId;
-        this.core = new ClientEngine(clientId, uri, new ClientCallbacks() {
-            @Override
-            public void connected(boolean reconnect, String u) {
-                onConnected.connected(reconnect, u);
-            }
+        this.core = new ClientEngine<>(clientId, uri, listeners);
+    }
 
-            @Override
-            public void connectionLost(ConnectionLost lost) {
-                onConnectionLost.accept(lost);
-            }
-
-            @Override
-            public void messageArrived(MqttMessage message) {
-                onMessageArrived.accept(message);
-            }
-
-            @Override
-            public void delivered(MqttMessage message) {
-                Consumer<MqttMessage> listener = onMessageDelivered;
-                if (listener != null) {
-                    listener.accept(message);
-                }
-            }
-
-            @Override
-            public boolean wantsDelivered() {
-                return onMessageDelivered != null;
-            }
-        });
+    /**
+     * Checks a server URI as the client takes it ({@code tcp://}, {@code ssl://}, {@code ws://} or {@code wss://}
+     * with a host); the {@link IllegalArgumentException} names {@code parameter} and says what is wrong.
+     */
+    public static void checkServerUri(String uri, String parameter) {
+        ServerUri.parse(uri, parameter);
     }
 
     private static String requireHost(String host) {
@@ -132,30 +110,30 @@ public final class MqttClient implements AutoCloseable {
     }
 
     public MqttClient onConnected(ConnectedListener listener) {
-        this.onConnected = Objects.requireNonNull(listener, "listener");
+        listeners.onConnected = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
     /** Called once per lost connection, and with {@link MqttErrorCode#OK} after {@link #disconnect()}. */
     public MqttClient onConnectionLost(Consumer<ConnectionLost> listener) {
-        this.onConnectionLost = Objects.requireNonNull(listener, "listener");
+        listeners.onConnectionLost = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
     public MqttClient onMessageArrived(Consumer<MqttMessage> listener) {
-        this.onMessageArrived = Objects.requireNonNull(listener, "listener");
+        listeners.onMessageArrived = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
     /** Called when a sent message is delivered: QoS 0 once written, QoS 1 on PUBACK, QoS 2 on PUBCOMP. */
     public MqttClient onMessageDelivered(Consumer<MqttMessage> listener) {
-        this.onMessageDelivered = Objects.requireNonNull(listener, "listener");
+        listeners.onMessageDelivered = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
     /** Connects with the given options; completes when a server accepted us, or fails when none did. */
     public CompletableFuture<Void> connect(ConnectOptions options) {
-        return core.connect(Objects.requireNonNull(options, "options"));
+        return EngineAdapter.api(core.connect(Objects.requireNonNull(options, "options").engine()));
     }
 
     /** Connects with the default options. */
@@ -170,12 +148,12 @@ public final class MqttClient implements AutoCloseable {
     public CompletableFuture<Integer> subscribe(String filter, int qos) {
         TopicFilter.require(filter, "filter");
         MqttMessage.requireQos(qos, "qos");
-        return core.subscribe(filter, qos);
+        return EngineAdapter.api(core.subscribe(filter, qos));
     }
 
     public CompletableFuture<Void> unsubscribe(String filter) {
         TopicFilter.require(filter, "filter");
-        return core.unsubscribe(filter);
+        return EngineAdapter.api(core.unsubscribe(filter));
     }
 
     /** Sends a message; completes when it is delivered (QoS 0: written, QoS 1: PUBACK, QoS 2: PUBCOMP). */
@@ -186,7 +164,8 @@ public final class MqttClient implements AutoCloseable {
         if (message.destinationName() == null) {
             throw new IllegalArgumentException("message.destinationName must be set before sending");
         }
-        return core.publish(message);
+        return EngineAdapter.api(core.publish(message.destinationName(), message.payloadNoCopy(), message.qos(),
+                message.retained(), message));
     }
 
     /** Publishes a payload to a topic; the same as {@link #send} with a message built from the arguments. */
@@ -196,7 +175,7 @@ public final class MqttClient implements AutoCloseable {
         if (payload == null) {
             throw new IllegalArgumentException("payload must not be null");
         }
-        return core.publish(MqttMessage.outbound(topic, payload.clone(), qos, retained));
+        return send(MqttMessage.outbound(topic, payload.clone(), qos, retained));
     }
 
     public boolean isConnected() {
@@ -208,7 +187,7 @@ public final class MqttClient implements AutoCloseable {
      * 2 messages stay in the session and are sent again by the next connect.
      */
     public CompletableFuture<Void> disconnect() {
-        return core.disconnect();
+        return EngineAdapter.api(core.disconnect());
     }
 
     /** Disconnects if connected, fails what is still pending, and ends every thread of this client. */

@@ -1,5 +1,7 @@
 package io.github.mqttbridge.client;
 
+import io.github.mqttbridge.client.internal.engine.EngineFailure;
+
 /**
  * A failed MQTT operation: completes the futures of {@link MqttClient} exceptionally and describes lost connections.
  * Wrong parameters are not reported this way; they throw {@link IllegalArgumentException} at the call.
@@ -26,10 +28,14 @@ public class MqttException extends Exception {
 
     /** A CONNACK that refused the connection; {@link #returnCode()} is the broker's code. */
     public static MqttException connackRefused(int returnCode) {
-        return new MqttException(MqttErrorCode.CONNACK_RETURNCODE,
-                "connection refused by the server, CONNACK return code " + returnCode + " ("
-                        + ConnAckReturnCode.describe(returnCode) + ")",
-                returnCode, null);
+        return of(EngineFailure.connackRefused(returnCode));
+    }
+
+    /** The engine's failure as the API reports it: same code by name, same message, same cause. */
+    static MqttException of(EngineFailure failure) {
+        Throwable cause = failure.getCause() instanceof EngineFailure inner ? of(inner) : failure.getCause();
+        return new MqttException(MqttErrorCode.valueOf(failure.kind().name()), failure.detail(),
+                failure.returnCode(), cause);
     }
 
     public MqttErrorCode code() {
@@ -43,7 +49,6 @@ public class MqttException extends Exception {
 
     /** A SUBACK that refused a subscription with 0x80. */
     public static MqttException subscribeRefused(String filter) {
-        return new MqttException(MqttErrorCode.SUBSCRIBE_FAILED,
-                "the server refused the subscription to '" + filter + "' (SUBACK return code 0x80)", 0x80, null);
+        return of(EngineFailure.subscribeRefused(filter));
     }
 }

@@ -1,7 +1,5 @@
 package io.github.mqttbridge.client.internal.engine;
 
-import io.github.mqttbridge.client.MqttErrorCode;
-import io.github.mqttbridge.client.MqttException;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.codec.MqttDecoder;
 import io.github.mqttbridge.client.internal.codec.MqttEncoder;
@@ -35,14 +33,14 @@ public final class Connection {
         void onPacket(Connection connection, MqttPacket packet) throws ProtocolViolationException, InterruptedException;
 
         /** Called once, on whichever thread ended the connection. */
-        void onClosed(Connection connection, MqttException cause);
+        void onClosed(Connection connection, EngineFailure cause);
     }
 
     /** Told when a packet has left, or could not. */
     public interface WriteListener {
         void written();
 
-        void failed(MqttException cause);
+        void failed(EngineFailure cause);
     }
 
     private record Outbound(MqttPacket packet, WriteListener listener) {
@@ -91,7 +89,7 @@ public final class Connection {
     public void send(MqttPacket packet, WriteListener listener) {
         outbound.add(new Outbound(packet, listener));
         if (closed.get()) {
-            failQueued(new MqttException(MqttErrorCode.SOCKET_CLOSE, "connection to " + uri + " is closed"));
+            failQueued(new EngineFailure(EngineFailure.Kind.SOCKET_CLOSE, "connection to " + uri + " is closed"));
         }
     }
 
@@ -108,7 +106,7 @@ public final class Connection {
     }
 
     /** Ends the connection with {@code cause}, once; later calls do nothing. */
-    public void close(MqttException cause) {
+    public void close(EngineFailure cause) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
@@ -132,7 +130,7 @@ public final class Connection {
         }
     }
 
-    private void failQueued(MqttException cause) {
+    private void failQueued(EngineFailure cause) {
         List<Outbound> left = new ArrayList<>();
         outbound.drainTo(left);
         if (closed.get()) {
@@ -154,7 +152,7 @@ public final class Connection {
                 }
                 int n = transport.read(in);
                 if (n < 0) {
-                    close(new MqttException(MqttErrorCode.SOCKET_CLOSE, "the server closed the connection to " + uri
+                    close(new EngineFailure(EngineFailure.Kind.SOCKET_CLOSE, "the server closed the connection to " + uri
                             + (in.position() > 0 ? " in the middle of a packet (" + in.position() + " bytes of it read)"
                                     : "")));
                     return;
@@ -173,16 +171,16 @@ public final class Connection {
                 in.compact();
             }
         } catch (MqttDecodeException e) {
-            close(new MqttException(MqttErrorCode.SOCKET_ERROR, "malformed packet from " + uri + ": " + e.getMessage(), e));
+            close(new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "malformed packet from " + uri + ": " + e.getMessage(), e));
         } catch (ProtocolViolationException e) {
-            close(new MqttException(MqttErrorCode.SOCKET_ERROR, "protocol violation by " + uri + ": " + e.getMessage(), e));
+            close(new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "protocol violation by " + uri + ": " + e.getMessage(), e));
         } catch (IOException e) {
-            close(new MqttException(MqttErrorCode.SOCKET_ERROR, "reading from " + uri + " failed: " + e.getMessage(), e));
+            close(new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "reading from " + uri + " failed: " + e.getMessage(), e));
         } catch (InterruptedException e) {
-            close(new MqttException(MqttErrorCode.SOCKET_CLOSE, "connection to " + uri + " closed"));
+            close(new EngineFailure(EngineFailure.Kind.SOCKET_CLOSE, "connection to " + uri + " closed"));
         } catch (RuntimeException e) {
             log.error("Bug while reading from {}", uri, e);
-            close(new MqttException(MqttErrorCode.INTERNAL_ERROR, "internal error while reading from " + uri + ": " + e, e));
+            close(new EngineFailure(EngineFailure.Kind.INTERNAL_ERROR, "internal error while reading from " + uri + ": " + e, e));
         }
     }
 
@@ -195,9 +193,15 @@ public final class Connection {
         return bigger;
     }
 
+    /**
+     * Writes queued packets, as many as fit in one batch per write. A transport that frames each flush (WebSocket)
+     * gets one packet per flush: several packets in one frame are legal [MQTT-6.0.0-2] but some brokers read only
+     * the first.
+     */
     private void writeLoop() {
         ByteBuffer out = ByteBuffer.allocate(WRITE_BATCH);
         List<WriteListener> written = new ArrayList<>();
+        boolean packetPerWrite = transport.framesEachFlush();
         try {
             while (true) {
                 Outbound next = outbound.take();
@@ -205,24 +209,8 @@ public final class Connection {
                     if (next == STOP) {
                         return;
                     }
-                    int remainingLength = MqttEncoder.remainingLength(next.packet);
-                    int size = MqttEncoder.sizeOf(remainingLength);
-                    if (size > out.remaining()) {
-                        if (out.position() > 0) {
-                            flushBatch(out, written);
-                        }
-                        if (size > out.capacity()) {
-                            out = ByteBuffer.allocate(size);
-                        }
-                    }
-                    MqttEncoder.encode(next.packet, remainingLength, out);
-                    if (log.isTraceEnabled()) {
-                        log.trace("{} -> {}", uri, next.packet);
-                    }
-                    if (next.listener != null) {
-                        written.add(next.listener);
-                    }
-                    next = outbound.poll();
+                    out = append(out, next, written);
+                    next = packetPerWrite ? null : outbound.poll();
                 }
                 flushBatch(out, written);
                 if (out.capacity() > WRITE_BATCH) {
@@ -230,7 +218,7 @@ public final class Connection {
                 }
             }
         } catch (IOException e) {
-            MqttException cause = new MqttException(MqttErrorCode.SOCKET_ERROR,
+            EngineFailure cause = new EngineFailure(EngineFailure.Kind.SOCKET_ERROR,
                     "writing to " + uri + " failed: " + e.getMessage(), e);
             written.forEach(l -> l.failed(cause));
             close(cause);
@@ -238,8 +226,31 @@ public final class Connection {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("Bug while writing to {}", uri, e);
-            close(new MqttException(MqttErrorCode.INTERNAL_ERROR, "internal error while writing to " + uri + ": " + e, e));
+            close(new EngineFailure(EngineFailure.Kind.INTERNAL_ERROR, "internal error while writing to " + uri
+                    + ": " + e, e));
         }
+    }
+
+    /** Encodes a packet into the batch, first writing the batch out when the packet does not fit beside it. */
+    private ByteBuffer append(ByteBuffer out, Outbound next, List<WriteListener> written) throws IOException {
+        int remainingLength = MqttEncoder.remainingLength(next.packet);
+        int size = MqttEncoder.sizeOf(remainingLength);
+        if (size > out.remaining()) {
+            if (out.position() > 0) {
+                flushBatch(out, written);
+            }
+            if (size > out.capacity()) {
+                out = ByteBuffer.allocate(size);
+            }
+        }
+        MqttEncoder.encode(next.packet, remainingLength, out);
+        if (log.isTraceEnabled()) {
+            log.trace("{} -> {}", uri, next.packet);
+        }
+        if (next.listener != null) {
+            written.add(next.listener);
+        }
+        return out;
     }
 
     private void flushBatch(ByteBuffer out, List<WriteListener> written) throws IOException {

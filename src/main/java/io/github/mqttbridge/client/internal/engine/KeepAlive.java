@@ -1,7 +1,5 @@
 package io.github.mqttbridge.client.internal.engine;
 
-import io.github.mqttbridge.client.MqttErrorCode;
-import io.github.mqttbridge.client.MqttException;
 import io.github.mqttbridge.client.internal.codec.packet.PingReqPacket;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,7 +39,7 @@ public final class KeepAlive {
             if (connection.lastReadNanos() - pingSentNanos >= 0 || readingHeldBack.getAsBoolean()) {
                 pingSentNanos = 0;
             } else if (now - pingSentNanos >= intervalNanos) {
-                connection.close(new MqttException(MqttErrorCode.PING_TIMEOUT, "no answer from " + connection.uri()
+                connection.close(new EngineFailure(EngineFailure.Kind.PING_TIMEOUT, "no answer from " + connection.uri()
                         + " within " + TimeUnit.NANOSECONDS.toMillis(intervalNanos) + " ms of a PINGREQ"));
                 return;
             }

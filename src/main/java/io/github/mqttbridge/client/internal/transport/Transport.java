@@ -22,6 +22,11 @@ public interface Transport extends Closeable {
     /** Sends everything written so far. */
     void flush() throws IOException;
 
+    /** Whether each flush goes out as a message of its own (a WebSocket frame) rather than into a byte stream. */
+    default boolean framesEachFlush() {
+        return false;
+    }
+
     /** Closes the connection; idempotent, and never throws. */
     @Override
     void close();

@@ -122,6 +122,11 @@ final class WebSocketTransport implements Transport {
         pending.put(src);
     }
 
+    @Override
+    public boolean framesEachFlush() {
+        return true;
+    }
+
     /** One binary frame per flush; waiting for it to be sent is the writer's back-pressure. */
     @Override
     public void flush() throws IOException {

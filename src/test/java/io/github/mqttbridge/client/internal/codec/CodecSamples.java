@@ -1,5 +1,6 @@
 package io.github.mqttbridge.client.internal.codec;
 
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
@@ -27,8 +28,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import static io.github.mqttbridge.client.internal.codec.MqttVersion.MQTT_3_1;
-import static io.github.mqttbridge.client.internal.codec.MqttVersion.MQTT_3_1_1;
+import static io.github.mqttbridge.client.internal.codec.packet.MqttVersion.MQTT_3_1;
+import static io.github.mqttbridge.client.internal.codec.packet.MqttVersion.MQTT_3_1_1;
 
 /**
  * Valid packets of every type and both versions, shared by the round-trip, streaming and fuzz tests, which run

@@ -1,5 +1,6 @@
 package io.github.mqttbridge.client.internal.codec;
 
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static io.github.mqttbridge.client.internal.codec.CodecSamples.utf8;
-import static io.github.mqttbridge.client.internal.codec.MqttVersion.MQTT_3_1_1;
+import static io.github.mqttbridge.client.internal.codec.packet.MqttVersion.MQTT_3_1_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

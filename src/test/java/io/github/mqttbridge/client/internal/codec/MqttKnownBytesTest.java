@@ -1,5 +1,6 @@
 package io.github.mqttbridge.client.internal.codec;
 
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;

@@ -1,6 +1,6 @@
 package io.github.mqttbridge.client.internal.codec.encoder;
 
-import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
 import io.github.mqttbridge.client.internal.datatypes.TopicName;
 

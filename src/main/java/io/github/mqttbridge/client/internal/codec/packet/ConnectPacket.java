@@ -1,6 +1,6 @@
 package io.github.mqttbridge.client.internal.codec.packet;
 
-import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 
 import java.util.Arrays;
 import java.util.Objects;

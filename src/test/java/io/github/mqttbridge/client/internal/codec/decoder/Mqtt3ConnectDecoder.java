@@ -1,7 +1,7 @@
 package io.github.mqttbridge.client.internal.codec.decoder;
 
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
-import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;

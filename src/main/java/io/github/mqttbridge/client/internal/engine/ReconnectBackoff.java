@@ -1,4 +1,4 @@
-package io.github.mqttbridge.client;
+package io.github.mqttbridge.client.internal.engine;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,6 +1,6 @@
-package io.github.mqttbridge.client;
+package io.github.mqttbridge.client.internal.engine;
 
-import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
@@ -10,8 +10,8 @@ import io.github.mqttbridge.client.internal.codec.packet.PubRelPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import io.github.mqttbridge.client.internal.codec.packet.SubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.UnsubAckPacket;
-import io.github.mqttbridge.client.internal.engine.Connection;
 import io.github.mqttbridge.client.internal.persistence.SessionStore;
+import io.github.mqttbridge.client.internal.persistence.SessionStoreFactory;
 import io.github.mqttbridge.client.internal.persistence.TransientSessionStore;
 import io.github.mqttbridge.client.internal.session.IncomingQosFlows;
 import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
@@ -36,11 +36,11 @@ import org.slf4j.LoggerFactory;
  * takes the lock for its step. Nothing of the application runs on these threads or under the lock: its callbacks
  * run on the callback thread and its futures complete on the completion thread ({@link ClientExecutors}).
  */
-final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Events {
+public final class ClientEngine<M> implements Connection.Handler, ConnectionLifecycle.Events {
     private static final Logger log = LoggerFactory.getLogger(ClientEngine.class);
 
     /** An outbound message and the future its sender holds. */
-    private record Delivery(MqttMessage message, CompletableFuture<Void> future) {
+    private record Delivery<M>(M message, CompletableFuture<Void> future) {
     }
 
     /** What the engine keeps of a SUBSCRIBE or UNSUBSCRIBE: its caller's future and its timeout. */
@@ -60,14 +60,14 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
     }
 
     private final String clientId;
-    private final ClientCallbacks callbacks;
+    private final EngineCallbacks<M> callbacks;
     private final Object lock = new Object();
     private final ConnectionLifecycle lifecycle;
     private ClientExecutors executors;
-    private ConnectOptions options;
-    private Session<Delivery, Pending> session;
+    private EngineOptions options;
+    private Session<Delivery<M>, Pending> session;
 
-    ClientEngine(String clientId, ServerUri defaultUri, ClientCallbacks callbacks) {
+    public ClientEngine(String clientId, ServerUri defaultUri, EngineCallbacks<M> callbacks) {
         this.clientId = clientId;
         this.callbacks = callbacks;
         this.lifecycle = new ConnectionLifecycle(clientId, defaultUri, lock, this, callbacks);
@@ -75,7 +75,7 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
 
     // ---- Connecting
 
-    CompletableFuture<Void> connect(ConnectOptions connectOptions) {
+    public CompletableFuture<Void> connect(EngineOptions connectOptions) {
         ClientIdRules.check(clientId, connectOptions);
         CompletableFuture<Void> result = new CompletableFuture<>();
         synchronized (lock) {
@@ -92,11 +92,11 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
         return result;
     }
 
-    private Session<Delivery, Pending> openSession(ConnectOptions o) {
-        MqttPersistence persistence = o.persistence();
+    private Session<Delivery<M>, Pending> openSession(EngineOptions o) {
+        SessionStoreFactory persistence = o.persistence();
         SessionStore store;
         try {
-            store = persistence == null ? new TransientSessionStore() : persistence.stores().open(clientId);
+            store = persistence == null ? new TransientSessionStore() : persistence.open(clientId);
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the session store of '" + clientId + "' in "
                     + persistence + ": " + e.getMessage(), e);
@@ -106,20 +106,20 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
             log.info("Restored {} unacknowledged messages of '{}' from {}; they are sent on connect", restored,
                     clientId, persistence);
         }
-        return new Session<>(store, o.maxInflight(), stored -> {
-            MqttMessage m = MqttMessage.outbound(stored.topic(), stored.payload(), stored.qos(), stored.retain());
-            return new Delivery(m, new CompletableFuture<>());
+        return new Session<>(store, o.flow().maxInflight(), stored -> {
+            M m = callbacks.restored(stored.topic(), stored.payload(), stored.qos(), stored.retain());
+            return new Delivery<>(m, new CompletableFuture<>());
         });
     }
 
     @Override
     public void accepted(Connection c, ConnAckPacket connAck, MqttVersion version, boolean reconnect) {
-        Session.Resumption<Delivery, Pending> resumption = session.connected(connAck.sessionPresent(),
+        Session.Resumption<Delivery<M>, Pending> resumption = session.connected(connAck.sessionPresent(),
                 ClientEngine::renewal);
         resumption.packets().forEach(c::send);
         resumption.qos0().forEach(q -> sendQos0(c, q));
         for (Session.Renewal<Pending> r : resumption.renewals()) {
-            sendRequest(c, r.packet(), r.packet().packetId(), r.handle(), r.filter(), MqttErrorCode.SUBSCRIBE_TIMEOUT);
+            sendRequest(c, r.packet(), r.packet().packetId(), r.handle(), r.filter(), EngineFailure.Kind.SUBSCRIBE_TIMEOUT);
         }
         log.info("Connected to {} as '{}' (MQTT {}, session present: {}, {} messages to resend)", c.uri(),
                 clientId, version == MqttVersion.MQTT_3_1_1 ? "3.1.1" : "3.1", connAck.sessionPresent(),
@@ -138,17 +138,17 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
     }
 
     @Override
-    public Runnable detached(MqttException cause) {
+    public Runnable detached(EngineFailure cause) {
         List<Session.Request<Pending>> abandoned = session.connectionLost();
         return () -> abandoned.forEach(r -> {
             r.handle().cancelTimeout();
-            fail(r.handle().future, new MqttException(cause.code(), "connection lost before the server answered: "
+            fail(r.handle().future, new EngineFailure(cause.kind(), "connection lost before the server answered: "
                     + cause.getMessage(), cause));
         });
     }
 
     @Override
-    public void onClosed(Connection c, MqttException cause) {
+    public void onClosed(Connection c, EngineFailure cause) {
         lifecycle.onClosed(c, cause);
     }
 
@@ -196,7 +196,7 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
     }
 
     /** Sends the publishes that took a completed one's place in the window. */
-    private Delivery sendAll(Session.Completed<Delivery> completed) {
+    private Delivery<M> sendAll(Session.Completed<Delivery<M>> completed) {
         Connection c = lifecycle.current();
         if (c != null) {
             completed.next().forEach(c::send);
@@ -204,7 +204,7 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
         return completed.handle();
     }
 
-    private void delivered(Delivery d) {
+    private void delivered(Delivery<M> d) {
         if (callbacks.wantsDelivered()) {
             executors.callbacks.execute(() -> callbacks.delivered(d.message));
         }
@@ -215,7 +215,7 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
         Session.Arrival arrival;
         boolean manual;
         synchronized (lock) {
-            manual = options.manualAcks();
+            manual = options.flow().manualAcks();
             arrival = session.onPublish(publish);
             if (arrival.reply() != null) {
                 c.send(arrival.reply());
@@ -226,12 +226,10 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
         }
         IncomingQosFlows.PendingAck owed = arrival.ack();
         Runnable acknowledge = owed == null ? null : () -> sendLocked(() -> session.acknowledge(owed));
-        MqttMessage message = MqttMessage.arrived(publish.topic(), publish.payload(), publish.qos(), publish.retain(),
-                publish.dup(), publish.packetId(), manual ? acknowledge : null);
         try {
             executors.callbacks.deliver(() -> {
                 try {
-                    callbacks.messageArrived(message);
+                    callbacks.messageArrived(publish, manual ? acknowledge : null);
                 } finally {
                     if (!manual && acknowledge != null) {
                         acknowledge.run();
@@ -272,7 +270,7 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
         p.cancelTimeout();
         if (granted.refused()) {
             log.warn("The server refused the subscription to '{}'", filter);
-            fail(p.future, MqttException.subscribeRefused(filter));
+            fail(p.future, EngineFailure.subscribeRefused(filter));
             return;
         }
         log.info("Subscribed to '{}' with QoS {} (granted {})", filter, granted.request().qos(), granted.code());
@@ -284,7 +282,7 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
         Session.Request<Pending> r = session.timedOut(packetId);
         if (r != null) {
             r.handle().cancelTimeout();
-            fail(r.handle().future, new MqttException(MqttErrorCode.SOCKET_ERROR, e.getMessage()));
+            fail(r.handle().future, new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, e.getMessage()));
         }
     }
 
@@ -297,30 +295,29 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
 
     // ---- Operations
 
-    CompletableFuture<Void> publish(MqttMessage message) {
+    /** Publishes; {@code message} is what the delivered callback hands back. */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain, M message) {
         CompletableFuture<Void> future = new CompletableFuture<>();
-        Delivery delivery = new Delivery(message, future);
+        Delivery<M> delivery = new Delivery<>(message, future);
         synchronized (lock) {
             Connection c = lifecycle.current();
             if (c == null && !mayBuffer(future)) {
                 return future;
             }
             try {
-                if (message.qos() == 0) {
-                    Session.Qos0<Delivery> now = session.publishQos0(message.destinationName(),
-                            message.payloadNoCopy(), message.retained(), delivery);
+                if (qos == 0) {
+                    Session.Qos0<Delivery<M>> now = session.publishQos0(topic, payload, retain, delivery);
                     if (now != null) {
                         sendQos0(c, now);
                     }
                     return future;
                 }
-                PublishPacket now = session.publish(message.destinationName(), message.payloadNoCopy(),
-                        message.qos(), message.retained(), delivery);
+                PublishPacket now = session.publish(topic, payload, qos, retain, delivery);
                 if (now != null) {
                     c.send(now);
                 }
             } catch (UncheckedIOException e) {
-                future.completeExceptionally(new MqttException(MqttErrorCode.INVALID_STORED_DATA,
+                future.completeExceptionally(new EngineFailure(EngineFailure.Kind.INVALID_STORED_DATA,
                         "could not store the message before sending it: " + e.getMessage(), e));
             }
         }
@@ -332,19 +329,19 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
         if (lifecycle.state() == ConnectionLifecycle.State.CLOSED) {
             throw new IllegalStateException("the client is closed");
         }
-        if (options == null || !options.disconnectedPublishing()) {
+        if (options == null || !options.offline().publishing()) {
             throw new IllegalStateException("not connected (set disconnectedPublishing(true) to queue messages"
                     + " while disconnected)");
         }
-        if (session.waitingCount() >= options.disconnectedBufferSize()) {
-            future.completeExceptionally(new MqttException(MqttErrorCode.BUFFER_FULL, "disconnected and "
-                    + options.disconnectedBufferSize() + " messages already wait to be sent"));
+        if (session.waitingCount() >= options.offline().bufferSize()) {
+            future.completeExceptionally(new EngineFailure(EngineFailure.Kind.BUFFER_FULL, "disconnected and "
+                    + options.offline().bufferSize() + " messages already wait to be sent"));
             return false;
         }
         return true;
     }
 
-    private void sendQos0(Connection c, Session.Qos0<Delivery> publish) {
+    private void sendQos0(Connection c, Session.Qos0<Delivery<M>> publish) {
         c.send(publish.packet(), new Connection.WriteListener() {
             @Override
             public void written() {
@@ -352,35 +349,35 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
             }
 
             @Override
-            public void failed(MqttException cause) {
+            public void failed(EngineFailure cause) {
                 fail(publish.handle().future, cause);
             }
         });
     }
 
-    CompletableFuture<Integer> subscribe(String filter, int qos) {
+    public CompletableFuture<Integer> subscribe(String filter, int qos) {
         Pending pending = new Pending(new CompletableFuture<>());
         synchronized (lock) {
             Connection c = requireConnected();
             var packet = session.subscribe(filter, qos, pending);
-            sendRequest(c, packet, packet.packetId(), pending, filter, MqttErrorCode.SUBSCRIBE_TIMEOUT);
+            sendRequest(c, packet, packet.packetId(), pending, filter, EngineFailure.Kind.SUBSCRIBE_TIMEOUT);
         }
         return pending.future;
     }
 
-    CompletableFuture<Void> unsubscribe(String filter) {
+    public CompletableFuture<Void> unsubscribe(String filter) {
         Pending pending = new Pending(new CompletableFuture<>());
         synchronized (lock) {
             Connection c = requireConnected();
             var packet = session.unsubscribe(filter, pending);
-            sendRequest(c, packet, packet.packetId(), pending, filter, MqttErrorCode.UNSUBSCRIBE_TIMEOUT);
+            sendRequest(c, packet, packet.packetId(), pending, filter, EngineFailure.Kind.UNSUBSCRIBE_TIMEOUT);
         }
         return pending.future.thenApply(ignored -> null);
     }
 
     /** Sends a SUBSCRIBE or UNSUBSCRIBE and fails its future if the server does not answer in time. */
     private void sendRequest(Connection c, MqttPacket packet, int packetId, Pending pending, String filter,
-                             MqttErrorCode timeoutCode) {
+                             EngineFailure.Kind timeoutCode) {
         long timeoutMillis = options.timeout().toMillis();
         pending.timeout = executors.timer.schedule(() -> {
             Session.Request<Pending> gone;
@@ -388,7 +385,7 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
                 gone = session.timedOut(packetId);
             }
             if (gone != null) {
-                fail(gone.handle().future, new MqttException(timeoutCode, "no answer about '" + filter + "' within "
+                fail(gone.handle().future, new EngineFailure(timeoutCode, "no answer about '" + filter + "' within "
                         + timeoutMillis + " ms"));
             }
         }, timeoutMillis, TimeUnit.MILLISECONDS);
@@ -406,7 +403,7 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
         return c;
     }
 
-    boolean isConnected() {
+    public boolean isConnected() {
         synchronized (lock) {
             return lifecycle.state() == ConnectionLifecycle.State.CONNECTED;
         }
@@ -414,13 +411,13 @@ final class ClientEngine implements Connection.Handler, ConnectionLifecycle.Even
 
     // ---- Ending
 
-    CompletableFuture<Void> disconnect() {
+    public CompletableFuture<Void> disconnect() {
         return lifecycle.disconnect();
     }
 
-    void close() {
-        MqttException closed = new MqttException(MqttErrorCode.CLIENT_CLOSED, "the client was closed");
-        Session.Abandoned<Delivery, Pending> abandoned;
+    public void close() {
+        EngineFailure closed = new EngineFailure(EngineFailure.Kind.CLIENT_CLOSED, "the client was closed");
+        Session.Abandoned<Delivery<M>, Pending> abandoned;
         ClientExecutors ex;
         synchronized (lock) {
             if (lifecycle.state() == ConnectionLifecycle.State.CLOSED) {

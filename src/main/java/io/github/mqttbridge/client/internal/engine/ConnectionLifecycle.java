@@ -1,19 +1,12 @@
-package io.github.mqttbridge.client;
+package io.github.mqttbridge.client.internal.engine;
 
-import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
-import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
-import io.github.mqttbridge.client.internal.engine.Connection;
-import io.github.mqttbridge.client.internal.engine.KeepAlive;
 import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -42,18 +35,18 @@ final class ConnectionLifecycle {
          * The current connection ended; called under the lock, in the same step that forgets the connection.
          * Returns what is left to do outside the lock.
          */
-        Runnable detached(MqttException cause);
+        Runnable detached(EngineFailure cause);
     }
 
     private final String clientId;
     private final ServerUri defaultUri;
     private final Object lock;
     private final Events events;
-    private final ClientCallbacks callbacks;
+    private final EngineCallbacks<?> callbacks;
 
     private State state = State.DISCONNECTED;
     private ClientExecutors executors;
-    private ConnectOptions options;
+    private EngineOptions options;
     private ReconnectBackoff backoff;
     private ConnectAttempt attempt;
     private ScheduledFuture<?> reconnectTask;
@@ -64,7 +57,7 @@ final class ConnectionLifecycle {
     private KeepAlive keepAlive;
 
     ConnectionLifecycle(String clientId, ServerUri defaultUri, Object lock, Events events,
-                        ClientCallbacks callbacks) {
+                        EngineCallbacks<?> callbacks) {
         this.clientId = clientId;
         this.defaultUri = defaultUri;
         this.lock = lock;
@@ -85,10 +78,10 @@ final class ConnectionLifecycle {
         }
     }
 
-    void start(ConnectOptions connectOptions, ClientExecutors clientExecutors, CompletableFuture<Void> result) {
+    void start(EngineOptions connectOptions, ClientExecutors clientExecutors, CompletableFuture<Void> result) {
         options = connectOptions;
         executors = clientExecutors;
-        backoff = new ReconnectBackoff(options.reconnectMinDelay(), options.reconnectMaxDelay(), HEALTHY_AFTER);
+        backoff = new ReconnectBackoff(options.reconnect().minDelay(), options.reconnect().maxDelay(), HEALTHY_AFTER);
         pendingConnect = result;
         startAttempt(false);
     }
@@ -106,26 +99,8 @@ final class ConnectionLifecycle {
 
     private void startAttempt(boolean reconnect) {
         state = State.CONNECTING;
-        attempt = new ConnectAttempt(this, candidates(options), reconnect);
+        attempt = new ConnectAttempt(this, new ConnectPlan(clientId, defaultUri, options), reconnect);
         executors.timer.execute(attempt::tryNext);
-    }
-
-    private List<ConnectAttempt.Candidate> candidates(ConnectOptions o) {
-        List<ServerUri> uris = o.serverUris().isEmpty() ? List.of(defaultUri) : o.serverUris();
-        List<ConnectAttempt.Candidate> list = new ArrayList<>();
-        for (ServerUri uri : uris) {
-            ServerUri effective = o.useSsl() ? uri.withScheme(uri.scheme().withTls()) : uri;
-            if (o.protocolVersion().isPresent()) {
-                list.add(new ConnectAttempt.Candidate(effective, o.protocolVersion().get(), false));
-            } else {
-                list.add(new ConnectAttempt.Candidate(effective, MqttVersion.MQTT_3_1_1, false));
-                // 3.1 allows only 1 to 23 characters of client id, so other ids cannot fall back.
-                if (!clientId.isEmpty() && clientId.length() <= MqttVersion.MQTT_3_1.maxClientIdLength()) {
-                    list.add(new ConnectAttempt.Candidate(effective, MqttVersion.MQTT_3_1, true));
-                }
-            }
-        }
-        return list;
     }
 
     /** Called by the attempt once a transport is open: the connection to send CONNECT on. */
@@ -139,27 +114,7 @@ final class ConnectionLifecycle {
         }
     }
 
-    ConnectPacket connectPacket(MqttVersion version) {
-        ConnectOptions o = options;
-        ConnectPacket.Will will = o.willMessage().map(w -> new ConnectPacket.Will(w.destinationName(),
-                w.payloadNoCopy(), w.qos(), w.retained())).orElse(null);
-        return new ConnectPacket(version, clientId, o.cleanSession(), (int) o.keepAliveInterval().getSeconds(), will,
-                o.userName().orElse(null), passwordBytes(o.password()));
-    }
-
-    /** The password as UTF-8 for the wire; the copies made on the way are wiped. */
-    private static byte[] passwordBytes(char[] password) {
-        if (password == null) {
-            return null;
-        }
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] bytes = Arrays.copyOf(encoded.array(), encoded.limit());
-        Arrays.fill(password, '\0');
-        Arrays.fill(encoded.array(), (byte) 0);
-        return bytes;
-    }
-
-    ConnectOptions options() {
+    EngineOptions options() {
         return options;
     }
 
@@ -176,7 +131,7 @@ final class ConnectionLifecycle {
     }
 
     /** Every candidate of the attempt failed: retry later, or give up. */
-    void attemptFailed(ConnectAttempt failed, MqttException cause) {
+    void attemptFailed(ConnectAttempt failed, EngineFailure cause) {
         CompletableFuture<Void> result;
         synchronized (lock) {
             if (attempt != failed || state != State.CONNECTING) {
@@ -184,7 +139,7 @@ final class ConnectionLifecycle {
             }
             attempt = null;
             log.warn("Could not connect as '{}': {}", clientId, cause.getMessage());
-            if (failed.reconnect() || options.retryInitialConnect()) {
+            if (failed.reconnect() || options.reconnect().retryInitialConnect()) {
                 scheduleReconnect();
                 return;
             }
@@ -221,7 +176,7 @@ final class ConnectionLifecycle {
             current = attempt;
         }
         if (connAck.returnCode() != 0) {
-            c.close(MqttException.connackRefused(connAck.returnCode()));
+            c.close(EngineFailure.connackRefused(connAck.returnCode()));
             return;
         }
         current.connected();
@@ -250,7 +205,7 @@ final class ConnectionLifecycle {
     }
 
     /** A connection ended; tells the engine and the application, and reconnects when that is wanted. */
-    void onClosed(Connection c, MqttException cause) {
+    void onClosed(Connection c, EngineFailure cause) {
         ConnectAttempt failedAttempt = null;
         boolean lost;
         boolean byUser;
@@ -269,7 +224,7 @@ final class ConnectionLifecycle {
             disconnected = null;
             if (state == State.CONNECTING) {
                 failedAttempt = attempt;
-            } else if (lost && !byUser && options.reconnect()) {
+            } else if (lost && !byUser && options.reconnect().enabled()) {
                 scheduleReconnect();
             } else if (state != State.CLOSED) {
                 state = State.DISCONNECTED;
@@ -288,16 +243,13 @@ final class ConnectionLifecycle {
         }
     }
 
-    private void reportLost(String uri, MqttException cause, boolean byUser) {
-        ConnectionLost event;
+    private void reportLost(String uri, EngineFailure cause, boolean byUser) {
         if (byUser) {
             log.info("Disconnected from {}", uri);
-            event = new ConnectionLost(MqttErrorCode.OK, "disconnected by the application", uri, null);
         } else {
             log.warn("Connection to {} lost: {}", uri, cause.getMessage());
-            event = new ConnectionLost(cause.code(), cause.getMessage(), uri, cause);
         }
-        executors.callbacks.execute(() -> callbacks.connectionLost(event));
+        executors.callbacks.execute(() -> callbacks.connectionLost(byUser ? null : cause, uri, byUser));
     }
 
     private void stopKeepAlive() {
@@ -311,15 +263,13 @@ final class ConnectionLifecycle {
 
     CompletableFuture<Void> disconnect() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        ConnectAttempt cancelled;
-        Connection toClose;
-        CompletableFuture<Void> abandonedConnect;
         synchronized (lock) {
             switch (state) {
                 case CONNECTED -> {
                     state = State.DISCONNECTING;
                     disconnected = done;
-                    sendDisconnect(connection, new MqttException(MqttErrorCode.OK, "disconnected by the application"));
+                    sendDisconnect(connection, new EngineFailure(EngineFailure.Kind.OK,
+                            "disconnected by the application"));
                     return done;
                 }
                 case DISCONNECTING -> {
@@ -329,6 +279,18 @@ final class ConnectionLifecycle {
                 case DISCONNECTED -> throw new IllegalStateException("not connecting or connected");
                 default -> { }
             }
+        }
+        abandonConnecting();
+        done.complete(null);
+        return done;
+    }
+
+    /** disconnect() while connecting or waiting to reconnect: stop, and fail the connect() still waiting. */
+    private void abandonConnecting() {
+        ConnectAttempt cancelled;
+        Connection toClose;
+        CompletableFuture<Void> abandonedConnect;
+        synchronized (lock) {
             cancelled = stopConnecting();
             toClose = connection;
             connection = null;
@@ -336,7 +298,7 @@ final class ConnectionLifecycle {
             abandonedConnect = pendingConnect;
             pendingConnect = null;
         }
-        MqttException cause = new MqttException(MqttErrorCode.CLIENT_CLOSED, "connecting stopped by disconnect()");
+        EngineFailure cause = new EngineFailure(EngineFailure.Kind.CLIENT_CLOSED, "connecting stopped by disconnect()");
         if (cancelled != null) {
             cancelled.cancel();
         }
@@ -347,12 +309,10 @@ final class ConnectionLifecycle {
             executors.settle(() -> abandonedConnect.completeExceptionally(cause));
         }
         log.info("Stopped connecting '{}'", clientId);
-        done.complete(null);
-        return done;
     }
 
     /** Sends DISCONNECT and closes once written; a server that stops reading must not keep us waiting. */
-    private void sendDisconnect(Connection c, MqttException cause) {
+    private void sendDisconnect(Connection c, EngineFailure cause) {
         c.send(DisconnectPacket.INSTANCE, new Connection.WriteListener() {
             @Override
             public void written() {
@@ -360,7 +320,7 @@ final class ConnectionLifecycle {
             }
 
             @Override
-            public void failed(MqttException ignored) {
+            public void failed(EngineFailure ignored) {
                 c.close(cause);
             }
         });
@@ -382,7 +342,7 @@ final class ConnectionLifecycle {
     }
 
     /** Ends the lifecycle for good, a connected client saying DISCONNECT first; null when it was closed already. */
-    Closing close(MqttException closed) {
+    Closing close(EngineFailure closed) {
         Connection open;
         ConnectAttempt cancelled;
         boolean graceful;

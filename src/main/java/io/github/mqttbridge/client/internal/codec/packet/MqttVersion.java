@@ -1,4 +1,4 @@
-package io.github.mqttbridge.client.internal.codec;
+package io.github.mqttbridge.client.internal.codec.packet;
 
 /** The protocol versions the client speaks: the number is the CONNECT protocol level. */
 public enum MqttVersion {

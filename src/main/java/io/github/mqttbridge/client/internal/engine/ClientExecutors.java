@@ -1,6 +1,5 @@
-package io.github.mqttbridge.client;
+package io.github.mqttbridge.client.internal.engine;
 
-import io.github.mqttbridge.client.internal.engine.CallbackDispatcher;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,12 +19,12 @@ final class ClientExecutors {
     final ExecutorService completions;
     private final String prefix;
 
-    ClientExecutors(String clientId, ConnectOptions options) {
+    ClientExecutors(String clientId, EngineOptions options) {
         prefix = "mqtt-" + clientId;
         timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, prefix + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
-        callbacks = new CallbackDispatcher(prefix + "-callbacks", options.maxInboundMessages(),
-                options.maxInboundBytes());
+        callbacks = new CallbackDispatcher(prefix + "-callbacks", options.flow().maxInboundMessages(),
+                options.flow().maxInboundBytes());
         completions = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 r -> daemon(r, prefix + "-completions"));
     }

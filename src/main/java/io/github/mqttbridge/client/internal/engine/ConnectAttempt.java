@@ -1,7 +1,6 @@
-package io.github.mqttbridge.client;
+package io.github.mqttbridge.client.internal.engine;
 
-import io.github.mqttbridge.client.internal.codec.MqttVersion;
-import io.github.mqttbridge.client.internal.engine.Connection;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
 import io.github.mqttbridge.client.internal.transport.Transport;
 import io.github.mqttbridge.client.internal.transport.TransportOptions;
@@ -26,19 +25,21 @@ final class ConnectAttempt {
     }
 
     private final ConnectionLifecycle lifecycle;
+    private final ConnectPlan plan;
     private final List<Candidate> candidates;
     private final boolean reconnect;
     private int next;
     private volatile boolean cancelled;
     private volatile boolean fallbackWorthwhile;
-    private volatile MqttException lastError;
+    private volatile EngineFailure lastError;
     private volatile Connection current;
     private volatile Candidate currentCandidate;
     private volatile ScheduledFuture<?> connAckTimeout;
 
-    ConnectAttempt(ConnectionLifecycle lifecycle, List<Candidate> candidates, boolean reconnect) {
+    ConnectAttempt(ConnectionLifecycle lifecycle, ConnectPlan plan, boolean reconnect) {
         this.lifecycle = lifecycle;
-        this.candidates = candidates;
+        this.plan = plan;
+        this.candidates = plan.candidates();
         this.reconnect = reconnect;
     }
 
@@ -51,28 +52,28 @@ final class ConnectAttempt {
         while (!cancelled) {
             if (next >= candidates.size()) {
                 lifecycle.attemptFailed(this, lastError != null ? lastError
-                        : new MqttException(MqttErrorCode.SOCKET_ERROR, "no server to connect to"));
+                        : new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "no server to connect to"));
                 return;
             }
             Candidate candidate = candidates.get(next++);
             if (candidate.fallback && !fallbackWorthwhile) {
                 continue;
             }
-            ConnectOptions options = lifecycle.options();
+            EngineOptions options = lifecycle.options();
             Transport transport;
             try {
                 transport = Transports.open(candidate.uri, new TransportOptions(options.timeout(),
-                        options.sslContext().orElse(null), options.hostnameVerification(),
+                        options.tls().context(), options.tls().hostnameVerification(),
                         candidate.version.webSocketSubprotocol()));
             } catch (IOException e) {
                 log.info("Could not reach {}: {}", candidate.uri, e.getMessage());
-                lastError = new MqttException(MqttErrorCode.SOCKET_ERROR, "could not connect to " + candidate.uri
+                lastError = new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "could not connect to " + candidate.uri
                         + ": " + e.getMessage(), e);
                 fallbackWorthwhile = false;
                 continue;
             }
             Connection connection = new Connection(transport, candidate.uri.toString(),
-                    options.maxInboundPacketSize(), "mqtt-" + lifecycle.clientId(), lifecycle.handler());
+                    options.flow().maxInboundPacketSize(), "mqtt-" + lifecycle.clientId(), lifecycle.handler());
             currentCandidate = candidate;
             current = connection;
             if (!lifecycle.adoptConnection(this, connection)) {
@@ -80,11 +81,10 @@ final class ConnectAttempt {
                 return;
             }
             long timeoutMillis = options.timeout().toMillis();
-            connAckTimeout = lifecycle.executors().timer.schedule(() -> connection.close(new MqttException(
-                    MqttErrorCode.CONNECT_TIMEOUT, "no CONNACK from " + candidate.uri + " within " + timeoutMillis
+            connAckTimeout = lifecycle.executors().timer.schedule(() -> connection.close(new EngineFailure(EngineFailure.Kind.CONNECT_TIMEOUT, "no CONNACK from " + candidate.uri + " within " + timeoutMillis
                             + " ms")), timeoutMillis, TimeUnit.MILLISECONDS);
             connection.start();
-            connection.send(lifecycle.connectPacket(candidate.version));
+            connection.send(plan.connectPacket(candidate.version));
             return;
         }
     }
@@ -107,7 +107,7 @@ final class ConnectAttempt {
     }
 
     /** The try on {@code connection} ended before it was accepted; go on with the next candidate. */
-    void connectionFailed(Connection connection, MqttException cause) {
+    void connectionFailed(Connection connection, EngineFailure cause) {
         if (connection != current) {
             return;
         }
@@ -118,9 +118,9 @@ final class ConnectAttempt {
         current = null;
         lastError = cause;
         // A server that does not speak 3.1.1 says so with return code 1, or just hangs up or stays silent.
-        fallbackWorthwhile = cause.code() == MqttErrorCode.CONNACK_RETURNCODE ? cause.returnCode() == 1
-                : cause.code() == MqttErrorCode.SOCKET_CLOSE || cause.code() == MqttErrorCode.CONNECT_TIMEOUT;
-        if (cause.code() == MqttErrorCode.CONNACK_RETURNCODE) {
+        fallbackWorthwhile = cause.kind() == EngineFailure.Kind.CONNACK_RETURNCODE ? cause.returnCode() == 1
+                : cause.kind() == EngineFailure.Kind.SOCKET_CLOSE || cause.kind() == EngineFailure.Kind.CONNECT_TIMEOUT;
+        if (cause.kind() == EngineFailure.Kind.CONNACK_RETURNCODE) {
             log.warn("{} refused the connection: {}", currentCandidate.uri, cause.getMessage());
         } else {
             log.info("Connecting to {} failed: {}", currentCandidate.uri, cause.getMessage());

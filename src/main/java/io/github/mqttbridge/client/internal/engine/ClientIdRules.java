@@ -1,14 +1,14 @@
-package io.github.mqttbridge.client;
+package io.github.mqttbridge.client.internal.engine;
 
-import io.github.mqttbridge.client.internal.codec.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 
 /** What the protocol versions allow of a client id, checked before any connection is tried. */
 final class ClientIdRules {
     private ClientIdRules() {
     }
 
-    static void check(String clientId, ConnectOptions o) {
-        MqttVersion version = o.protocolVersion().orElse(MqttVersion.MQTT_3_1_1);
+    static void check(String clientId, EngineOptions o) {
+        MqttVersion version = o.version() == null ? MqttVersion.MQTT_3_1_1 : o.version();
         if (clientId.isEmpty() && !o.cleanSession()) {
             throw new IllegalArgumentException("clientId must not be empty when cleanSession is false: the server"
                     + " needs an id to keep the session under");

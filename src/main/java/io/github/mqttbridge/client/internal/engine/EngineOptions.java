@@ -1,0 +1,60 @@
+package io.github.mqttbridge.client.internal.engine;
+
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
+import io.github.mqttbridge.client.internal.persistence.SessionStoreFactory;
+import io.github.mqttbridge.client.internal.transport.ServerUri;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+
+/**
+ * What the engine needs of the application's connect options, in the engine's own types. Built, validated, by the
+ * API's {@code EngineOptions}.
+ *
+ * @param will        the will as CONNECT carries it, or null
+ * @param hosts       the servers to try in order; empty means the one the client was created for
+ * @param version     the protocol version asked for, or null to try 3.1.1 and fall back to 3.1
+ * @param persistence where the session's state is kept, or null for the client object only
+ */
+public record EngineOptions(Duration timeout, Duration keepAliveInterval, boolean cleanSession, String userName,
+                            char[] password, ConnectPacket.Will will, List<ServerUri> hosts, MqttVersion version,
+                            Tls tls, Reconnect reconnect, FlowControl flow, SessionStoreFactory persistence,
+                            Offline offline) {
+
+    /** How TLS is used: on for every host with {@code useSsl}, or by the host's scheme. */
+    public record Tls(boolean useSsl, SSLContext context, boolean hostnameVerification) {
+    }
+
+    /** Whether and how fast to reconnect after a lost connection, or a failed first one. */
+    public record Reconnect(boolean enabled, Duration minDelay, Duration maxDelay, boolean retryInitialConnect) {
+    }
+
+    /** How much may be in flight or wait, each way, and who acknowledges inbound messages. */
+    public record FlowControl(int maxInflight, int maxInboundPacketSize, int maxInboundMessages, long maxInboundBytes,
+                              boolean manualAcks) {
+    }
+
+    /** Whether publishes are accepted while disconnected, and how many may wait. */
+    public record Offline(boolean publishing, int bufferSize) {
+    }
+
+    public EngineOptions {
+        hosts = List.copyOf(hosts);
+        password = password == null ? null : password.clone();
+    }
+
+    /** A copy of the password, or null; the caller wipes it after use. */
+    @Override
+    public char[] password() {
+        return password == null ? null : password.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "EngineOptions[timeout=" + timeout + ", keepAliveInterval=" + keepAliveInterval + ", cleanSession="
+                + cleanSession + ", userName=" + userName + ", password=" + (password == null ? "none" : "*****")
+                + ", hosts=" + hosts + ", version=" + version + ", " + tls + ", " + reconnect + ", " + flow + ", "
+                + offline + "]";
+    }
+}
