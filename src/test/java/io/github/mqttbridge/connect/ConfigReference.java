@@ -15,12 +15,12 @@ import org.apache.kafka.common.config.types.Password;
 
 /**
  * README.md's configuration reference tables, rendered from the connectors' ConfigDefs so that the two cannot
- * drift apart: {@code SourceConfigReferenceTest} and {@code MqttSinkConfigDocTest} fail when a table differs, and
+ * drift apart: {@code SourceConfigReferenceTest} and {@code SinkConfigReferenceTest} fail when a table differs, and
  * {@link #main} rewrites both between their markers
  * ({@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.github.mqttbridge.connect.ConfigReference}).
  */
 public enum ConfigReference {
-    SOURCE("source", MqttSourceConnectorConfig.CONFIG_DEF),
+    SOURCE("source", MqttSourceConnectorConfig.configDef()),
     SINK("sink", MqttSinkConnectorConfig.configDef());
 
     public static final Path README = Path.of("README.md");

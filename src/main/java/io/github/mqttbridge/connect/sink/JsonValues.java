@@ -1,5 +1,6 @@
 package io.github.mqttbridge.connect.sink;
 
+import io.github.mqttbridge.connect.task.BadRecordException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,7 +85,7 @@ final class JsonValues {
             return NODES.textNode(Base64.getEncoder().encodeToString(bytes));
         }
         if (value instanceof ByteBuffer buffer) {
-            return toNode(Payloads.bytesOf(buffer));
+            return toNode(SinkPayloadFormat.bytesOf(buffer));
         }
         if (value instanceof Date date) {
             return NODES.textNode(date.toInstant().toString());

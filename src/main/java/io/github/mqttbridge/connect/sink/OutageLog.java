@@ -12,11 +12,11 @@ final class OutageLog {
 
     private final String clientId;
     private final int bufferBound;
-    private final SinkTaskMetrics metrics;
+    private final MqttSinkTaskMetrics metrics;
     /** When the outage began (System.nanoTime), or 0 while connected. */
     private final AtomicLong downSince = new AtomicLong();
 
-    OutageLog(String clientId, int bufferBound, SinkTaskMetrics metrics) {
+    OutageLog(String clientId, int bufferBound, MqttSinkTaskMetrics metrics) {
         this.clientId = clientId;
         this.bufferBound = bufferBound;
         this.metrics = metrics;
@@ -43,7 +43,7 @@ final class OutageLog {
 
     void connected(boolean reconnect, String uri) {
         if (reconnect) {
-            metrics.reconnects.incrementAndGet();
+            metrics.reconnected();
         }
         long since = downSince.getAndSet(0);
         if (since != 0) {

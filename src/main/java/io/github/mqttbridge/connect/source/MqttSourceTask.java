@@ -3,10 +3,11 @@ package io.github.mqttbridge.connect.source;
 import io.github.mqttbridge.client.MqttClient;
 import io.github.mqttbridge.client.MqttMessage;
 import io.github.mqttbridge.connect.PluginVersion;
+import io.github.mqttbridge.connect.TaskConfig;
+import io.github.mqttbridge.connect.task.BadRecordException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.management.JMException;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -23,12 +24,13 @@ public class MqttSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(MqttSourceTask.class);
     private static final long NOT_CONNECTED_LOG_INTERVAL_MS = 30_000;
 
-    private MqttSourceTaskConfig config;
+    private TaskConfig<MqttSourceConnectorConfig> task;
+    private MqttSourceConnectorConfig config;
     private HandOverQueue queue;
     private PendingAcks pendingAcks;
     private UncommittedRecords uncommitted;
-    private RecordMapper mapper;
-    private UnreadablePayloads unreadable;
+    private SourceRecordMapper mapper;
+    private SourceBadRecords badRecords;
     private MqttClient client;
     private MqttSourceTaskMetrics metrics;
     private volatile ConnectException fatal;
@@ -43,21 +45,17 @@ public class MqttSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> props) {
-        config = new MqttSourceTaskConfig(props);
-        String clientId = config.clientId();
+        task = TaskConfig.parse(props, MqttSourceConnectorConfig::new);
+        config = task.connector();
+        String clientId = task.clientId();
         queue = new HandOverQueue(config.queueMaxMessages(), config.queueMaxBytes());
         pendingAcks = new PendingAcks();
         uncommitted = new UncommittedRecords(config.queueMaxMessages(), config.queueMaxBytes());
-        mapper = new RecordMapper(config.kafkaTopic(), config.payloadFormat(), clientId);
-        unreadable = new UnreadablePayloads(config.toleratesAllErrors(), config.deadLetterTopic(), mapper);
+        mapper = new SourceRecordMapper(config.kafkaTopic(), config.payloadFormat(), clientId);
+        badRecords = new SourceBadRecords(task.toleratesAllErrors(), config.deadLetterTopic(), mapper);
         client = new MqttClient(config.serverUris().get(0), clientId);
-        metrics = new MqttSourceTaskMetrics(pendingAcks, queue, client::isConnected);
-        try {
-            metrics.register(MqttSourceTaskMetrics.objectName(String.valueOf(config.connectorName()),
-                    config.taskIndex()));
-        } catch (JMException e) {
-            log.warn("No JMX metrics for task {} of '{}': {}", config.taskIndex(), config.connectorName(), e.toString());
-        }
+        metrics = new MqttSourceTaskMetrics(task, pendingAcks, queue, client::isConnected);
+        metrics.register();
         Subscriptions subscriptions = new Subscriptions(client, config.topics(), config.qos(), this::fail);
         metrics.subscriptions(subscriptions::allConfirmed);
         client.onConnected((reconnect, uri) -> {
@@ -69,10 +67,10 @@ public class MqttSourceTask extends SourceTask {
         });
         client.onConnectionLost(lost -> disconnectedSince = System.currentTimeMillis());
         client.onMessageArrived(this::arrived);
-        log.info("MQTT source task {} of '{}' starting: brokers {}, client id '{}', filters {} at QoS {}, clean "
-                        + "session {}, to Kafka topic '{}' as {}; guarantee: {}", config.taskIndex(),
-                config.connectorName(), config.serverUris(), clientId, config.topics(), config.qos(),
-                config.cleanSession(), config.kafkaTopic(), config.payloadFormat().configName(), guarantee());
+        log.info("MQTT source {} starting: brokers {}, client id '{}', filters {} at QoS {}, clean session {}, to "
+                        + "Kafka topic '{}' as {}; guarantee: {}", task, config.serverUris(), clientId,
+                config.topics(), config.qos(), config.cleanSession(), config.kafkaTopic(),
+                config.payloadFormat().configName(), guarantee());
         disconnectedSince = System.currentTimeMillis();
         // retryInitialConnect is on: an unreachable broker leaves the task running and retrying, not failing.
         client.connect(config.connectOptions()
@@ -124,8 +122,8 @@ public class MqttSourceTask extends SourceTask {
             SourceRecord record;
             try {
                 record = mapper.toRecord(arrived, ++sequence);
-            } catch (PayloadException e) {
-                record = unreadable.handle(arrived, sequence, e);
+            } catch (BadRecordException e) {
+                record = badRecords.handle(arrived, sequence, e);
                 if (record == null) {
                     arrived.message().ack();
                     continue;
@@ -148,15 +146,14 @@ public class MqttSourceTask extends SourceTask {
     private void logIfNotConnected() {
         long since = disconnectedSince;
         long now = System.currentTimeMillis();
-        if (since == 0 || now - since < config.getLong(MqttSourceTaskConfig.CONNECT_TIMEOUT_MS_CONFIG)
+        if (since == 0 || now - since < config.connectTimeoutMs()
                 || now - lastNotConnectedLog < NOT_CONNECTED_LOG_INTERVAL_MS) {
             return;
         }
         lastNotConnectedLog = now;
-        log.warn("MQTT source task {} of '{}' has not been connected to {} as '{}' for {} s; it keeps retrying "
-                        + "with backoff (up to {} ms between attempts), see the client's warnings for the reason",
-                config.taskIndex(), config.connectorName(), config.serverUris(), client.clientId(), (now - since) / 1000,
-                config.getLong(MqttSourceTaskConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG));
+        log.warn("MQTT source {} has not been connected to {} as '{}' for {} s; it keeps retrying with backoff "
+                        + "(up to {} ms between attempts), see the client's warnings for the reason", task,
+                config.serverUris(), client.clientId(), (now - since) / 1000, config.reconnectBackoffMaxMs());
     }
 
     /** Kafka has the record (or dropped it on purpose, {@code metadata} null): the broker may forget the message. */
@@ -180,8 +177,7 @@ public class MqttSourceTask extends SourceTask {
         if (metrics != null) {
             metrics.unregister();
         }
-        log.info("MQTT source task {} of '{}' stopped with {} messages not yet acknowledged; the broker keeps them",
-                config == null ? "?" : config.taskIndex(), config == null ? "?" : config.connectorName(),
-                pendingAcks == null ? 0 : pendingAcks.size());
+        log.info("MQTT source {} stopped with {} messages not yet acknowledged; the broker keeps them",
+                task == null ? "task" : task, pendingAcks == null ? 0 : pendingAcks.size());
     }
 }
