@@ -139,9 +139,10 @@ public class MqttConnectionConfig extends AbstractConfig {
     }
 
     /**
-     * {@code Connector.validate} of both connectors, given the ConfigDef's per-key results: when every key is valid
-     * on its own (so that one mistake is not reported twice), adds the problems of the rules that join keys and,
-     * when there are none, of the TLS files ({@link TlsFileChecks}), each on the key to fix.
+     * {@code Connector.validate} of both connectors, given the ConfigDef's per-key results. Each stage runs only
+     * when the one before found nothing, so that one mistake is not reported twice: the files single TLS keys
+     * name, the rules that join keys, then the key stores opened with their passwords ({@link TlsFileChecks}).
+     * Every problem is reported on the key to fix.
      */
     public static Config validate(Config perKey, ConfigDef definition, Map<String, String> props,
                                   CrossFieldRules connectorRules) {
@@ -151,9 +152,12 @@ public class MqttConnectionConfig extends AbstractConfig {
             return perKey;
         }
         AbstractConfig parsed = new AbstractConfig(definition, props, false);
-        Map<String, String> problems = problems(parsed, connectorRules);
+        Map<String, String> problems = TlsFileChecks.fileProblems(parsed);
         if (problems.isEmpty()) {
-            problems = TlsFileChecks.problems(parsed);
+            problems = problems(parsed, connectorRules);
+        }
+        if (problems.isEmpty()) {
+            problems = TlsFileChecks.storeProblems(parsed);
         }
         problems.forEach((key, message) -> values.get(key).addErrorMessage(message));
         return perKey;

@@ -182,6 +182,9 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
     static final class TopicFiltersValidator implements ConfigDef.Validator {
         static final TopicFiltersValidator INSTANCE = new TopicFiltersValidator();
 
+        private TopicFiltersValidator() {
+        }
+
         @Override
         public void ensureValid(String name, Object value) {
             @SuppressWarnings("unchecked")
@@ -206,6 +209,9 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
     /** A Kafka topic name, or empty. */
     static final class KafkaTopicNameValidator implements ConfigDef.Validator {
         static final KafkaTopicNameValidator INSTANCE = new KafkaTopicNameValidator();
+
+        private KafkaTopicNameValidator() {
+        }
 
         @Override
         public void ensureValid(String name, Object value) {

@@ -25,7 +25,11 @@ public final class TlsFileChecks {
     private TlsFileChecks() {
     }
 
-    public static Map<String, String> problems(AbstractConfig c) {
+    /**
+     * The files each key names on its own: a store file that is not there, a PEM file without a certificate or key.
+     * These stand for the key's own validation, so {@code validate()} checks them before the rules joining keys.
+     */
+    public static Map<String, String> fileProblems(AbstractConfig c) {
         Map<String, String> problems = new LinkedHashMap<>();
         for (String key : new String[] {SSL_TRUSTSTORE_LOCATION_CONFIG, SSL_KEYSTORE_LOCATION_CONFIG}) {
             String location = c.getString(key);
@@ -37,9 +41,6 @@ public final class TlsFileChecks {
         pemFileProblem(c.getString(SSL_CERT_PEM_CONFIG), SSL_CERT_PEM_CONFIG, PemValidator.CERTIFICATES, problems);
         Password key = c.getPassword(SSL_KEY_PEM_CONFIG);
         pemFileProblem(key == null ? null : key.value(), SSL_KEY_PEM_CONFIG, PemValidator.PRIVATE_KEY, problems);
-        if (problems.isEmpty()) {
-            storeProblems(c, problems);
-        }
         return problems;
     }
 
@@ -55,9 +56,11 @@ public final class TlsFileChecks {
 
     /**
      * Opens the key stores with their passwords, so that a wrong password or a file that is no store of the type
-     * given is reported on the key to fix, not as a task that cannot connect.
+     * given is reported on the key to fix, not as a task that cannot connect. Meaningful once the files are there
+     * and the keys agree ({@link #fileProblems}, {@link TlsKeys#RULES}).
      */
-    private static void storeProblems(AbstractConfig c, Map<String, String> problems) {
+    public static Map<String, String> storeProblems(AbstractConfig c) {
+        Map<String, String> problems = new LinkedHashMap<>();
         TlsContextFactory.StoreFile trust = TlsContextFactory.StoreFile.of(c, SSL_TRUSTSTORE_LOCATION_CONFIG,
                 SSL_TRUSTSTORE_TYPE_CONFIG, SSL_TRUSTSTORE_PASSWORD_CONFIG);
         if (trust != null) {
@@ -70,6 +73,7 @@ public final class TlsFileChecks {
             storeProblem(keys, keyPassword, SSL_KEYSTORE_LOCATION_CONFIG, SSL_KEYSTORE_PASSWORD_CONFIG,
                     keyPassword != null ? SSL_KEY_PASSWORD_CONFIG : SSL_KEYSTORE_PASSWORD_CONFIG, problems);
         }
+        return problems;
     }
 
     /** {@code keyPasswordKey} null: a trust store, whose keys are not read. Messages never hold a password. */

@@ -62,7 +62,8 @@ class TlsKeysTest {
                 TlsKeys.SSL_KEYSTORE_PASSWORD_CONFIG, "wrong");
         MqttConnectionConfig config = config(props);
 
-        Map<String, String> problems = TlsFileChecks.problems(new AbstractConfig(DEF, props, false));
+        AbstractConfig parsed = new AbstractConfig(DEF, props, false);
+        Map<String, String> problems = TlsFileChecks.fileProblems(parsed);
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(TlsKeys.SSL_TRUSTSTORE_LOCATION_CONFIG).contains("no readable file"), problems.toString());
         ConfigException e = assertThrows(ConfigException.class, config::connectOptions);
@@ -73,7 +74,9 @@ class TlsKeysTest {
     void a_store_is_opened_with_its_password_when_every_file_is_there() {
         Map<String, String> wrongPassword = props(TlsKeys.SSL_KEYSTORE_LOCATION_CONFIG,
                 CERTS.client().pkcs12().toString(), TlsKeys.SSL_KEYSTORE_PASSWORD_CONFIG, "wrong");
-        Map<String, String> problems = TlsFileChecks.problems(new AbstractConfig(DEF, wrongPassword, false));
+        AbstractConfig parsed = new AbstractConfig(DEF, wrongPassword, false);
+        assertEquals(Map.of(), TlsFileChecks.fileProblems(parsed));
+        Map<String, String> problems = TlsFileChecks.storeProblems(parsed);
         assertEquals(Map.of(TlsKeys.SSL_KEYSTORE_PASSWORD_CONFIG, "the password does not open "
                 + CERTS.client().pkcs12()), problems);
     }
@@ -83,7 +86,7 @@ class TlsKeysTest {
         String keyFile = CERTS.client().keyPem().toString();
         Map<String, String> keyAsCa = props(TlsKeys.SSL_CA_PEM_CONFIG, keyFile);
         config(keyAsCa);
-        String problem = TlsFileChecks.problems(new AbstractConfig(DEF, keyAsCa, false)).get(TlsKeys.SSL_CA_PEM_CONFIG);
+        String problem = TlsFileChecks.fileProblems(new AbstractConfig(DEF, keyAsCa, false)).get(TlsKeys.SSL_CA_PEM_CONFIG);
         assertTrue(problem.contains("holds no PEM block 'BEGIN CERTIFICATE'"), problem);
 
         ConfigException e = assertThrows(ConfigException.class,
