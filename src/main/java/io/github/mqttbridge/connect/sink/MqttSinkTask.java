@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * was acknowledged by the broker (QoS 1: PUBACK, QoS 2: PUBCOMP, QoS 0: written). Records of one partition are
  * published in offset order by one client, which keeps that order, also when it resends after a reconnect. The
  * task delegates: {@link SinkRecordMapper} makes the messages, {@link PublishWindow} bounds what is outstanding,
- * {@link OffsetTracker} says what may be committed, {@link SinkBadRecords} applies errors.tolerance.
+ * {@link OffsetTracker} says what may be committed, {@link SinkBadRecords} applies errors.tolerance and
+ * {@link SinkOutageLog} reports an unreachable broker.
  */
 public class MqttSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(MqttSinkTask.class);
@@ -40,7 +41,7 @@ public class MqttSinkTask extends SinkTask {
     private PublishWindow window;
     private MqttClient client;
     private MqttSinkTaskMetrics metrics;
-    private OutageLog outage;
+    private SinkOutageLog outage;
     private SinkBadRecords badRecords;
 
     @Override
@@ -58,7 +59,7 @@ public class MqttSinkTask extends SinkTask {
         metrics = new MqttSinkTaskMetrics(task, client::isConnected);
         badRecords = new SinkBadRecords(task.toleratesAllErrors(), context == null ? null
                 : context.errantRecordReporter(), metrics);
-        outage = new OutageLog(task.clientId(), config.maxOutstandingRecords(), metrics);
+        outage = new SinkOutageLog(task.clientId(), config.maxOutstandingRecords(), metrics);
         client.onConnectionLost(outage::lost).onConnected(outage::connected);
         metrics.register();
         log.info("MQTT sink {} starting: brokers {}, client id '{}', topic template '{}', QoS {}, retained {}, "

@@ -18,11 +18,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Subscribes to its share of the filters and turns each message into a record. A QoS 1 or 2 message is
  * acknowledged to the broker only in {@link #commitRecord}, once Kafka has its record: a task, worker or broker
- * that dies before loses nothing, as the broker (session kept with clean session off) sends it again.
+ * that dies before loses nothing, as the broker (session kept with clean session off) sends it again. The task
+ * delegates: {@link Subscriptions} subscribes, {@link HandOverQueue} and {@link UncommittedRecords} bound what
+ * waits, {@link SourceRecordMapper} makes the records, {@link PendingAcks} says what may be acknowledged,
+ * {@link SourceBadRecords} applies errors.tolerance and {@link SourceOutageLog} reports an unreachable broker.
  */
 public class MqttSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(MqttSourceTask.class);
-    private static final long NOT_CONNECTED_LOG_INTERVAL_MS = 30_000;
 
     private TaskConfig<MqttSourceConnectorConfig> task;
     private MqttSourceConnectorConfig config;
@@ -33,9 +35,8 @@ public class MqttSourceTask extends SourceTask {
     private SourceBadRecords badRecords;
     private MqttClient client;
     private MqttSourceTaskMetrics metrics;
+    private SourceOutageLog outage;
     private volatile ConnectException fatal;
-    private volatile long disconnectedSince;
-    private long lastNotConnectedLog;
     private long sequence;
 
     @Override
@@ -58,20 +59,20 @@ public class MqttSourceTask extends SourceTask {
         metrics.register();
         Subscriptions subscriptions = new Subscriptions(client, config.topics(), config.qos(), this::fail);
         metrics.subscriptions(subscriptions::allConfirmed);
+        outage = new SourceOutageLog(task);
         client.onConnected((reconnect, uri) -> {
-            disconnectedSince = 0;
+            outage.connected();
             if (reconnect) {
                 metrics.reconnected();
             }
             subscriptions.subscribeMissing();
         });
-        client.onConnectionLost(lost -> disconnectedSince = System.currentTimeMillis());
+        client.onConnectionLost(lost -> outage.lost());
         client.onMessageArrived(this::arrived);
         log.info("MQTT source {} starting: brokers {}, client id '{}', filters {} at QoS {}, clean session {}, to "
                         + "Kafka topic '{}' as {}; guarantee: {}", task, config.serverUris(), clientId,
                 config.topics(), config.qos(), config.cleanSession(), config.kafkaTopic(),
                 config.payloadFormat().configName(), guarantee());
-        disconnectedSince = System.currentTimeMillis();
         // retryInitialConnect is on: an unreachable broker leaves the task running and retrying, not failing.
         client.connect(config.connectOptions()
                 .manualAcks(true)
@@ -114,7 +115,7 @@ public class MqttSourceTask extends SourceTask {
         }
         List<Arrived> batch = queue.drain(config.pollBatchSize(), config.pollTimeoutMs());
         if (batch.isEmpty()) {
-            logIfNotConnected();
+            outage.idle();
             return null;
         }
         List<SourceRecord> records = new ArrayList<>(batch.size());
@@ -141,19 +142,6 @@ public class MqttSourceTask extends SourceTask {
         if (e != null) {
             throw e;
         }
-    }
-
-    private void logIfNotConnected() {
-        long since = disconnectedSince;
-        long now = System.currentTimeMillis();
-        if (since == 0 || now - since < config.connectTimeoutMs()
-                || now - lastNotConnectedLog < NOT_CONNECTED_LOG_INTERVAL_MS) {
-            return;
-        }
-        lastNotConnectedLog = now;
-        log.warn("MQTT source {} has not been connected to {} as '{}' for {} s; it keeps retrying with backoff "
-                        + "(up to {} ms between attempts), see the client's warnings for the reason", task,
-                config.serverUris(), client.clientId(), (now - since) / 1000, config.reconnectBackoffMaxMs());
     }
 
     /** Kafka has the record (or dropped it on purpose, {@code metadata} null): the broker may forget the message. */

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One WARN line when the broker becomes unreachable and one INFO line when it is back, not one per record. */
-final class OutageLog {
-    private static final Logger log = LoggerFactory.getLogger(OutageLog.class);
+final class SinkOutageLog {
+    private static final Logger log = LoggerFactory.getLogger(SinkOutageLog.class);
 
     private final String clientId;
     private final int bufferBound;
@@ -16,7 +16,7 @@ final class OutageLog {
     /** When the outage began (System.nanoTime), or 0 while connected. */
     private final AtomicLong downSince = new AtomicLong();
 
-    OutageLog(String clientId, int bufferBound, MqttSinkTaskMetrics metrics) {
+    SinkOutageLog(String clientId, int bufferBound, MqttSinkTaskMetrics metrics) {
         this.clientId = clientId;
         this.bufferBound = bufferBound;
         this.metrics = metrics;
