@@ -16,11 +16,11 @@ import org.apache.kafka.common.config.types.Password;
 /**
  * The configuration reference tables of the connector guides (docs/source.md, docs/sink.md), rendered from the
  * connectors' ConfigDefs so that the two cannot drift apart: {@code SourceConfigReferenceTest} and
- * {@code MqttSinkConfigDocTest} fail when a table differs, and {@link #main} rewrites both between their markers
+ * {@code SinkConfigReferenceTest} fail when a table differs, and {@link #main} rewrites both between their markers
  * ({@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.github.mqttbridge.connect.ConfigReference}).
  */
 public enum ConfigReference {
-    SOURCE("source", MqttSourceConnectorConfig.CONFIG_DEF),
+    SOURCE("source", MqttSourceConnectorConfig.configDef()),
     SINK("sink", MqttSinkConnectorConfig.configDef());
 
     private final String marker;

@@ -1,6 +1,7 @@
 package io.github.mqttbridge.connect;
 
 import static io.github.mqttbridge.connect.MqttConnectionConfig.*;
+import static io.github.mqttbridge.connect.tls.TlsKeys.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class ConnectorConfigValidationIT {
     private static KafkaConnectCluster cluster;
 
     enum Plugin {
-        SOURCE(MqttSourceConnector.class.getName(), MqttSourceConnectorConfig.CONFIG_DEF,
+        SOURCE(MqttSourceConnector.class.getName(), MqttSourceConnectorConfig.configDef(),
                 Map.of("mqtt.topics", "sensors/+/temp", "kafka.topic", "iot.{1}")),
         SINK(MqttSinkConnector.class.getName(), MqttSinkConnectorConfig.configDef(), Map.of("topics", "commands"));
 

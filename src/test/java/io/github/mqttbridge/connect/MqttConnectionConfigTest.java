@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mqttbridge.testing.TestCertificates;
-import java.nio.file.Files;
+import io.github.mqttbridge.connect.config.CrossFieldRules;
+import io.github.mqttbridge.connect.tls.TlsKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ class MqttConnectionConfigTest {
 
     private static final class Config extends MqttConnectionConfig {
         Config(Map<String, String> props) {
-            super(DEF, props);
+            super(DEF, props, CrossFieldRules.NONE);
         }
     }
 
@@ -50,26 +50,28 @@ class MqttConnectionConfigTest {
     }
 
     @Test
-    void pem_and_key_stores_together_are_rejected() {
-        ConfigException e = assertThrows(ConfigException.class, () -> new Config(props(
-                MqttConnectionConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, io.github.mqttbridge.testing.TestCertificates.shared().ca().pkcs12().toString(),
-                MqttConnectionConfig.SSL_CA_PEM_CONFIG, io.github.mqttbridge.testing.TestCertificates.shared().ca().certPem().toString())));
-        assertTrue(e.getMessage().contains("not both"), e.getMessage());
-    }
-
-    @Test
-    void a_client_certificate_needs_its_key() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new Config(props(MqttConnectionConfig.SSL_CERT_PEM_CONFIG, io.github.mqttbridge.testing.TestCertificates.shared().client().certPem().toString())));
-        assertTrue(e.getMessage().contains("mqtt.ssl.key.pem"), e.getMessage());
-    }
-
-    @Test
     void task_client_ids_derive_from_the_connector_name_and_are_unique_per_task() {
         Config c = new Config(props());
         assertEquals("my_bridge-0", c.clientId("my bridge", 0));
         assertEquals("my_bridge-2", c.clientId("my bridge", 2));
         assertEquals("plant-7-1", new Config(props(MqttConnectionConfig.CLIENT_ID_CONFIG, "plant-7")).clientId("x", 1));
+    }
+
+    @Test
+    void a_reconnect_backoff_whose_maximum_is_below_its_minimum_is_rejected_on_the_maximum() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new Config(props(
+                MqttConnectionConfig.RECONNECT_BACKOFF_MIN_MS_CONFIG, "5000",
+                MqttConnectionConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000")));
+        assertTrue(e.getMessage().contains(MqttConnectionConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG), e.getMessage());
+    }
+
+    @Test
+    void the_connectors_rules_are_refused_by_the_constructor_too() {
+        ConfigDef def = MqttConnectionConfig.addConnectionKeys(new ConfigDef(), false);
+        ConfigException e = assertThrows(ConfigException.class, () -> new MqttConnectionConfig(def, props(),
+                (c, problems) -> problems.put(MqttConnectionConfig.CLIENT_ID_CONFIG, "a rule of the connector")) {
+        });
+        assertTrue(e.getMessage().contains("a rule of the connector"), e.getMessage());
     }
 
     @Test
@@ -87,32 +89,10 @@ class MqttConnectionConfigTest {
     }
 
     @Test
-    void tls_contexts_are_built_from_pem_text_pem_files_and_key_stores() throws Exception {
-        TestCertificates certs = TestCertificates.shared();
-        String caText = Files.readString(certs.ca().certPem());
-        assertTrue(new Config(props(MqttConnectionConfig.SSL_CA_PEM_CONFIG, caText)).sslContext().isPresent());
-        assertTrue(new Config(props(MqttConnectionConfig.SSL_CA_PEM_CONFIG, certs.ca().certPem().toString(),
-                MqttConnectionConfig.SSL_CERT_PEM_CONFIG, certs.client().certPem().toString(),
-                MqttConnectionConfig.SSL_KEY_PEM_CONFIG, certs.client().keyPem().toString())).sslContext().isPresent());
-        assertTrue(new Config(props(MqttConnectionConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, certs.ca().pkcs12().toString(),
-                MqttConnectionConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, new String(TestCertificates.STORE_PASSWORD)))
-                .sslContext().isPresent());
-        assertTrue(new Config(props()).sslContext().isEmpty(), "no TLS keys: the JVM's defaults");
-    }
-
-    @Test
-    void unreadable_tls_material_is_a_config_error_naming_the_keys() {
-        ConfigException e = assertThrows(ConfigException.class, () -> new Config(props(
-                MqttConnectionConfig.SSL_CA_PEM_CONFIG, "-----BEGIN NOTHING-----\nAAAA\n-----END NOTHING-----"))
-                .sslContext());
-        assertTrue(e.getMessage().contains("mqtt.ssl"), e.getMessage());
-    }
-
-    @Test
     void every_key_has_documentation_and_a_group() {
         for (ConfigDef.ConfigKey key : DEF.configKeys().values()) {
             assertFalse(key.documentation == null || key.documentation.isBlank(), key.name);
-            assertTrue(List.of(MqttConnectionConfig.CONNECTION_GROUP, MqttConnectionConfig.TLS_GROUP).contains(key.group),
+            assertTrue(List.of(MqttConnectionConfig.CONNECTION_GROUP, TlsKeys.TLS_GROUP).contains(key.group),
                     key.name);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.mqttbridge.connect.sink;
 
+import io.github.mqttbridge.connect.task.BadRecordException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Field;

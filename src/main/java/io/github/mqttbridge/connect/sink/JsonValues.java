@@ -1,5 +1,6 @@
 package io.github.mqttbridge.connect.sink;
 
+import io.github.mqttbridge.connect.task.BadRecordException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,14 @@ final class JsonValues {
         if (value == null) {
             return NODES.nullNode();
         }
+        if (value instanceof Struct || value instanceof Map || value instanceof Collection) {
+            return containerNode(value);
+        }
+        return scalarNode(value);
+    }
+
+    /** A Struct or Map as an object, a Collection as an array, each element converted in turn. */
+    private static JsonNode containerNode(Object value) throws BadRecordException {
         if (value instanceof Struct struct) {
             ObjectNode node = NODES.objectNode();
             for (Field field : struct.schema().fields()) {
@@ -55,13 +64,14 @@ final class JsonValues {
             }
             return node;
         }
-        if (value instanceof Collection<?> list) {
-            ArrayNode node = NODES.arrayNode();
-            for (Object element : list) {
-                node.add(toNode(element));
-            }
-            return node;
+        ArrayNode node = NODES.arrayNode();
+        for (Object element : (Collection<?>) value) {
+            node.add(toNode(element));
         }
+        return node;
+    }
+
+    private static JsonNode scalarNode(Object value) throws BadRecordException {
         if (value instanceof String s) {
             return NODES.textNode(s);
         }
@@ -84,7 +94,7 @@ final class JsonValues {
             return NODES.textNode(Base64.getEncoder().encodeToString(bytes));
         }
         if (value instanceof ByteBuffer buffer) {
-            return toNode(Payloads.bytesOf(buffer));
+            return toNode(SinkPayloadFormat.bytesOf(buffer));
         }
         if (value instanceof Date date) {
             return NODES.textNode(date.toInstant().toString());

@@ -1,19 +1,21 @@
 package io.github.mqttbridge.connect.sink;
 
-import io.github.mqttbridge.connect.PluginVersion;
 import io.github.mqttbridge.connect.MqttConnectionConfig;
+import io.github.mqttbridge.connect.PluginVersion;
+import io.github.mqttbridge.connect.TaskConfig;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
-/** Publishes Kafka records to an MQTT broker; see docs/sink.md. The tasks do the work. */
+/**
+ * Publishes Kafka records to an MQTT broker; see docs/sink.md. The connector only checks the configuration and
+ * gives every task the same one (Connect divides the topic partitions among them); each {@link MqttSinkTask}
+ * publishes.
+ */
 public class MqttSinkConnector extends SinkConnector {
     private Map<String, String> props;
 
@@ -33,15 +35,14 @@ public class MqttSinkConnector extends SinkConnector {
         return MqttSinkTask.class;
     }
 
+    /** Each task gets the connector's config (name and errors.* included) and its index. */
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+        List<Map<String, String>> tasks = new ArrayList<>(maxTasks);
         for (int i = 0; i < maxTasks; i++) {
-            Map<String, String> task = new HashMap<>(props);
-            task.put(MqttSinkTask.TASK_INDEX_CONFIG, Integer.toString(i));
-            configs.add(task);
+            tasks.add(TaskConfig.forTask(props, i));
         }
-        return configs;
+        return tasks;
     }
 
     @Override
@@ -54,18 +55,10 @@ public class MqttSinkConnector extends SinkConnector {
         return MqttSinkConnectorConfig.configDef();
     }
 
-    /** Per-key checks first; the rules joining keys only when every key parsed, each reported on its key. */
+    /** The per-key checks of the ConfigDef, plus the rules that join keys, each reported on the key to fix. */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config config = super.validate(connectorConfigs);
-        Map<String, ConfigValue> values = new HashMap<>();
-        for (ConfigValue v : config.configValues()) {
-            values.put(v.name(), v);
-        }
-        if (values.values().stream().allMatch(v -> v.errorMessages().isEmpty())) {
-            MqttConnectionConfig.reportCrossFieldProblems(values,
-                    new AbstractConfig(MqttSinkConnectorConfig.configDef(), connectorConfigs, false));
-        }
-        return config;
+        return MqttConnectionConfig.validate(super.validate(connectorConfigs), MqttSinkConnectorConfig.configDef(),
+                connectorConfigs, MqttSinkConnectorConfig.RULES);
     }
 }

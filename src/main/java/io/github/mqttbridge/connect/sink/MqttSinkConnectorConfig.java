@@ -1,13 +1,15 @@
 package io.github.mqttbridge.connect.sink;
 
 import io.github.mqttbridge.connect.MqttConnectionConfig;
+import io.github.mqttbridge.connect.config.CrossFieldRules;
+import io.github.mqttbridge.connect.config.FixedValues;
+import io.github.mqttbridge.connect.config.ParsedBy;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 
 /** The sink connector's keys: the shared connection keys plus where and how records are published. */
 public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
@@ -26,7 +28,7 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
     private static final String TOPIC_DEFAULT = "";
     private static final String TOPIC_DISPLAY = "MQTT topic";
     private static final String TOPIC_DOC = "The MQTT topic to publish each record to: a fixed name or a template "
-            + "with placeholders " + TopicTemplate.SYNTAX + ". <path> is a field name, or dotted names into nested "
+            + "with placeholders " + SinkTopicTemplate.SYNTAX + ". <path> is a field name, or dotted names into nested "
             + "Structs and Maps. Example: devices/{key}/commands. Empty: the Kafka topic name. A record whose topic "
             + "cannot be made (missing field or header, null key, a '+', '#' or NUL in the result) is a bad record.";
 
@@ -88,15 +90,19 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
 
     private static final ConfigDef CONFIG_DEF = definition();
 
-    private final TopicTemplate topicTemplate;
-    private final Payloads payloads;
+    /** The sink's keys join no other key: its rules are the connection ones of the base class. */
+    static final CrossFieldRules RULES = CrossFieldRules.NONE;
+
+    private final SinkTopicTemplate topicTemplate;
+    private final SinkPayloadFormat payloads;
 
     public MqttSinkConnectorConfig(Map<?, ?> originals) {
-        super(CONFIG_DEF, originals);
-        topicTemplate = TopicTemplate.parse(getString(TOPIC_CONFIG));
-        payloads = Payloads.parse(getString(PAYLOAD_FORMAT_CONFIG));
+        super(CONFIG_DEF, originals, RULES);
+        topicTemplate = SinkTopicTemplate.parse(getString(TOPIC_CONFIG));
+        payloads = SinkPayloadFormat.parse(getString(PAYLOAD_FORMAT_CONFIG));
     }
 
+    /** A copy of the definition: callers cannot change the connector's own. */
     public static ConfigDef configDef() {
         return new ConfigDef(CONFIG_DEF);
     }
@@ -104,14 +110,14 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
     private static ConfigDef definition() {
         ConfigDef def = addConnectionKeys(new ConfigDef(), CLEAN_SESSION_DEFAULT);
         int order = 0;
-        def.define(TOPIC_CONFIG, Type.STRING, TOPIC_DEFAULT, new Parsed(TopicTemplate::parse, "a topic template"),
+        def.define(TOPIC_CONFIG, Type.STRING, TOPIC_DEFAULT, new ParsedBy(SinkTopicTemplate::parse, "a topic template"),
                         Importance.HIGH, TOPIC_DOC, SINK_GROUP, ++order, Width.LONG, TOPIC_DISPLAY)
                 .define(QOS_CONFIG, Type.INT, QOS_DEFAULT, ConfigDef.Range.between(0, 2), Importance.HIGH, QOS_DOC,
                         SINK_GROUP, ++order, Width.SHORT, QOS_DISPLAY, new FixedValues(List.<Object>of(0, 1, 2)))
                 .define(RETAINED_CONFIG, Type.BOOLEAN, RETAINED_DEFAULT, Importance.MEDIUM, RETAINED_DOC,
                         SINK_GROUP, ++order, Width.SHORT, RETAINED_DISPLAY)
                 .define(PAYLOAD_FORMAT_CONFIG, Type.STRING, PAYLOAD_FORMAT_DEFAULT,
-                        new Parsed(Payloads::parse, Payloads.SYNTAX), Importance.MEDIUM, PAYLOAD_FORMAT_DOC,
+                        new ParsedBy(SinkPayloadFormat::parse, SinkPayloadFormat.SYNTAX), Importance.MEDIUM, PAYLOAD_FORMAT_DOC,
                         SINK_GROUP, ++order, Width.MEDIUM, PAYLOAD_FORMAT_DISPLAY,
                         new FixedValues(List.<Object>of("auto", "json", "bytes", "string")))
                 .define(TOMBSTONE_BEHAVIOR_CONFIG, Type.STRING, TOMBSTONE_BEHAVIOR_DEFAULT,
@@ -133,11 +139,11 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
         return def;
     }
 
-    public TopicTemplate topicTemplate() {
+    SinkTopicTemplate topicTemplate() {
         return topicTemplate;
     }
 
-    public Payloads payloads() {
+    SinkPayloadFormat payloads() {
         return payloads;
     }
 
@@ -167,23 +173,5 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
 
     public long retryTimeoutMs() {
         return getLong(RETRY_TIMEOUT_MS_CONFIG);
-    }
-
-    /** Checks a string key by parsing it the way the task will, so the message is the parser's own. */
-    private record Parsed(java.util.function.Function<String, ?> parser, String description)
-            implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                parser.apply((String) value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return description;
-        }
     }
 }

@@ -1,15 +1,13 @@
 package io.github.mqttbridge.connect.source;
 
+import io.github.mqttbridge.connect.MqttConnectionConfig;
 import io.github.mqttbridge.connect.PluginVersion;
+import io.github.mqttbridge.connect.TaskConfig;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
 
@@ -43,9 +41,8 @@ public class MqttSourceConnector extends SourceConnector {
         List<List<String>> groups = TaskAssignment.divide(config.topics(), maxTasks);
         List<Map<String, String>> tasks = new ArrayList<>(groups.size());
         for (int i = 0; i < groups.size(); i++) {
-            Map<String, String> task = new HashMap<>(props);
+            Map<String, String> task = TaskConfig.forTask(props, i);
             task.put(MqttSourceConnectorConfig.TOPICS_CONFIG, String.join(",", groups.get(i)));
-            task.put(MqttSourceTaskConfig.TASK_INDEX_CONFIG, Integer.toString(i));
             tasks.add(task);
         }
         return tasks;
@@ -58,16 +55,13 @@ public class MqttSourceConnector extends SourceConnector {
 
     @Override
     public ConfigDef config() {
-        return MqttSourceConnectorConfig.CONFIG_DEF;
+        return MqttSourceConnectorConfig.configDef();
     }
 
     /** The per-key checks of the ConfigDef, plus the rules that join keys, each reported on the key to fix. */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config result = super.validate(connectorConfigs);
-        Map<String, ConfigValue> byName = result.configValues().stream()
-                .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
-        MqttSourceConnectorConfig.reportCrossFieldProblems(byName, connectorConfigs);
-        return result;
+        return MqttConnectionConfig.validate(super.validate(connectorConfigs), MqttSourceConnectorConfig.configDef(),
+                connectorConfigs, MqttSourceConnectorConfig.RULES);
     }
 }

@@ -1,22 +1,21 @@
 package io.github.mqttbridge.connect.source;
 
 import io.github.mqttbridge.connect.MqttConnectionConfig;
-import java.util.LinkedHashMap;
+import io.github.mqttbridge.connect.config.CrossFieldRules;
+import io.github.mqttbridge.connect.config.FixedValues;
+import io.github.mqttbridge.connect.config.ParsedBy;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The source connector's configuration: the shared connection keys plus what to subscribe to, where records go,
- * how payloads are read, how much may wait in memory, and where unreadable payloads go. Rules that join several
- * keys are in {@link #problems}, used both by the constructor and by {@code validate()}.
+ * how payloads are read, how much may wait in memory, and where unreadable payloads go. The rule that joins
+ * several keys is {@link #RULES}, used both by the constructor and by {@code validate()}.
  */
 public class MqttSourceConnectorConfig extends MqttConnectionConfig {
     public static final String SOURCE_GROUP = "MQTT source";
@@ -83,37 +82,38 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
             + "Source connectors get no dead letter queue from the framework, hence this key.";
     private static final String DLQ_TOPIC_DISPLAY = "Dead letter queue topic";
 
-    /** Connect's own key, passed to the connector with the rest of its config; read here, defined by Connect. */
-    public static final String ERRORS_TOLERANCE_CONFIG = "errors.tolerance";
+    private static final ConfigDef CONFIG_DEF = definition();
 
-    public static final ConfigDef CONFIG_DEF = definition();
+    /** The rule joining {@code mqtt.topics} and {@code kafka.topic}; the connection rules are the base class's. */
+    static final CrossFieldRules RULES = (c, problems) -> {
+        String missing = missingCapture(c.getList(TOPICS_CONFIG), c.getString(KAFKA_TOPIC_CONFIG));
+        if (missing != null) {
+            problems.put(KAFKA_TOPIC_CONFIG, missing);
+        }
+    };
 
     public MqttSourceConnectorConfig(Map<?, ?> originals) {
-        this(CONFIG_DEF, originals);
+        super(CONFIG_DEF, originals, RULES);
     }
 
-    protected MqttSourceConnectorConfig(ConfigDef definition, Map<?, ?> originals) {
-        super(definition, originals);
-        Map<String, String> problems = problems(topics(), getString(KAFKA_TOPIC_CONFIG));
-        if (!problems.isEmpty()) {
-            Map.Entry<String, String> first = problems.entrySet().iterator().next();
-            throw new ConfigException(first.getKey(), null, first.getValue());
-        }
+    /** A copy of the definition: callers cannot change the connector's own. */
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG_DEF);
     }
 
     private static ConfigDef definition() {
         ConfigDef def = addConnectionKeys(new ConfigDef(), false);
         int order = 0;
-        def.define(TOPICS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new TopicFiltersValidator(),
+        def.define(TOPICS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, TopicFiltersValidator.INSTANCE,
                         Importance.HIGH, TOPICS_DOC, SOURCE_GROUP, ++order, Width.LONG, TOPICS_DISPLAY)
                 .define(QOS_CONFIG, Type.INT, QOS_DEFAULT, ConfigDef.Range.between(0, 2), Importance.HIGH, QOS_DOC,
                         SOURCE_GROUP, ++order, Width.SHORT, QOS_DISPLAY, new FixedValues(List.<Object>of(0, 1, 2)))
-                .define(KAFKA_TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TemplateValidator(),
+                .define(KAFKA_TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ParsedBy(SourceTopicTemplate::parse, SourceTopicTemplate.SYNTAX),
                         Importance.HIGH, KAFKA_TOPIC_DOC, SOURCE_GROUP, ++order, Width.LONG, KAFKA_TOPIC_DISPLAY)
                 .define(PAYLOAD_FORMAT_CONFIG, Type.STRING, PAYLOAD_FORMAT_DEFAULT,
-                        ConfigDef.CaseInsensitiveValidString.in(PayloadFormat.configNames().toArray(new String[0])),
+                        ConfigDef.CaseInsensitiveValidString.in(SourcePayloadFormat.configNames().toArray(new String[0])),
                         Importance.MEDIUM, PAYLOAD_FORMAT_DOC, SOURCE_GROUP, ++order, Width.SHORT,
-                        PAYLOAD_FORMAT_DISPLAY, new FixedValues(List.<Object>copyOf(PayloadFormat.configNames())));
+                        PAYLOAD_FORMAT_DISPLAY, new FixedValues(List.<Object>copyOf(SourcePayloadFormat.configNames())));
         order = 0;
         def.define(QUEUE_MAX_MESSAGES_CONFIG, Type.INT, QUEUE_MAX_MESSAGES_DEFAULT, ConfigDef.Range.atLeast(1),
                         Importance.LOW, QUEUE_MAX_MESSAGES_DOC, FLOW_GROUP, ++order, Width.SHORT,
@@ -124,51 +124,21 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
                         Importance.LOW, POLL_BATCH_SIZE_DOC, FLOW_GROUP, ++order, Width.SHORT, POLL_BATCH_SIZE_DISPLAY)
                 .define(POLL_TIMEOUT_MS_CONFIG, Type.LONG, POLL_TIMEOUT_MS_DEFAULT, ConfigDef.Range.between(1, 60_000),
                         Importance.LOW, POLL_TIMEOUT_MS_DOC, FLOW_GROUP, ++order, Width.SHORT, POLL_TIMEOUT_MS_DISPLAY);
-        def.define(DLQ_TOPIC_CONFIG, Type.STRING, "", new KafkaTopicNameValidator(), Importance.MEDIUM, DLQ_TOPIC_DOC,
+        def.define(DLQ_TOPIC_CONFIG, Type.STRING, "", KafkaTopicNameValidator.INSTANCE, Importance.MEDIUM, DLQ_TOPIC_DOC,
                 ERRORS_GROUP, 1, Width.LONG, DLQ_TOPIC_DISPLAY);
         return def;
     }
 
-    /**
-     * The rules that join {@code mqtt.topics} and {@code kafka.topic}, by the key to report each on; the
-     * connection rules are {@link MqttConnectionConfig#crossFieldProblems}.
-     */
-    static Map<String, String> problems(List<String> filters, String template) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        TopicTemplate parsed = TopicTemplate.parse(template);
+    /** Why some topic of the filters would lack a level the template uses, or null when none would. */
+    private static String missingCapture(List<String> filters, String template) {
+        SourceTopicTemplate parsed = SourceTopicTemplate.parse(template);
         for (String filter : filters) {
             String missing = parsed.missingCapture(filter);
             if (missing != null) {
-                problems.put(KAFKA_TOPIC_CONFIG, missing);
-                break;
+                return missing;
             }
         }
-        return problems;
-    }
-
-    /**
-     * Adds every cross-field problem to the per-key results of {@code Connector.validate}. Rules are checked only
-     * when the keys they join are valid on their own, so that one mistake is not reported twice.
-     */
-    static void reportCrossFieldProblems(Map<String, ConfigValue> values, Map<String, String> props) {
-        ConfigValue topics = values.get(TOPICS_CONFIG);
-        ConfigValue template = values.get(KAFKA_TOPIC_CONFIG);
-        if (valid(topics) && valid(template)) {
-            @SuppressWarnings("unchecked")
-            List<String> filters = (List<String>) topics.value();
-            problems(filters, (String) template.value()).forEach((key, message) -> values.get(key).addErrorMessage(message));
-        }
-        AbstractConfig parsed;
-        try {
-            parsed = new AbstractConfig(CONFIG_DEF, props, false);
-        } catch (ConfigException e) {
-            return; // A key that does not parse is already reported on its own.
-        }
-        MqttConnectionConfig.reportCrossFieldProblems(values, parsed);
-    }
-
-    private static boolean valid(ConfigValue v) {
-        return v != null && v.errorMessages().isEmpty() && v.value() != null;
+        return null;
     }
 
     public List<String> topics() {
@@ -179,12 +149,12 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
         return getInt(QOS_CONFIG);
     }
 
-    TopicTemplate kafkaTopic() {
-        return TopicTemplate.parse(getString(KAFKA_TOPIC_CONFIG));
+    SourceTopicTemplate kafkaTopic() {
+        return SourceTopicTemplate.parse(getString(KAFKA_TOPIC_CONFIG));
     }
 
-    PayloadFormat payloadFormat() {
-        return PayloadFormat.fromConfig(getString(PAYLOAD_FORMAT_CONFIG));
+    SourcePayloadFormat payloadFormat() {
+        return SourcePayloadFormat.fromConfig(getString(PAYLOAD_FORMAT_CONFIG));
     }
 
     public int queueMaxMessages() {
@@ -208,14 +178,13 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
         return getString(DLQ_TOPIC_CONFIG).trim();
     }
 
-    /** Whether Connect's {@code errors.tolerance} is {@code all}: skip unreadable payloads instead of failing. */
-    public boolean toleratesAllErrors() {
-        Object tolerance = originals().get(ERRORS_TOLERANCE_CONFIG);
-        return tolerance != null && tolerance.toString().trim().toLowerCase(Locale.ROOT).equals("all");
-    }
-
     /** Checks each filter of {@code mqtt.topics}, naming the wrong one and what to fix. */
     static final class TopicFiltersValidator implements ConfigDef.Validator {
+        static final TopicFiltersValidator INSTANCE = new TopicFiltersValidator();
+
+        private TopicFiltersValidator() {
+        }
+
         @Override
         public void ensureValid(String name, Object value) {
             @SuppressWarnings("unchecked")
@@ -237,31 +206,19 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
         }
     }
 
-    /** Checks the syntax of {@code kafka.topic}; its captures are checked against the filters by {@link #problems}. */
-    static final class TemplateValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                TopicTemplate.parse((String) value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "a Kafka topic name with optional {topic} and {N} placeholders";
-        }
-    }
-
     /** A Kafka topic name, or empty. */
     static final class KafkaTopicNameValidator implements ConfigDef.Validator {
+        static final KafkaTopicNameValidator INSTANCE = new KafkaTopicNameValidator();
+
+        private KafkaTopicNameValidator() {
+        }
+
         @Override
         public void ensureValid(String name, Object value) {
             String topic = value == null ? "" : ((String) value).trim();
-            if (!topic.isEmpty() && !TopicTemplate.sanitize(topic).equals(topic)) {
+            if (!topic.isEmpty() && !SourceTopicTemplate.sanitize(topic).equals(topic)) {
                 throw new ConfigException(name, value, "a Kafka topic name holds only a-z, A-Z, 0-9, '.', '_' and "
-                        + "'-', at most " + TopicTemplate.MAX_KAFKA_TOPIC_LENGTH + " characters, and is not '.' or '..'");
+                        + "'-', at most " + SourceTopicTemplate.MAX_KAFKA_TOPIC_LENGTH + " characters, and is not '.' or '..'");
             }
         }
 

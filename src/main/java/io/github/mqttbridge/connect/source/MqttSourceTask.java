@@ -3,10 +3,11 @@ package io.github.mqttbridge.connect.source;
 import io.github.mqttbridge.client.MqttClient;
 import io.github.mqttbridge.client.MqttMessage;
 import io.github.mqttbridge.connect.PluginVersion;
+import io.github.mqttbridge.connect.TaskConfig;
+import io.github.mqttbridge.connect.task.BadRecordException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.management.JMException;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -17,23 +18,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Subscribes to its share of the filters and turns each message into a record. A QoS 1 or 2 message is
  * acknowledged to the broker only in {@link #commitRecord}, once Kafka has its record: a task, worker or broker
- * that dies before loses nothing, as the broker (session kept with clean session off) sends it again.
+ * that dies before loses nothing, as the broker (session kept with clean session off) sends it again. The task
+ * delegates: {@link Subscriptions} subscribes, {@link HandOverQueue} and {@link UncommittedRecords} bound what
+ * waits, {@link SourceRecordMapper} makes the records, {@link PendingAcks} says what may be acknowledged,
+ * {@link SourceBadRecords} applies errors.tolerance and {@link SourceOutageLog} reports an unreachable broker.
  */
 public class MqttSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(MqttSourceTask.class);
-    private static final long NOT_CONNECTED_LOG_INTERVAL_MS = 30_000;
 
-    private MqttSourceTaskConfig config;
+    private TaskConfig<MqttSourceConnectorConfig> task;
+    private MqttSourceConnectorConfig config;
     private HandOverQueue queue;
     private PendingAcks pendingAcks;
     private UncommittedRecords uncommitted;
-    private RecordMapper mapper;
-    private UnreadablePayloads unreadable;
+    private SourceRecordMapper mapper;
+    private SourceBadRecords badRecords;
     private MqttClient client;
     private MqttSourceTaskMetrics metrics;
+    private SourceOutageLog outage;
     private volatile ConnectException fatal;
-    private volatile long disconnectedSince;
-    private long lastNotConnectedLog;
     private long sequence;
 
     @Override
@@ -43,37 +46,33 @@ public class MqttSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> props) {
-        config = new MqttSourceTaskConfig(props);
-        String clientId = config.clientId();
+        task = TaskConfig.parse(props, MqttSourceConnectorConfig::new);
+        config = task.connector();
+        String clientId = task.clientId();
         queue = new HandOverQueue(config.queueMaxMessages(), config.queueMaxBytes());
         pendingAcks = new PendingAcks();
         uncommitted = new UncommittedRecords(config.queueMaxMessages(), config.queueMaxBytes());
-        mapper = new RecordMapper(config.kafkaTopic(), config.payloadFormat(), clientId);
-        unreadable = new UnreadablePayloads(config.toleratesAllErrors(), config.deadLetterTopic(), mapper);
+        mapper = new SourceRecordMapper(config.kafkaTopic(), config.payloadFormat(), clientId);
+        badRecords = new SourceBadRecords(task.toleratesAllErrors(), config.deadLetterTopic(), mapper);
         client = new MqttClient(config.serverUris().get(0), clientId);
-        metrics = new MqttSourceTaskMetrics(pendingAcks, queue, client::isConnected);
-        try {
-            metrics.register(MqttSourceTaskMetrics.objectName(String.valueOf(config.connectorName()),
-                    config.taskIndex()));
-        } catch (JMException e) {
-            log.warn("No JMX metrics for task {} of '{}': {}", config.taskIndex(), config.connectorName(), e.toString());
-        }
+        metrics = new MqttSourceTaskMetrics(task, pendingAcks, queue, client::isConnected);
+        metrics.register();
         Subscriptions subscriptions = new Subscriptions(client, config.topics(), config.qos(), this::fail);
         metrics.subscriptions(subscriptions::allConfirmed);
+        outage = new SourceOutageLog(task);
         client.onConnected((reconnect, uri) -> {
-            disconnectedSince = 0;
+            outage.connected();
             if (reconnect) {
                 metrics.reconnected();
             }
             subscriptions.subscribeMissing();
         });
-        client.onConnectionLost(lost -> disconnectedSince = System.currentTimeMillis());
+        client.onConnectionLost(lost -> outage.lost());
         client.onMessageArrived(this::arrived);
-        log.info("MQTT source task {} of '{}' starting: brokers {}, client id '{}', filters {} at QoS {}, clean "
-                        + "session {}, to Kafka topic '{}' as {}; guarantee: {}", config.taskIndex(),
-                config.connectorName(), config.serverUris(), clientId, config.topics(), config.qos(),
-                config.cleanSession(), config.kafkaTopic(), config.payloadFormat().configName(), guarantee());
-        disconnectedSince = System.currentTimeMillis();
+        log.info("MQTT source {} starting: brokers {}, client id '{}', filters {} at QoS {}, clean session {}, to "
+                        + "Kafka topic '{}' as {}; guarantee: {}", task, config.serverUris(), clientId,
+                config.topics(), config.qos(), config.cleanSession(), config.kafkaTopic(),
+                config.payloadFormat().configName(), guarantee());
         // retryInitialConnect is on: an unreachable broker leaves the task running and retrying, not failing.
         client.connect(config.connectOptions()
                 .manualAcks(true)
@@ -116,7 +115,7 @@ public class MqttSourceTask extends SourceTask {
         }
         List<Arrived> batch = queue.drain(config.pollBatchSize(), config.pollTimeoutMs());
         if (batch.isEmpty()) {
-            logIfNotConnected();
+            outage.idle();
             return null;
         }
         List<SourceRecord> records = new ArrayList<>(batch.size());
@@ -124,8 +123,8 @@ public class MqttSourceTask extends SourceTask {
             SourceRecord record;
             try {
                 record = mapper.toRecord(arrived, ++sequence);
-            } catch (PayloadException e) {
-                record = unreadable.handle(arrived, sequence, e);
+            } catch (BadRecordException e) {
+                record = badRecords.handle(arrived, sequence, e);
                 if (record == null) {
                     arrived.message().ack();
                     continue;
@@ -143,20 +142,6 @@ public class MqttSourceTask extends SourceTask {
         if (e != null) {
             throw e;
         }
-    }
-
-    private void logIfNotConnected() {
-        long since = disconnectedSince;
-        long now = System.currentTimeMillis();
-        if (since == 0 || now - since < config.getLong(MqttSourceTaskConfig.CONNECT_TIMEOUT_MS_CONFIG)
-                || now - lastNotConnectedLog < NOT_CONNECTED_LOG_INTERVAL_MS) {
-            return;
-        }
-        lastNotConnectedLog = now;
-        log.warn("MQTT source task {} of '{}' has not been connected to {} as '{}' for {} s; it keeps retrying "
-                        + "with backoff (up to {} ms between attempts), see the client's warnings for the reason",
-                config.taskIndex(), config.connectorName(), config.serverUris(), client.clientId(), (now - since) / 1000,
-                config.getLong(MqttSourceTaskConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG));
     }
 
     /** Kafka has the record (or dropped it on purpose, {@code metadata} null): the broker may forget the message. */
@@ -180,8 +165,7 @@ public class MqttSourceTask extends SourceTask {
         if (metrics != null) {
             metrics.unregister();
         }
-        log.info("MQTT source task {} of '{}' stopped with {} messages not yet acknowledged; the broker keeps them",
-                config == null ? "?" : config.taskIndex(), config == null ? "?" : config.connectorName(),
-                pendingAcks == null ? 0 : pendingAcks.size());
+        log.info("MQTT source {} stopped with {} messages not yet acknowledged; the broker keeps them",
+                task == null ? "task" : task, pendingAcks == null ? 0 : pendingAcks.size());
     }
 }

@@ -1,10 +1,13 @@
 package io.github.mqttbridge.connect.source;
 
+import io.github.mqttbridge.connect.task.TaskMetricsMBean;
+
 /**
  * The JMX view of one source task, registered as
- * {@code io.github.mqttbridge:type=mqtt-source-task,connector=<connector name>,task=<task index>}.
+ * {@code io.github.mqttbridge:type=mqtt-source-task,connector=<connector name>,task=<task index>}, with
+ * {@code Reconnects} and {@code Connected} from {@link TaskMetricsMBean}.
  */
-public interface MqttSourceTaskMetricsMBean {
+public interface MqttSourceTaskMetricsMBean extends TaskMetricsMBean {
     /** Messages the MQTT client delivered to the task since it started, redeliveries included. */
     long getMessagesReceived();
 
@@ -14,17 +17,11 @@ public interface MqttSourceTaskMetricsMBean {
     /** QoS 1 and 2 messages handed to Kafka whose acknowledgement to the broker waits for Kafka's confirmation. */
     int getAcksPending();
 
-    /** Times the client reconnected on its own after losing the connection. */
-    long getReconnects();
-
     /** Messages waiting between the MQTT client and poll(). */
     int getQueueDepth();
 
     /** Payload bytes waiting between the MQTT client and poll(). */
     long getQueueBytes();
-
-    /** Whether the client is connected to a broker now. */
-    boolean isConnected();
 
     /** Whether the broker confirmed every subscription of the task. */
     boolean isSubscribed();

@@ -1,6 +1,6 @@
 package io.github.mqttbridge.connect.source;
 
-import io.github.mqttbridge.client.internal.datatypes.TopicFilter;
+import io.github.mqttbridge.client.MqttTopics;
 
 /**
  * A filter of {@code mqtt.topics}: a plain topic filter, or a shared subscription {@code $share/<group>/<filter>}
@@ -39,7 +39,6 @@ final class SubscriptionFilter {
                 return "a shared subscription needs a topic filter after $share/" + group + "/";
             }
         }
-        String problem = TopicFilter.problem(topicFilter(filter));
-        return problem == null ? null : "the topic filter " + problem;
+        return MqttTopics.filterProblem(topicFilter(filter)).map(problem -> "the topic filter " + problem).orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.mqttbridge.connect.sink;
 
+import io.github.mqttbridge.connect.TaskConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,7 +95,7 @@ class MqttSinkConnectorConfigTest {
         List<Map<String, String>> tasks = connector.taskConfigs(3);
         assertEquals(3, tasks.size());
         for (int i = 0; i < 3; i++) {
-            assertEquals(String.valueOf(i), tasks.get(i).get(MqttSinkTask.TASK_INDEX_CONFIG));
+            assertEquals(String.valueOf(i), tasks.get(i).get(TaskConfig.TASK_INDEX_CONFIG));
             assertEquals("tcp://localhost:1883", tasks.get(i).get("mqtt.server.uris"));
         }
     }

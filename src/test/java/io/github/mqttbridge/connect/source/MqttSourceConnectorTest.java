@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mqttbridge.connect.TaskConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,8 +27,12 @@ class MqttSourceConnectorTest {
         return connector.taskConfigs(maxTasks);
     }
 
+    private static TaskConfig<MqttSourceConnectorConfig> parse(Map<String, String> task) {
+        return TaskConfig.parse(task, MqttSourceConnectorConfig::new);
+    }
+
     private static List<String> filtersOf(Map<String, String> task) {
-        return new MqttSourceTaskConfig(task).topics();
+        return parse(task).connector().topics();
     }
 
     @Test
@@ -56,18 +61,18 @@ class MqttSourceConnectorTest {
     @Test
     void each_task_has_its_index_and_so_a_stable_unique_client_id() {
         List<Map<String, String>> tasks = taskConfigs("$share/g/s/#", 3);
-        List<String> ids = tasks.stream().map(t -> new MqttSourceTaskConfig(t).clientId()).toList();
+        List<String> ids = tasks.stream().map(t -> parse(t).clientId()).toList();
         assertEquals(List.of("plant-7-0", "plant-7-1", "plant-7-2"), ids);
         assertEquals(ids, taskConfigs("$share/g/s/#", 3).stream()
-                .map(t -> new MqttSourceTaskConfig(t).clientId()).toList());
+                .map(t -> parse(t).clientId()).toList());
         assertEquals(3, new HashSet<>(ids).size());
     }
 
     @Test
     void tasks_get_the_connector_keys_they_read_themselves() {
         Map<String, String> task = taskConfigs("a", 1).get(0);
-        assertTrue(new MqttSourceTaskConfig(task).toleratesAllErrors());
-        assertEquals("plant-7", new MqttSourceTaskConfig(task).connectorName());
+        assertTrue(parse(task).toleratesAllErrors());
+        assertEquals("plant-7", parse(task).connectorName());
     }
 
     @Test

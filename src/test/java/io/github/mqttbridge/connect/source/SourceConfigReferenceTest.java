@@ -26,7 +26,7 @@ class SourceConfigReferenceTest {
     @Test
     void the_table_lists_every_key() {
         String table = SOURCE.table();
-        for (String key : MqttSourceConnectorConfig.CONFIG_DEF.names()) {
+        for (String key : MqttSourceConnectorConfig.configDef().names()) {
             assertTrue(table.contains("| `" + key + "` |"), key);
         }
     }

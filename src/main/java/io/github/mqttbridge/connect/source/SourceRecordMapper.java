@@ -1,0 +1,74 @@
+package io.github.mqttbridge.connect.source;
+
+import io.github.mqttbridge.client.MqttMessage;
+import io.github.mqttbridge.connect.task.BadRecordException;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.header.Headers;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Turns an arrived MQTT message into a {@link SourceRecord}: topic from the template, key = the MQTT topic so that
+ * one MQTT topic stays in one partition and in order, value per payload format, the MQTT metadata as headers and
+ * the arrival time as timestamp.
+ *
+ * <p>The source partition names the task's client, the offset the last message it received. MQTT cannot replay
+ * from an offset, so these are for inspection only; the broker's session is what resumes a task.
+ */
+final class SourceRecordMapper {
+    static final String HEADER_TOPIC = "mqtt.topic";
+    static final String HEADER_QOS = "mqtt.qos";
+    static final String HEADER_RETAINED = "mqtt.retained";
+    static final String HEADER_DUPLICATE = "mqtt.duplicate";
+    static final String HEADER_MESSAGE_ID = "mqtt.message.id";
+    static final String HEADER_ERROR_REASON = "mqtt.error.reason";
+    static final String HEADER_ERROR_FORMAT = "mqtt.error.format";
+
+    static final String PARTITION_CLIENT_ID = "mqtt.client.id";
+    static final String OFFSET_RECEIVED = "received";
+
+    private final SourceTopicTemplate template;
+    private final SourcePayloadFormat format;
+    private final Map<String, ?> sourcePartition;
+
+    SourceRecordMapper(SourceTopicTemplate template, SourcePayloadFormat format, String clientId) {
+        this.template = template;
+        this.format = format;
+        this.sourcePartition = Map.of(PARTITION_CLIENT_ID, clientId);
+    }
+
+    /** The record for a message; throws {@link BadRecordException} when the format cannot read the payload. */
+    SourceRecord toRecord(Arrived arrived, long sequence) throws BadRecordException {
+        String topic = arrived.message().destinationName();
+        SchemaAndValue value = format.convert(arrived.payload());
+        return new SourceRecord(sourcePartition, offset(arrived, sequence), template.render(topic), null,
+                Schema.STRING_SCHEMA, topic, value.schema(), value.value(), arrived.arrivalMillis(),
+                headers(arrived.message()));
+    }
+
+    /** The raw payload of a message the format could not read, for the dead letter topic, with the reason. */
+    SourceRecord toDeadLetter(Arrived arrived, long sequence, String deadLetterTopic, String reason) {
+        String topic = arrived.message().destinationName();
+        Headers headers = headers(arrived.message())
+                .addString(HEADER_ERROR_REASON, reason)
+                .addString(HEADER_ERROR_FORMAT, format.configName());
+        return new SourceRecord(sourcePartition, offset(arrived, sequence), deadLetterTopic, null,
+                Schema.STRING_SCHEMA, topic, Schema.BYTES_SCHEMA, arrived.payload(), arrived.arrivalMillis(), headers);
+    }
+
+    private static Map<String, ?> offset(Arrived arrived, long sequence) {
+        return Map.of(OFFSET_RECEIVED, sequence, HEADER_TOPIC, arrived.message().destinationName(),
+                HEADER_MESSAGE_ID, arrived.message().messageId());
+    }
+
+    private static Headers headers(MqttMessage m) {
+        return new ConnectHeaders()
+                .addString(HEADER_TOPIC, m.destinationName())
+                .addInt(HEADER_QOS, m.qos())
+                .addBoolean(HEADER_RETAINED, m.retained())
+                .addBoolean(HEADER_DUPLICATE, m.duplicate())
+                .addInt(HEADER_MESSAGE_ID, m.messageId());
+    }
+}
