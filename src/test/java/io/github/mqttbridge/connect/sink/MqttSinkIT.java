@@ -63,10 +63,10 @@ class MqttSinkIT {
         return c;
     }
 
-    /** Subscribers on {@code filter}: the HiveMQ client always, mosquitto_sub when installed. */
+    /** Subscribers on {@code filter}: a raw-socket one always, mosquitto_sub when installed. */
     private List<Subscriber> subscribers(String brokerUri, String filter) throws Exception {
         List<Subscriber> subs = new ArrayList<>();
-        subs.add(closeLater(new HiveMqSubscriber(brokerUri, filter)));
+        subs.add(closeLater(new RawSubscriber(brokerUri, filter)));
         if (MosquittoSubscriber.available()) {
             subs.add(closeLater(new MosquittoSubscriber(brokerUri, filter)));
         }
@@ -105,7 +105,7 @@ class MqttSinkIT {
         String run = "outage";
         List<String> topics = List.of(run);
         cluster.kafka().createTopic(run, 2);
-        Subscriber sub = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
+        Subscriber sub = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         Map<String, String> config = sinkConfig(run, proxy.uri("tcp"), 1);
         config.put("mqtt.topic", run + "/{topic}/{partition}");
         // Small enough that the outage fills it and put() has to hand records back to Connect.
@@ -136,7 +136,7 @@ class MqttSinkIT {
         String run = "restart";
         List<String> topics = List.of(run);
         cluster.kafka().createTopic(run, 2);
-        Subscriber sub = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
+        Subscriber sub = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         Map<String, String> config = sinkConfig(run, broker.tcpUri(), 1);
         config.put("mqtt.topic", run + "/{topic}/{partition}");
         cluster.rest().createConnector(run, config);
@@ -161,7 +161,7 @@ class MqttSinkIT {
         TestBroker broker = SharedBroker.EMBEDDED.get();
         String run = "dlq";
         cluster.kafka().createTopic(run, 1);
-        Subscriber sub = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
+        Subscriber sub = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         Map<String, String> config = sinkConfig(run, broker.tcpUri(), 1);
         config.put("tasks.max", "1");
         config.put("mqtt.topic", run + "/{header:device}");
@@ -209,13 +209,13 @@ class MqttSinkIT {
 
         cluster.kafka().produce(run, 0, "lamp", "on");
         await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 1, 1));
-        Subscriber before = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
+        Subscriber before = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         await().atMost(ARRIVAL).until(() -> before.count() == 1);
         assertEquals(new Subscriber.Message(run + "/lamp", "on", true), before.messages().get(0));
 
         cluster.kafka().produce(run, 0, "lamp", (String) null);
         await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 1, 2));
-        Subscriber after = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
+        Subscriber after = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         // The broker sends retained messages right after SUBACK; a second is ample on loopback.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> after.count() == 0);
         cluster.rest().deleteConnector(run);

@@ -73,7 +73,7 @@ class MqttSinkWorkerKillIT {
         config.put("tasks.max", Integer.toString(PARTITIONS));
         config.put("mqtt.topic", run + "/{topic}/{partition}");
         config.put("mqtt.max.outstanding.records", Integer.toString(OUTSTANDING));
-        try (Subscriber sub = new HiveMqSubscriber(broker.tcpUri(), run + "/#");
+        try (Subscriber sub = new RawSubscriber(broker.tcpUri(), run + "/#");
              KafkaProducer<String, String> producer = SinkTraffic.producer(kafka.bootstrapServers())) {
             worker.rest().createConnector(run, config);
             worker.rest().awaitRunning(run, PARTITIONS);
