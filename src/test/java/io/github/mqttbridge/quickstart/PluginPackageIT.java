@@ -104,6 +104,9 @@ class PluginPackageIT {
         JsonNode manifest = new ObjectMapper().readTree(root.resolve("manifest.json").toFile());
         assertEquals(VERSION, manifest.path("version").asText());
         assertEquals("kafka-connect-mqtt", manifest.path("name").asText());
+        // it claims only the Connect version these tests run on
+        assertEquals("Apache Kafka Connect " + System.getProperty("mqttbridge.kafka.version")
+                + " (the version its tests run on), Java 17", manifest.path("requirements").path(0).asText());
         for (String doc : List.of("doc/README.md", "doc/LICENSE")) {
             assertTrue(Files.isRegularFile(root.resolve(doc)), doc);
         }
