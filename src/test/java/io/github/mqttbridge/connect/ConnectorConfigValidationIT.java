@@ -9,6 +9,7 @@ import io.github.mqttbridge.connect.sink.MqttSinkConnector;
 import io.github.mqttbridge.connect.sink.MqttSinkConnectorConfig;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.connect.source.MqttSourceConnectorConfig;
+import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.TestCertificates;
@@ -20,9 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,7 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConnectorConfigValidationIT {
     private static final TestCertificates CERTS = TestCertificates.shared();
     private static final String STORE_PASSWORD = new String(TestCertificates.STORE_PASSWORD);
-    private static KafkaConnectCluster cluster;
+
+    @RegisterExtension
+    static final ClassResource<KafkaConnectCluster> cluster =
+            ClassResource.of(() -> KafkaConnectCluster.builder().start());
 
     enum Plugin {
         SOURCE(MqttSourceConnector.class.getName(), MqttSourceConnectorConfig.configDef(),
@@ -71,18 +74,6 @@ class ConnectorConfigValidationIT {
         @Override
         public String toString() {
             return plugin + " " + values + " -> " + errorKey + ": '" + expected + "'";
-        }
-    }
-
-    @BeforeAll
-    static void start() {
-        cluster = KafkaConnectCluster.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
         }
     }
 
@@ -208,7 +199,7 @@ class ConnectorConfigValidationIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Plugin.class)
     void the_base_config_of_each_row_is_valid(Plugin plugin) {
-        ConnectRest.Validation v = cluster.rest().validate(plugin.connectorClass, plugin.validConfig());
+        ConnectRest.Validation v = cluster.get().rest().validate(plugin.connectorClass, plugin.validConfig());
         assertEquals(0, v.errorCount(), v.errors().toString());
     }
 
@@ -217,7 +208,7 @@ class ConnectorConfigValidationIT {
     void a_wrong_value_is_rejected_on_its_key_with_what_to_fix(Row row) {
         Map<String, String> config = row.plugin.validConfig();
         config.putAll(row.values);
-        ConnectRest.Validation v = cluster.rest().validate(row.plugin.connectorClass, config);
+        ConnectRest.Validation v = cluster.get().rest().validate(row.plugin.connectorClass, config);
         assertEquals(Set.of(row.errorKey), v.errors().keySet(), "errors: " + v.errors());
         List<String> messages = v.errors().get(row.errorKey);
         assertTrue(messages.stream().anyMatch(m -> m.contains(row.expected)),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mqttbridge.connect.sink.MqttSinkConnector;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.testing.CapturedLog;
+import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.EmbeddedBroker;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
@@ -29,9 +30,9 @@ import java.util.function.Function;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,36 +51,27 @@ class ConnectorSecurityIT {
     private static final String KEYSTORE_PASSWORD = "Keystore-Pa55-9b2d4a";
     private static final Duration CONNECTED = Duration.ofSeconds(60);
 
-    private static CapturedLog log;
-    private static KafkaConnectCluster cluster;
-    private static MosquittoBroker mosquitto;
     @TempDir
     static Path secrets;
 
-    @BeforeAll
-    static void start() throws Exception {
+    /** Installed before the worker starts, so that it holds every line the worker and its connectors log. */
+    @RegisterExtension
+    @Order(1)
+    static final ClassResource<CapturedLog> log = ClassResource.of(() -> {
         MosquittoBroker.assumeAvailable();
-        log = CapturedLog.install();
-        cluster = KafkaConnectCluster.builder()
-                .workerProperty("config.providers", "file")
-                .workerProperty("config.providers.file.class",
-                        "org.apache.kafka.common.config.provider.FileConfigProvider")
-                .start();
-        mosquitto = MosquittoBroker.builder().allowAnonymous(false).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (mosquitto != null) {
-            mosquitto.close();
-        }
-        if (log != null) {
-            log.close();
-        }
-    }
+        return CapturedLog.install();
+    });
+    @RegisterExtension
+    @Order(2)
+    static final ClassResource<KafkaConnectCluster> cluster = ClassResource.of(() -> KafkaConnectCluster.builder()
+            .workerProperty("config.providers", "file")
+            .workerProperty("config.providers.file.class",
+                    "org.apache.kafka.common.config.provider.FileConfigProvider")
+            .start());
+    @RegisterExtension
+    @Order(3)
+    static final ClassResource<MosquittoBroker> mosquitto =
+            ClassResource.of(() -> MosquittoBroker.builder().allowAnonymous(false).start());
 
     /** Ways to give the connector its TLS material, each against the listener it fits. */
     enum Tls {
@@ -110,7 +102,7 @@ class ConnectorSecurityIT {
     @EnumSource(Tls.class)
     void a_source_connector_connects_over_tls(Tls tls) {
         String name = "tls-" + tls.name().toLowerCase().replace('_', '-');
-        Map<String, String> config = source(tls.uri.apply(mosquitto), "tls/#");
+        Map<String, String> config = source(tls.uri.apply(mosquitto.get()), "tls/#");
         credentials(config);
         config.putAll(tls.keys);
         runAndAwaitSubscribed(name, config);
@@ -118,7 +110,7 @@ class ConnectorSecurityIT {
 
     @Test
     void a_broker_that_requires_a_client_certificate_refuses_us_without_one_and_the_task_keeps_retrying() {
-        Map<String, String> config = source(mosquitto.mutualTlsUri(), "mtls/#");
+        Map<String, String> config = source(mosquitto.get().mutualTlsUri(), "mtls/#");
         credentials(config);
         config.put("mqtt.ssl.ca.pem", CERTS.ca().certPem().toString());
         assertRefused("tls-no-client-cert", config, "certificate_required");
@@ -126,7 +118,7 @@ class ConnectorSecurityIT {
 
     @Test
     void a_server_certificate_from_an_unknown_ca_is_refused() {
-        Map<String, String> config = source(mosquitto.sslUri(), "unknown-ca/#");
+        Map<String, String> config = source(mosquitto.get().sslUri(), "unknown-ca/#");
         credentials(config);
         config.put("mqtt.ssl.ca.pem", CERTS.otherCa().certPem().toString());
         assertRefused("tls-unknown-ca", config, "unable to find valid certification path");
@@ -164,7 +156,7 @@ class ConnectorSecurityIT {
     void a_password_from_a_file_config_provider_authenticates_against_mosquitto() throws Exception {
         Path file = secrets.resolve("secrets.properties");
         Files.writeString(file, "mqtt.password=" + TestBroker.PASSWORD + "\n");
-        Map<String, String> config = source(mosquitto.tcpUri(), "provided/#");
+        Map<String, String> config = source(mosquitto.get().tcpUri(), "provided/#");
         config.put("mqtt.username", TestBroker.USERNAME);
         config.put("mqtt.password", "${file:" + file + ":mqtt.password}");
         runAndAwaitSubscribed("provided-password", config);
@@ -179,14 +171,14 @@ class ConnectorSecurityIT {
         TestBroker hivemq = SharedBroker.EMBEDDED.get();
         String name = "refused-subscription";
         String filter = EmbeddedBroker.REFUSED_FILTER_PREFIX + "#";
-        cluster.rest().createConnector(name, source(hivemq.tcpUri(), filter));
+        cluster.get().rest().createConnector(name, source(hivemq.tcpUri(), filter));
         try {
-            ConnectRest.ConnectorStatus status = cluster.rest().awaitState(name, 0, "FAILED", CONNECTED);
+            ConnectRest.ConnectorStatus status = cluster.get().rest().awaitState(name, 0, "FAILED", CONNECTED);
             String trace = status.tasks().get(0).trace();
             assertTrue(trace.contains("refused the subscription") && trace.contains("'" + filter + "'")
                     && trace.contains("0x80") && trace.contains("access rules"), trace);
         } finally {
-            cluster.rest().deleteConnector(name);
+            cluster.get().rest().deleteConnector(name);
         }
     }
 
@@ -200,16 +192,16 @@ class ConnectorSecurityIT {
         String keyPem = Files.readString(CERTS.client().keyPem());
         String keyBody = keyPem.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
 
-        Map<String, String> wrongPassword = source(mosquitto.tcpUri(), "secret/#");
+        Map<String, String> wrongPassword = source(mosquitto.get().tcpUri(), "secret/#");
         wrongPassword.put("mqtt.username", TestBroker.USERNAME);
         wrongPassword.put("mqtt.password", WRONG_PASSWORD);
-        Map<String, String> keyStoreSink = sink(mosquitto.mutualTlsUri());
+        Map<String, String> keyStoreSink = sink(mosquitto.get().mutualTlsUri());
         credentials(keyStoreSink);
         keyStoreSink.put("mqtt.ssl.truststore.location", CERTS.ca().pkcs12().toString());
         keyStoreSink.put("mqtt.ssl.truststore.password", STORE_PASSWORD);
         keyStoreSink.put("mqtt.ssl.keystore.location", keyStore.toString());
         keyStoreSink.put("mqtt.ssl.keystore.password", KEYSTORE_PASSWORD);
-        Map<String, String> pemSource = source(mosquitto.mutualTlsUri(), "secret-pem/#");
+        Map<String, String> pemSource = source(mosquitto.get().mutualTlsUri(), "secret-pem/#");
         credentials(pemSource);
         pemSource.put("mqtt.ssl.ca.pem", CERTS.ca().certPem().toString());
         pemSource.put("mqtt.ssl.cert.pem", CERTS.client().certPem().toString());
@@ -217,57 +209,57 @@ class ConnectorSecurityIT {
 
         Map<String, Map<String, String>> connectors = Map.of("secret-wrong-password", wrongPassword,
                 "secret-keystore-sink", keyStoreSink, "secret-pem-source", pemSource);
-        connectors.forEach((name, config) -> cluster.rest().createConnector(name, config));
+        connectors.forEach((name, config) -> cluster.get().rest().createConnector(name, config));
         try {
-            cluster.rest().awaitRunning("secret-keystore-sink", 1);
+            cluster.get().rest().awaitRunning("secret-keystore-sink", 1);
             runningAndSubscribed("secret-pem-source");
             await("the refused CONNACK logged").atMost(CONNECTED)
                     .until(() -> log().contains("'secret-wrong-password-0'") && log().contains("not authorized"));
 
             StringBuilder everything = new StringBuilder(log());
             for (String name : connectors.keySet()) {
-                everything.append(cluster.rest().get("/connectors/" + name + "/status").toString());
+                everything.append(cluster.get().rest().get("/connectors/" + name + "/status").toString());
             }
             everything.append(jmxAttributes("io.github.mqttbridge:*")).append(jmxAttributes("kafka.connect:*"));
             for (String secret : List.of(WRONG_PASSWORD, TestBroker.PASSWORD, KEYSTORE_PASSWORD, keyBody)) {
                 assertFalse(everything.toString().contains(secret), "a secret leaked: " + secret);
             }
         } finally {
-            connectors.keySet().forEach(cluster.rest()::deleteConnector);
+            connectors.keySet().forEach(cluster.get().rest()::deleteConnector);
         }
     }
 
     /** The task keeps running and retrying, and its log says why the handshake failed. */
     private void assertRefused(String name, Map<String, String> config, String reason) {
         int logged = log().length();
-        cluster.rest().createConnector(name, config);
+        cluster.get().rest().createConnector(name, config);
         try {
-            cluster.rest().awaitRunning(name, 1);
+            cluster.get().rest().awaitRunning(name, 1);
             await(name + ": the refusal logged").atMost(CONNECTED)
                     .until(() -> log().substring(logged).lines().anyMatch(line -> line.contains("WARN")
                             && line.contains("Could not connect as '" + name + "-0'") && line.contains(reason)));
             // Refused by TLS, not a lost race: still RUNNING, still not connected, retrying with backoff.
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                    .until(() -> cluster.rest().connectorStatus(name).runningWith(1)
+                    .until(() -> cluster.get().rest().connectorStatus(name).runningWith(1)
                             && Boolean.FALSE.equals(sourceAttribute(name, "Connected")));
         } finally {
-            cluster.rest().deleteConnector(name);
-            cluster.rest().awaitDeleted(name);
+            cluster.get().rest().deleteConnector(name);
+            cluster.get().rest().awaitDeleted(name);
         }
     }
 
     private void runAndAwaitSubscribed(String name, Map<String, String> config) {
-        cluster.rest().createConnector(name, config);
+        cluster.get().rest().createConnector(name, config);
         try {
             runningAndSubscribed(name);
         } finally {
-            cluster.rest().deleteConnector(name);
-            cluster.rest().awaitDeleted(name);
+            cluster.get().rest().deleteConnector(name);
+            cluster.get().rest().awaitDeleted(name);
         }
     }
 
     private void runningAndSubscribed(String name) {
-        cluster.rest().awaitRunning(name, 1);
+        cluster.get().rest().awaitRunning(name, 1);
         await(name + " subscribed").atMost(CONNECTED)
                 .until(() -> Boolean.TRUE.equals(sourceAttribute(name, "Subscribed")));
     }
@@ -345,6 +337,6 @@ class ConnectorSecurityIT {
     }
 
     private static String log() {
-        return log.text();
+        return log.get().text();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mqttbridge.connect.sink.MqttSinkConnector;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.testing.CapturedLog;
+import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.HostileBrokerCases;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
@@ -21,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,24 +38,14 @@ class HostileBrokerConnectorIT {
     private static final Duration RECOVERED = Duration.ofSeconds(60);
     private static final AtomicInteger CONNECTORS = new AtomicInteger();
 
-    private static CapturedLog log;
-    private static KafkaConnectCluster cluster;
+    @RegisterExtension
+    @Order(1)
+    static final ClassResource<CapturedLog> log = ClassResource.of(CapturedLog::install);
+    @RegisterExtension
+    @Order(2)
+    static final ClassResource<KafkaConnectCluster> cluster =
+            ClassResource.of(() -> KafkaConnectCluster.builder().start());
 
-    @BeforeAll
-    static void start() {
-        log = CapturedLog.install();
-        cluster = KafkaConnectCluster.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (log != null) {
-            log.close();
-        }
-    }
 
     static Stream<Arguments> cases() {
         return HostileBrokerCases.all().stream().map(Arguments::of);
@@ -64,7 +55,7 @@ class HostileBrokerConnectorIT {
     @MethodSource("cases")
     void a_protocol_violation_costs_each_task_one_connection_and_never_reaches_connect(HostileBrokerCases.Case c)
             throws Exception {
-        int logged = log.text().length();
+        int logged = log.get().text().length();
         List<Task> tasks = new ArrayList<>();
         try (ScriptedBroker sourceBroker = new ScriptedBroker(c.script());
                 ScriptedBroker sinkBroker = new ScriptedBroker(c.script())) {
@@ -74,20 +65,20 @@ class HostileBrokerConnectorIT {
             if (!c.onSubscribe()) {
                 tasks.add(new Task(id + "-sink", "mqtt-sink-task", sinkBroker, sink(sinkBroker.uri())));
             }
-            ConnectRest rest = cluster.rest();
+            ConnectRest rest = cluster.get().rest();
             tasks.forEach(t -> rest.createConnector(t.connector, t.config));
             try {
                 for (Task t : tasks) {
                     await(t.connector + " reconnected after: " + c.name()).atMost(RECOVERED)
                             .until(() -> t.broker.connections() >= 2 && t.connectedAgain());
                     String lost = "Connection to " + t.broker.uri() + " lost: ";
-                    String line = log.text().substring(logged).lines().filter(l -> l.contains(lost)).findFirst()
+                    String line = log.get().text().substring(logged).lines().filter(l -> l.contains(lost)).findFirst()
                             .orElseThrow(() -> new AssertionError(t.connector + ": no line '" + lost + "...'"));
                     assertTrue(line.contains(c.rule()), "the log line must name the rule '" + c.rule() + "': " + line);
                     ConnectRest.ConnectorStatus status = rest.connectorStatus(t.connector);
                     assertTrue(status.runningWith(1), t.connector + ": " + status.failures());
                 }
-                List<String> errors = log.text().substring(logged).lines().filter(l -> l.contains("] ERROR ")
+                List<String> errors = log.get().text().substring(logged).lines().filter(l -> l.contains("] ERROR ")
                         && tasks.stream().anyMatch(t -> l.contains(t.connector))).toList();
                 assertEquals(List.of(), errors, "nothing about these tasks may be logged at ERROR");
             } finally {

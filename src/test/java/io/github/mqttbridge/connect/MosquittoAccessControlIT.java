@@ -9,6 +9,7 @@ import io.github.mqttbridge.client.ConnectOptions;
 import io.github.mqttbridge.client.MqttClient;
 import io.github.mqttbridge.connect.sink.MqttSinkConnector;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
+import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.ConnectWorkerProcess;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
@@ -26,10 +27,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Authentication and access control as a production Mosquitto enforces them, against connectors on a Connect
@@ -55,56 +56,52 @@ class MosquittoAccessControlIT {
     private static final TestCertificates CERTS = TestCertificates.shared();
     private static final Duration ARRIVES = Duration.ofSeconds(60);
 
-    private static MosquittoBroker mosquitto;
-    private static KafkaConnectCluster kafka;
-    private static ConnectWorkerProcess worker;
-    private static KafkaTestClient kafkaClient;
-    private static MqttClient certificateClient;
-
-    @BeforeAll
-    static void start() throws Exception {
+    @RegisterExtension
+    @Order(1)
+    static final ClassResource<MosquittoBroker> mosquitto = ClassResource.of(() -> {
         MosquittoBroker.assumeAvailable();
-        // Mosquitto's own message limits, not the harness's unlimited ones: with max_queued_messages 0, 2.0.11 closes
-        // the connection right after acknowledging a denied publish (see a_publish_the_acl_denies_...)
-        mosquitto = MosquittoBroker.builder().allowAnonymous(false).identityAsUsername().acl(ACL)
-                .defaultMessageLimits().start();
-        kafka = KafkaConnectCluster.builder().startKafkaOnly();
-        worker = ConnectWorkerProcess.builder(kafka.bootstrapServers())
-                .workerProperty("config.providers", "env")
-                .workerProperty("config.providers.env.class",
-                        "org.apache.kafka.common.config.provider.EnvVarConfigProvider")
-                .environment("MQTT_PASSWORD", TestBroker.PASSWORD)
+        // Mosquitto's own message limits, not the harness's unlimited ones: with max_queued_messages 0, 2.0.11
+        // closes the connection right after acknowledging a denied publish (see a_publish_the_acl_denies_...)
+        return MosquittoBroker.builder().allowAnonymous(false).identityAsUsername().acl(ACL).defaultMessageLimits()
                 .start();
-        kafkaClient = new KafkaTestClient(kafka.bootstrapServers());
-        certificateClient = new MqttClient(mosquitto.mutualTlsUri(), "acl-test-" + UUID.randomUUID());
-        certificateClient.connect(ConnectOptions.builder().sslContext(CERTS.mutualTls()).build())
-                .get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() {
-        for (AutoCloseable resource : new AutoCloseable[] {certificateClient, kafkaClient, worker, kafka, mosquitto}) {
-            if (resource != null) {
-                try {
-                    resource.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-    }
+    });
+    @RegisterExtension
+    @Order(2)
+    static final ClassResource<KafkaConnectCluster> kafka =
+            ClassResource.of(() -> KafkaConnectCluster.builder().startKafkaOnly());
+    @RegisterExtension
+    @Order(3)
+    static final ClassResource<ConnectWorkerProcess> worker =
+            ClassResource.of(() -> ConnectWorkerProcess.builder(kafka.get().bootstrapServers())
+                    .workerProperty("config.providers", "env")
+                    .workerProperty("config.providers.env.class",
+                            "org.apache.kafka.common.config.provider.EnvVarConfigProvider")
+                    .environment("MQTT_PASSWORD", TestBroker.PASSWORD)
+                    .start());
+    @RegisterExtension
+    @Order(4)
+    static final ClassResource<KafkaTestClient> kafkaClient =
+            ClassResource.of(() -> new KafkaTestClient(kafka.get().bootstrapServers()));
+    /** The test's own publisher and subscriber, authenticated by the client certificate. */
+    @RegisterExtension
+    @Order(5)
+    static final ClassResource<MqttClient> certificateClient = ClassResource.of(() -> {
+        MqttClient client = new MqttClient(mosquitto.get().mutualTlsUri(), "acl-test-" + UUID.randomUUID());
+        client.connect(ConnectOptions.builder().sslContext(CERTS.mutualTls()).build()).get(30, TimeUnit.SECONDS);
+        return client;
+    });
 
     @Test
     void a_password_from_the_workers_environment_authenticates_and_stays_a_reference() throws Exception {
         String name = "env-password";
         String kafkaTopic = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        worker.rest().createConnector(name, passwordSource(kafkaTopic, "acl/allowed/env/#"));
+        worker.get().rest().createConnector(name, passwordSource(kafkaTopic, "acl/allowed/env/#"));
         try {
             List<ConsumerRecord<byte[], byte[]>> records = publishUntilInKafka("acl/allowed/env/1", kafkaTopic);
             assertEquals("acl/allowed/env/1", text(records.get(0).value()));
-            assertEquals("${env:MQTT_PASSWORD}", worker.rest().config(name).get("mqtt.password"),
+            assertEquals("${env:MQTT_PASSWORD}", worker.get().rest().config(name).get("mqtt.password"),
                     "the REST API shows the reference, not the secret");
-            String everything = Files.readString(worker.logFile()) + worker.rest().connectorStatus(name);
+            String everything = Files.readString(worker.get().logFile()) + worker.get().rest().connectorStatus(name);
             assertFalse(everything.contains(TestBroker.PASSWORD), "the password is in the worker's log or status");
         } finally {
             delete(name);
@@ -115,11 +112,11 @@ class MosquittoAccessControlIT {
     void the_client_certificate_alone_authenticates_and_the_acl_applies_to_its_name() {
         String name = "certificate-identity";
         String kafkaTopic = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> config = source(mosquitto.mutualTlsUri(), kafkaTopic, "cert/#");
+        Map<String, String> config = source(mosquitto.get().mutualTlsUri(), kafkaTopic, "cert/#");
         config.put("mqtt.ssl.ca.pem", CERTS.ca().certPem().toString());
         config.put("mqtt.ssl.cert.pem", CERTS.client().certPem().toString());
         config.put("mqtt.ssl.key.pem", CERTS.client().keyPem().toString());
-        worker.rest().createConnector(name, config);
+        worker.get().rest().createConnector(name, config);
         try {
             // the ACL grants cert/# to the certificate's CN only, so this arrives only if the broker took it as name
             List<ConsumerRecord<byte[], byte[]>> records = publishUntilInKafka("cert/1", kafkaTopic);
@@ -141,31 +138,31 @@ class MosquittoAccessControlIT {
     void a_publish_the_acl_denies_is_acknowledged_and_dropped_by_the_broker() throws Exception {
         String name = "acl-sink";
         String kafkaTopic = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        kafkaClient.createTopic(kafkaTopic, 1);
+        kafkaClient.get().createTopic(kafkaTopic, 1);
         List<String> received = new CopyOnWriteArrayList<>();
-        try (MqttClient subscriber = new MqttClient(mosquitto.mutualTlsUri(), "acl-sub-" + UUID.randomUUID())) {
+        try (MqttClient subscriber = new MqttClient(mosquitto.get().mutualTlsUri(), "acl-sub-" + UUID.randomUUID())) {
             subscriber.onMessageArrived(m -> received.add(m.destinationName()));
             subscriber.connect(ConnectOptions.builder().sslContext(CERTS.mutualTls()).build())
                     .get(30, TimeUnit.SECONDS);
             subscriber.subscribe("acl/#", 1).get(30, TimeUnit.SECONDS);
             // denied ones between allowed ones: once the last allowed one is here, a denied one would be too
             List<String> keys = List.of("allowed/1", "denied/1", "allowed/2", "readonly/2", "allowed/3");
-            keys.forEach(key -> kafkaClient.produce(kafkaTopic, 0, key, "payload of " + key));
+            keys.forEach(key -> kafkaClient.get().produce(kafkaTopic, 0, key, "payload of " + key));
 
-            Map<String, String> config = withPasswordFromEnvironment(mosquitto.tcpUri());
+            Map<String, String> config = withPasswordFromEnvironment(mosquitto.get().tcpUri());
             config.put("connector.class", MqttSinkConnector.class.getName());
             config.put("topics", kafkaTopic);
             config.put("mqtt.topic", "acl/{key}");
             config.put("mqtt.qos", "1");
-            worker.rest().createConnector(name, config);
+            worker.get().rest().createConnector(name, config);
             try {
-                await("the sink committed every record").atMost(ARRIVES).until(() -> kafkaClient
+                await("the sink committed every record").atMost(ARRIVES).until(() -> kafkaClient.get()
                         .committedOffsets(KafkaTestClient.sinkGroupId(name)).values().stream()
                         .mapToLong(Long::longValue).sum() == keys.size());
                 await("the allowed publishes arrived").atMost(ARRIVES).until(() -> received.size() >= 3);
                 assertEquals(List.of("acl/allowed/1", "acl/allowed/2", "acl/allowed/3"), received);
-                assertTrue(worker.rest().connectorStatus(name).runningWith(1));
-                assertFalse(Files.readString(worker.logFile()).contains("lost the connection"),
+                assertTrue(worker.get().rest().connectorStatus(name).runningWith(1));
+                assertFalse(Files.readString(worker.get().logFile()).contains("lost the connection"),
                         "the broker did not close the connection over a denied publish");
             } finally {
                 delete(name);
@@ -182,13 +179,13 @@ class MosquittoAccessControlIT {
     void a_subscription_the_acl_denies_is_granted_and_delivers_nothing() throws Exception {
         String name = "acl-source";
         String kafkaTopic = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        worker.rest().createConnector(name, passwordSource(kafkaTopic, "acl/readonly/#,acl/secret/#"));
+        worker.get().rest().createConnector(name, passwordSource(kafkaTopic, "acl/readonly/#,acl/secret/#"));
         try {
             // the secret one first: it would be in Kafka before the readable one if the broker delivered it
             List<ConsumerRecord<byte[], byte[]>> records = publishUntilInKafka(List.of("acl/secret/1",
                     "acl/readonly/1"), kafkaTopic);
             assertEquals(List.of("acl/readonly/1"), records.stream().map(r -> text(r.value())).toList());
-            assertTrue(worker.rest().connectorStatus(name).runningWith(1));
+            assertTrue(worker.get().rest().connectorStatus(name).runningWith(1));
         } finally {
             delete(name);
         }
@@ -206,13 +203,13 @@ class MosquittoAccessControlIT {
         String last = topics.get(topics.size() - 1);
         await("'" + last + "' in Kafka").atMost(ARRIVES).pollInterval(Duration.ofSeconds(1)).until(() -> {
             for (String topic : topics) {
-                certificateClient.publish(topic, topic.getBytes(StandardCharsets.UTF_8), 1, false)
+                certificateClient.get().publish(topic, topic.getBytes(StandardCharsets.UTF_8), 1, false)
                         .get(30, TimeUnit.SECONDS);
             }
-            return kafkaClient.topics().contains(kafkaTopic)
-                    && kafkaClient.readAll(kafkaTopic).stream().anyMatch(r -> text(r.value()).equals(last));
+            return kafkaClient.get().topics().contains(kafkaTopic)
+                    && kafkaClient.get().readAll(kafkaTopic).stream().anyMatch(r -> text(r.value()).equals(last));
         });
-        List<ConsumerRecord<byte[], byte[]>> all = kafkaClient.readAll(kafkaTopic);
+        List<ConsumerRecord<byte[], byte[]>> all = kafkaClient.get().readAll(kafkaTopic);
         int end = 0;
         while (!text(all.get(end).value()).equals(last)) {
             end++;
@@ -221,8 +218,8 @@ class MosquittoAccessControlIT {
     }
 
     private static Map<String, String> passwordSource(String kafkaTopic, String filters) {
-        Map<String, String> config = source(mosquitto.tcpUri(), kafkaTopic, filters);
-        config.putAll(withPasswordFromEnvironment(mosquitto.tcpUri()));
+        Map<String, String> config = source(mosquitto.get().tcpUri(), kafkaTopic, filters);
+        config.putAll(withPasswordFromEnvironment(mosquitto.get().tcpUri()));
         return config;
     }
 
@@ -249,7 +246,7 @@ class MosquittoAccessControlIT {
     }
 
     private static void delete(String name) {
-        ConnectRest rest = worker.rest();
+        ConnectRest rest = worker.get().rest();
         rest.deleteConnector(name);
         rest.awaitDeleted(name);
     }

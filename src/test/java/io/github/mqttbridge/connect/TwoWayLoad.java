@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.mqttbridge.client.MqttClient;
-import io.github.mqttbridge.connect.sink.HiveMqSubscriber;
+import io.github.mqttbridge.connect.sink.RawSubscriber;
 import io.github.mqttbridge.connect.sink.SinkTraffic;
 import io.github.mqttbridge.connect.sink.Subscriber;
 import io.github.mqttbridge.connect.source.KafkaTally;
@@ -64,7 +64,7 @@ final class TwoWayLoad implements AutoCloseable {
         this.partitions = partitions;
         this.sinkBase = sinkBase;
         this.publisher = SourceTraffic.publisher(mqttUri);
-        this.subscriber = new HiveMqSubscriber(mqttUri, sinkMqttPrefix + "/#");
+        this.subscriber = new RawSubscriber(mqttUri, sinkMqttPrefix + "/#");
         this.producer = SinkTraffic.producer(bootstrapServers);
         traffic.awaitSubscribed(kafka, publisher);
         sourceStream = SteadyStream.start("publish-" + traffic.id, Integer.MAX_VALUE, PERIOD,

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.FreePorts;
-import io.github.mqttbridge.testing.TestFiles;
+import io.github.mqttbridge.testing.KafkaConnectCluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,11 +21,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The zip that {@code mvn package} builds, as a user installs it: unpacked into an empty plugin.path of a stock
@@ -37,26 +37,23 @@ class PluginPackageIT {
     private static final Path ZIP = Path.of("target", "kafka-connect-mqtt-" + VERSION + ".zip");
     private static final String BASE = "kafka-connect-mqtt-" + VERSION + "/";
 
-    private static Path pluginPath;
-    private static KafkaClusterTestKit kafka;
-    private static IsolatedWorkerProcess worker;
+    /** The worker's plugin.path, empty but for the unpacked zip. */
+    @TempDir
+    static Path pluginPath;
+    @RegisterExtension
+    @Order(1)
+    static final ClassResource<KafkaConnectCluster> kafka =
+            ClassResource.of(() -> KafkaConnectCluster.builder().startKafkaOnly());
+    @RegisterExtension
+    @Order(2)
+    static final ClassResource<IsolatedWorkerProcess> worker = ClassResource.of(PluginPackageIT::installAndStart);
 
-    @BeforeAll
-    static void installAndStart() throws Exception {
+    private static IsolatedWorkerProcess installAndStart() throws IOException {
         assertTrue(Files.isRegularFile(ZIP), ZIP + " missing: failsafe runs after package, which builds it");
-        pluginPath = Files.createTempDirectory("plugin-path");
         unzip(ZIP, pluginPath);
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
         String group = "package-it-" + UUID.randomUUID().toString().substring(0, 8);
-        worker = IsolatedWorkerProcess.start(Path.of("config", "connect-distributed.properties"), Map.of(
-                        "bootstrap.servers", kafka.bootstrapServers(),
+        return IsolatedWorkerProcess.start(Path.of("config", "connect-distributed.properties"), Map.of(
+                        "bootstrap.servers", kafka.get().bootstrapServers(),
                         "listeners", "http://localhost:" + FreePorts.next(),
                         "plugin.path", pluginPath.toString(),
                         "group.id", group,
@@ -66,22 +63,9 @@ class PluginPackageIT {
                 Path.of("target", "package-it", "connect.log"), Duration.ofMinutes(3));
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (worker != null) {
-            worker.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (pluginPath != null) {
-            TestFiles.deleteRecursively(pluginPath);
-        }
-    }
-
     @Test
     void a_stock_worker_lists_both_connectors_with_the_build_version() {
-        List<ConnectRest.PluginInfo> plugins = new ConnectRest(worker::url).connectorPlugins();
+        List<ConnectRest.PluginInfo> plugins = new ConnectRest(worker.get()::url).connectorPlugins();
         for (var expected : List.of(
                 new ConnectRest.PluginInfo("io.github.mqttbridge.connect.source.MqttSourceConnector", "source", VERSION),
                 new ConnectRest.PluginInfo("io.github.mqttbridge.connect.sink.MqttSinkConnector", "sink", VERSION))) {
@@ -93,7 +77,7 @@ class PluginPackageIT {
     void the_worker_loaded_them_from_plugin_path_not_its_class_path() throws IOException {
         // isolatedClassPath() has already refused a class path holding our classes; the worker's own log names
         // the directory it loaded the plugin from.
-        String log = Files.readString(worker.log());
+        String log = Files.readString(worker.get().log());
         assertTrue(log.contains(pluginPath.resolve(BASE).toString().replaceAll("/$", "")),
                 "the worker log does not mention " + pluginPath.resolve(BASE));
     }
@@ -104,6 +88,9 @@ class PluginPackageIT {
         JsonNode manifest = new ObjectMapper().readTree(root.resolve("manifest.json").toFile());
         assertEquals(VERSION, manifest.path("version").asText());
         assertEquals("kafka-connect-mqtt", manifest.path("name").asText());
+        // it claims only the Connect version these tests run on
+        assertEquals("Apache Kafka Connect " + System.getProperty("mqttbridge.kafka.version")
+                + " (the version its tests run on), Java 17", manifest.path("requirements").path(0).asText());
         for (String doc : List.of("doc/README.md", "doc/LICENSE")) {
             assertTrue(Files.isRegularFile(root.resolve(doc)), doc);
         }

@@ -1,6 +1,6 @@
 package io.github.mqttbridge.soak;
 
-import io.github.mqttbridge.bench.Machine;
+import io.github.mqttbridge.testing.Machine;
 import io.github.mqttbridge.testing.MarkdownRegion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link MosquittoConnections} against a real Mosquitto's log: the check that multi-worker tests rely on must see
@@ -17,19 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class MosquittoConnectionsIT {
     private static final Duration LOGGED = Duration.ofSeconds(30);
-    private static MosquittoBroker broker;
 
-    @BeforeAll
-    static void start() {
-        broker = MosquittoBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final ClassResource<MosquittoBroker> broker = ClassResource.of(() -> MosquittoBroker.builder().start());
 
     @Test
     void a_connect_with_the_id_of_a_live_connection_is_a_takeover() throws IOException {
@@ -48,7 +37,7 @@ class MosquittoConnectionsIT {
         // Closed without DISCONNECT, as a SIGKILLed worker's connections are.
         connected("again-0").close();
         await("the dead connection logged").atMost(LOGGED).pollInterval(Duration.ofMillis(50))
-                .until(() -> broker.log().contains("Client again-0 closed its connection"));
+                .until(() -> broker.get().log().contains("Client again-0 closed its connection"));
         try (RawSocket again = connected("again-0"); RawSocket other = connected("unrelated-0")) {
             MosquittoConnections log = awaitConnects("again-", 2);
             assertEquals(Map.of("again-0", 2), log.connects(), log.toString());
@@ -57,7 +46,7 @@ class MosquittoConnectionsIT {
     }
 
     private static RawSocket connected(String clientId) throws IOException {
-        RawSocket socket = RawSocket.connect("127.0.0.1", broker.ports().tcp());
+        RawSocket socket = RawSocket.connect("127.0.0.1", broker.get().ports().tcp());
         socket.send(RawPackets.connect311(clientId));
         assertEquals(0x20, socket.read(4)[0] & 0xF0, "no CONNACK for " + clientId);
         return socket;
@@ -66,7 +55,7 @@ class MosquittoConnectionsIT {
     private static MosquittoConnections awaitConnects(String prefix, int connects) {
         return await("mosquitto logged " + connects + " connects of " + prefix + "*").atMost(LOGGED)
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> MosquittoConnections.of(broker.log(), id -> id.startsWith(prefix)),
+                .until(() -> MosquittoConnections.of(broker.get().log(), id -> id.startsWith(prefix)),
                         log -> log.connects().values().stream().mapToInt(Integer::intValue).sum() == connects);
     }
 }

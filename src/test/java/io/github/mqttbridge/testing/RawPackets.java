@@ -1,6 +1,9 @@
 package io.github.mqttbridge.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,10 +23,25 @@ public final class RawPackets {
 
     /** MQTT 3.1.1 CONNECT with clean session, keep alive 60 s, no will and no credentials. */
     public static byte[] connect311(String clientId) {
+        return connect311(clientId, 60);
+    }
+
+    /** MQTT 3.1.1 CONNECT with clean session, no will and no credentials; keep alive 0 turns keep-alive off. */
+    public static byte[] connect311(String clientId, int keepAliveSeconds) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(bytes(0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3C));
+        body.writeBytes(bytes(0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02,
+                keepAliveSeconds >> 8, keepAliveSeconds & 0xFF));
         writeString(body, clientId);
         return packet(0x10, body);
+    }
+
+    /** SUBSCRIBE to one filter at {@code qos}. */
+    public static byte[] subscribe(int packetId, String filter, int qos) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(bytes(packetId >> 8, packetId & 0xFF));
+        writeString(body, filter);
+        body.write(qos);
+        return packet(0x82, body);
     }
 
     /** MQTT 3.1.1 CONNECT with clean session, keep alive 60 s, a user name and a password. */
@@ -64,6 +82,45 @@ public final class RawPackets {
     /** The PUBACK a broker sends for {@code packetId}. */
     public static byte[] puback(int packetId) {
         return bytes(0x40, 0x02, packetId >> 8, packetId & 0xFF);
+    }
+
+    /** The PUBREC a receiver sends for a QoS 2 PUBLISH with {@code packetId}. */
+    public static byte[] pubrec(int packetId) {
+        return bytes(0x50, 0x02, packetId >> 8, packetId & 0xFF);
+    }
+
+    /** The PUBCOMP a receiver sends for the PUBREL with {@code packetId}. */
+    public static byte[] pubcomp(int packetId) {
+        return bytes(0x70, 0x02, packetId >> 8, packetId & 0xFF);
+    }
+
+    /** Reads one whole packet as raw bytes, fixed header included; {@link EOFException} if the peer closed. */
+    public static byte[] readPacket(InputStream in) throws IOException {
+        ByteArrayOutputStream packet = new ByteArrayOutputStream();
+        packet.write(readByte(in));
+        int length = 0;
+        int multiplier = 1;
+        int digit;
+        do {
+            digit = readByte(in);
+            packet.write(digit);
+            length += (digit & 0x7F) * multiplier;
+            multiplier *= 128;
+        } while ((digit & 0x80) != 0);
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new EOFException("peer closed the connection inside a packet");
+        }
+        packet.writeBytes(body);
+        return packet.toByteArray();
+    }
+
+    private static int readByte(InputStream in) throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw new EOFException("peer closed the connection");
+        }
+        return b;
     }
 
     static void writeRemainingLength(ByteArrayOutputStream out, int length) {

@@ -1,6 +1,5 @@
 package io.github.mqttbridge.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,19 +52,7 @@ public final class ScriptedBroker implements AutoCloseable {
 
         /** Reads one whole packet as raw bytes, fixed header included. */
         public byte[] readPacket() throws IOException {
-            ByteArrayOutputStream packet = new ByteArrayOutputStream();
-            packet.write(readByte());
-            int length = 0;
-            int multiplier = 1;
-            int digit;
-            do {
-                digit = readByte();
-                packet.write(digit);
-                length += (digit & 0x7F) * multiplier;
-                multiplier *= 128;
-            } while ((digit & 0x80) != 0);
-            packet.writeBytes(in.readNBytes(length));
-            return packet.toByteArray();
+            return RawPackets.readPacket(in);
         }
 
         /** Reads packets until one of {@code type} (bits 7-4 of the first byte) arrives, and returns it. */
@@ -102,14 +89,6 @@ public final class ScriptedBroker implements AutoCloseable {
             while (in.read() >= 0) {
                 // the client's pings and packets mean nothing to a script
             }
-        }
-
-        private int readByte() throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("client closed the connection");
-            }
-            return b;
         }
     }
 

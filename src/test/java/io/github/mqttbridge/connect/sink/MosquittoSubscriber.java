@@ -1,6 +1,6 @@
 package io.github.mqttbridge.connect.sink;
 
-import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import io.github.mqttbridge.client.MqttClient;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -42,20 +42,17 @@ final class MosquittoSubscriber implements Subscriber {
         reader = new Thread(this::read, "mosquitto_sub-reader");
         reader.setDaemon(true);
         reader.start();
-        Mqtt3BlockingClient prober = com.hivemq.client.mqtt.MqttClient.builder().useMqttVersion3()
-                .serverHost(uri.getHost()).serverPort(uri.getPort()).buildBlocking();
-        prober.connect();
-        try {
+        // Our client only probes; the messages counted are the ones mosquitto_sub prints.
+        try (MqttClient prober = new MqttClient(brokerUri, "probe-" + UUID.randomUUID())) {
+            prober.connect().get(30, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!probed.await(100, TimeUnit.MILLISECONDS)) {
                 if (System.nanoTime() > deadline) {
                     process.destroyForcibly();
                     throw new IllegalStateException("mosquitto_sub did not subscribe within 30 s");
                 }
-                prober.publishWith().topic(probeTopic).payload(new byte[] {1}).send();
+                prober.publish(probeTopic, new byte[] {1}, 0, false).get(30, TimeUnit.SECONDS);
             }
-        } finally {
-            prober.disconnect();
         }
     }
 

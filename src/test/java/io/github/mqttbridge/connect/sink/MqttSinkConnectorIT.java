@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.FaultInjectionProxy;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.KafkaTestClient;
@@ -19,10 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
@@ -36,20 +36,11 @@ import org.slf4j.LoggerFactory;
 class MqttSinkConnectorIT {
     private static final Logger LOG = LoggerFactory.getLogger(MqttSinkConnectorIT.class);
     private static final Duration ARRIVAL = Duration.ofSeconds(120);
-    private static KafkaConnectCluster cluster;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
-        cluster = KafkaConnectCluster.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final ClassResource<KafkaConnectCluster> cluster =
+            ClassResource.of(() -> KafkaConnectCluster.builder().start());
 
     @AfterEach
     void closeAll() throws Exception {
@@ -63,10 +54,10 @@ class MqttSinkConnectorIT {
         return c;
     }
 
-    /** Subscribers on {@code filter}: the HiveMQ client always, mosquitto_sub when installed. */
+    /** Subscribers on {@code filter}: a raw-socket one always, mosquitto_sub when installed. */
     private List<Subscriber> subscribers(String brokerUri, String filter) throws Exception {
         List<Subscriber> subs = new ArrayList<>();
-        subs.add(closeLater(new HiveMqSubscriber(brokerUri, filter)));
+        subs.add(closeLater(new RawSubscriber(brokerUri, filter)));
         if (MosquittoSubscriber.available()) {
             subs.add(closeLater(new MosquittoSubscriber(brokerUri, filter)));
         }
@@ -83,19 +74,19 @@ class MqttSinkConnectorIT {
         TestBroker broker = shared.get();
         String run = "bulk" + shared.ordinal() + "q" + qos;
         List<String> topics = List.of(run + "-a", run + "-b");
-        topics.forEach(t -> cluster.kafka().createTopic(t, 2));
+        topics.forEach(t -> cluster.get().kafka().createTopic(t, 2));
         List<Subscriber> subs = subscribers(broker.tcpUri(), run + "/#");
         Map<String, String> config = sinkConfig(String.join(",", topics), broker.tcpUri(), qos);
         config.put("mqtt.topic", run + "/{topic}/{partition}");
-        cluster.rest().createConnector(run, config);
-        cluster.rest().awaitRunning(run, 2);
+        cluster.get().rest().createConnector(run, config);
+        cluster.get().rest().awaitRunning(run, 2);
 
-        produce(cluster.bootstrapServers(), topics, 2, 0, 2500);
+        produce(cluster.get().bootstrapServers(), topics, 2, 0, 2500);
         for (Subscriber sub : subs) {
             await(sub.name()).atMost(ARRIVAL).until(() -> distinct(sub) == 10_000);
             assertCompleteAndOrdered(sub, run + "/", topics, 2, 2500);
         }
-        cluster.rest().deleteConnector(run);
+        cluster.get().rest().deleteConnector(run);
     }
 
     @Test
@@ -104,30 +95,30 @@ class MqttSinkConnectorIT {
         FaultInjectionProxy proxy = closeLater(FaultInjectionProxy.to(broker.tcpUri()));
         String run = "outage";
         List<String> topics = List.of(run);
-        cluster.kafka().createTopic(run, 2);
-        Subscriber sub = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
+        cluster.get().kafka().createTopic(run, 2);
+        Subscriber sub = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         Map<String, String> config = sinkConfig(run, proxy.uri("tcp"), 1);
         config.put("mqtt.topic", run + "/{topic}/{partition}");
         // Small enough that the outage fills it and put() has to hand records back to Connect.
         config.put("mqtt.max.outstanding.records", "300");
         config.put("mqtt.retry.backoff.ms", "500");
-        cluster.rest().createConnector(run, config);
-        cluster.rest().awaitRunning(run, 2);
+        cluster.get().rest().createConnector(run, config);
+        cluster.get().rest().awaitRunning(run, 2);
 
-        produce(cluster.bootstrapServers(), topics, 2, 0, 1000);
+        produce(cluster.get().bootstrapServers(), topics, 2, 0, 1000);
         await().atMost(ARRIVAL).until(() -> distinct(sub) == 2000);
         proxy.refuseNew(true);
         proxy.cutAll();
-        produce(cluster.bootstrapServers(), topics, 2, 1000, 3000);
+        produce(cluster.get().bootstrapServers(), topics, 2, 1000, 3000);
         // For 20 s: the task stays RUNNING and no committed offset passes what the subscriber has.
         await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> committedWithinReceived(cluster.kafka(), run, sub)
-                        && cluster.rest().connectorStatus(run).runningWith(2));
+                .until(() -> committedWithinReceived(cluster.get().kafka(), run, sub)
+                        && cluster.get().rest().connectorStatus(run).runningWith(2));
         proxy.refuseNew(false);
         await().atMost(ARRIVAL).until(() -> distinct(sub) == 6000);
         assertCompleteAndOrdered(sub, run + "/", topics, 2, 3000);
-        await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 2, 3000));
-        cluster.rest().deleteConnector(run);
+        await().atMost(ARRIVAL).until(() -> committedAll(cluster.get().kafka(), run, 2, 3000));
+        cluster.get().rest().deleteConnector(run);
     }
 
     @Test
@@ -135,17 +126,17 @@ class MqttSinkConnectorIT {
         TestBroker broker = SharedBroker.EMBEDDED.get();
         String run = "restart";
         List<String> topics = List.of(run);
-        cluster.kafka().createTopic(run, 2);
-        Subscriber sub = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
+        cluster.get().kafka().createTopic(run, 2);
+        Subscriber sub = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         Map<String, String> config = sinkConfig(run, broker.tcpUri(), 1);
         config.put("mqtt.topic", run + "/{topic}/{partition}");
-        cluster.rest().createConnector(run, config);
-        cluster.rest().awaitRunning(run, 2);
+        cluster.get().rest().createConnector(run, config);
+        cluster.get().rest().awaitRunning(run, 2);
 
-        produce(cluster.bootstrapServers(), topics, 2, 0, 5000);
+        produce(cluster.get().bootstrapServers(), topics, 2, 0, 5000);
         await().atMost(ARRIVAL).until(() -> distinct(sub) >= 1000);
-        cluster.restartWorker();
-        cluster.rest().awaitRunning(run, 2);
+        cluster.get().restartWorker();
+        cluster.get().rest().awaitRunning(run, 2);
         await().atMost(ARRIVAL).until(() -> distinct(sub) == 10_000);
         assertCompleteAndOrdered(sub, run + "/", topics, 2, 5000);
         int duplicates = sub.count() - distinct(sub);
@@ -153,15 +144,15 @@ class MqttSinkConnectorIT {
         // within one commit interval, far below everything.
         assertTrue(duplicates < 10_000, duplicates + " duplicates");
         LOG.info("Worker restart: {} duplicates of 10000 records", duplicates);
-        cluster.rest().deleteConnector(run);
+        cluster.get().rest().deleteConnector(run);
     }
 
     @Test
     void bad_records_go_to_the_dead_letter_queue_and_the_rest_flows_on() throws Exception {
         TestBroker broker = SharedBroker.EMBEDDED.get();
         String run = "dlq";
-        cluster.kafka().createTopic(run, 1);
-        Subscriber sub = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
+        cluster.get().kafka().createTopic(run, 1);
+        Subscriber sub = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         Map<String, String> config = sinkConfig(run, broker.tcpUri(), 1);
         config.put("tasks.max", "1");
         config.put("mqtt.topic", run + "/{header:device}");
@@ -169,20 +160,20 @@ class MqttSinkConnectorIT {
         config.put("errors.deadletterqueue.topic.name", run + "-dead");
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
-        cluster.rest().createConnector(run, config);
-        cluster.rest().awaitRunning(run, 1);
+        cluster.get().rest().createConnector(run, config);
+        cluster.get().rest().awaitRunning(run, 1);
 
         for (int i = 0; i < 100; i++) {
             if (i % 10 == 3) {
-                cluster.kafka().produce(run, 0, "k", "bad-" + i);
+                cluster.get().kafka().produce(run, 0, "k", "bad-" + i);
             } else if (i % 10 == 7) {
-                cluster.kafka().produce(run, 0, "k", "wild-" + i, KafkaTestClient.header("device", "+"));
+                cluster.get().kafka().produce(run, 0, "k", "wild-" + i, KafkaTestClient.header("device", "+"));
             } else {
-                cluster.kafka().produce(run, 0, "k", "good-" + i, KafkaTestClient.header("device", "d" + i));
+                cluster.get().kafka().produce(run, 0, "k", "good-" + i, KafkaTestClient.header("device", "d" + i));
             }
         }
         await().atMost(ARRIVAL).until(() -> distinct(sub) == 80);
-        List<ConsumerRecord<byte[], byte[]>> dead = cluster.kafka().read(run + "-dead", 20, ARRIVAL);
+        List<ConsumerRecord<byte[], byte[]>> dead = cluster.get().kafka().read(run + "-dead", 20, ARRIVAL);
         assertEquals(20, dead.size());
         for (ConsumerRecord<byte[], byte[]> r : dead) {
             String value = KafkaTestClient.text(r.value());
@@ -190,34 +181,34 @@ class MqttSinkConnectorIT {
         }
         assertTrue(sub.messages().stream().allMatch(m -> m.payload().startsWith("good-")
                 && m.topic().equals(run + "/d" + m.payload().substring(5))), sub.messages().toString());
-        await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 1, 100));
-        cluster.rest().deleteConnector(run);
+        await().atMost(ARRIVAL).until(() -> committedAll(cluster.get().kafka(), run, 1, 100));
+        cluster.get().rest().deleteConnector(run);
     }
 
     @Test
     void a_tombstone_with_clear_retained_clears_the_retained_value() throws Exception {
         TestBroker broker = SharedBroker.EMBEDDED.get();
         String run = "tombstone";
-        cluster.kafka().createTopic(run, 1);
+        cluster.get().kafka().createTopic(run, 1);
         Map<String, String> config = sinkConfig(run, broker.tcpUri(), 1);
         config.put("tasks.max", "1");
         config.put("mqtt.topic", run + "/{key}");
         config.put("mqtt.retained", "true");
         config.put("mqtt.tombstone.behavior", "clear-retained");
-        cluster.rest().createConnector(run, config);
-        cluster.rest().awaitRunning(run, 1);
+        cluster.get().rest().createConnector(run, config);
+        cluster.get().rest().awaitRunning(run, 1);
 
-        cluster.kafka().produce(run, 0, "lamp", "on");
-        await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 1, 1));
-        Subscriber before = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
+        cluster.get().kafka().produce(run, 0, "lamp", "on");
+        await().atMost(ARRIVAL).until(() -> committedAll(cluster.get().kafka(), run, 1, 1));
+        Subscriber before = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         await().atMost(ARRIVAL).until(() -> before.count() == 1);
         assertEquals(new Subscriber.Message(run + "/lamp", "on", true), before.messages().get(0));
 
-        cluster.kafka().produce(run, 0, "lamp", (String) null);
-        await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 1, 2));
-        Subscriber after = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
+        cluster.get().kafka().produce(run, 0, "lamp", (String) null);
+        await().atMost(ARRIVAL).until(() -> committedAll(cluster.get().kafka(), run, 1, 2));
+        Subscriber after = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         // The broker sends retained messages right after SUBACK; a second is ample on loopback.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> after.count() == 0);
-        cluster.rest().deleteConnector(run);
+        cluster.get().rest().deleteConnector(run);
     }
 }

@@ -8,6 +8,7 @@ import static io.github.mqttbridge.connect.sink.SinkTraffic.sinkConfig;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.ConnectWorkerProcess;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.KafkaTestClient;
@@ -20,9 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,24 +42,15 @@ class MqttSinkWorkerKillIT {
     /** {@code mqtt.max.outstanding.records} of each task: publishes handed to the client and not yet acknowledged. */
     private static final int OUTSTANDING = 300;
 
-    private static KafkaConnectCluster kafka;
-    private static ConnectWorkerProcess worker;
+    @RegisterExtension
+    @Order(1)
+    static final ClassResource<KafkaConnectCluster> kafka =
+            ClassResource.of(() -> KafkaConnectCluster.builder().startKafkaOnly());
+    @RegisterExtension
+    @Order(2)
+    static final ClassResource<ConnectWorkerProcess> worker =
+            ClassResource.of(() -> ConnectWorkerProcess.builder(kafka.get().bootstrapServers()).start());
 
-    @BeforeAll
-    static void start() {
-        kafka = KafkaConnectCluster.builder().startKafkaOnly();
-        worker = ConnectWorkerProcess.builder(kafka.bootstrapServers()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (worker != null) {
-            worker.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(SharedBroker.class)
@@ -68,15 +60,15 @@ class MqttSinkWorkerKillIT {
         String run = "sinkkill" + UUID.randomUUID().toString().substring(0, 8);
         List<String> topics = List.of(run);
         int total = PARTITIONS * PER_PARTITION;
-        kafka.createTopic(run, PARTITIONS);
+        kafka.get().createTopic(run, PARTITIONS);
         Map<String, String> config = sinkConfig(run, broker.tcpUri(), 1);
         config.put("tasks.max", Integer.toString(PARTITIONS));
         config.put("mqtt.topic", run + "/{topic}/{partition}");
         config.put("mqtt.max.outstanding.records", Integer.toString(OUTSTANDING));
-        try (Subscriber sub = new HiveMqSubscriber(broker.tcpUri(), run + "/#");
-             KafkaProducer<String, String> producer = SinkTraffic.producer(kafka.bootstrapServers())) {
-            worker.rest().createConnector(run, config);
-            worker.rest().awaitRunning(run, PARTITIONS);
+        try (Subscriber sub = new RawSubscriber(broker.tcpUri(), run + "/#");
+             KafkaProducer<String, String> producer = SinkTraffic.producer(kafka.get().bootstrapServers())) {
+            worker.get().rest().createConnector(run, config);
+            worker.get().rest().awaitRunning(run, PARTITIONS);
             // 3,000 records a second; the second half waits for the kill, so that however slow the worker is
             // on a loaded machine, the kill comes while records still flow.
             int chunks = PER_PARTITION / CHUNK;
@@ -85,7 +77,7 @@ class MqttSinkWorkerKillIT {
                 // Every partition has a commit, so the restart resumes from offsets of this run, not from 0.
                 await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(100))
                         .until(() -> distinct(sub) >= total / 4 && committedEverywhere(run));
-                worker.kill();
+                worker.get().kill();
                 stream.release();
                 Map<TopicPartition, Long> committedAtKill = committed(run);
                 long beyondCommitAtKill = receivedBeyond(committedAtKill, sub);
@@ -97,7 +89,7 @@ class MqttSinkWorkerKillIT {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                         .untilAsserted(() -> committedWithinReceived(committedAtKill, sub));
 
-                worker.start();
+                worker.get().start();
                 stream.await(ARRIVAL);
                 await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(500)).until(() -> distinct(sub) == total);
                 assertCompleteAndOrdered(sub, run + "/", topics, PARTITIONS, PER_PARTITION);
@@ -110,10 +102,10 @@ class MqttSinkWorkerKillIT {
                         receivedAtKill, beyondCommitAtKill, committedAtKill.values(), duplicates, total, bound);
                 assertTrue(sentAtKill < total, "the kill came after the stream ended, not mid-stream");
                 assertTrue(duplicates <= bound, duplicates + " duplicates, more than the bound " + bound);
-                await().atMost(ARRIVAL).until(() -> committedAll(kafka.kafka(), run, PARTITIONS, PER_PARTITION));
+                await().atMost(ARRIVAL).until(() -> committedAll(kafka.get().kafka(), run, PARTITIONS, PER_PARTITION));
             }
         } finally {
-            worker.rest().deleteConnector(run);
+            worker.get().rest().deleteConnector(run);
         }
     }
 
@@ -122,7 +114,7 @@ class MqttSinkWorkerKillIT {
     }
 
     private static Map<TopicPartition, Long> committed(String run) {
-        return kafka.kafka().committedOffsets(KafkaTestClient.sinkGroupId(run));
+        return kafka.get().kafka().committedOffsets(KafkaTestClient.sinkGroupId(run));
     }
 
     private static boolean committedEverywhere(String run) {

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.client.MqttClient;
+import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.MosquittoBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Mosquitto is killed (SIGKILL) while it holds a backlog for the connector, and started again from its persistence.
@@ -23,20 +23,12 @@ import org.junit.jupiter.api.Test;
  * published after the restart. Only Mosquitto: the embedded broker cannot be killed as a process.
  */
 class MqttSourceBrokerRestartIT {
-    private static KafkaConnectCluster cluster;
-
-    @BeforeAll
-    static void start() {
+    @RegisterExtension
+    static final ClassResource<KafkaConnectCluster> cluster =
+            ClassResource.of(() -> {
         MosquittoBroker.assumeAvailable();
-        cluster = KafkaConnectCluster.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+        return KafkaConnectCluster.builder().start();
+    });
 
     @Test
     void at_qos_1_a_broker_killed_mid_stream_and_restarted_loses_nothing_it_had_saved() throws Exception {
@@ -60,18 +52,18 @@ class MqttSourceBrokerRestartIT {
             var config = traffic.connector(broker.tcpUri(), traffic.filter(), qos);
             // A small queue keeps most of the backlog in the broker, where the kill hits it.
             config.put("mqtt.queue.max.messages", "200");
-            cluster.rest().createConnector(name, config);
-            cluster.rest().awaitRunning(name, 1);
+            cluster.get().rest().createConnector(name, config);
+            cluster.get().rest().awaitRunning(name, 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> SourceTaskProbe.subscribed(name, 0));
             try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
                 // Paused, the task stops polling but stays subscribed: its queue and the client's buffer fill,
                 // and the rest of the first half waits in the broker, in flight or queued, when it is killed.
-                cluster.rest().pause(name);
-                cluster.rest().awaitState(name, 0, "PAUSED", Duration.ofSeconds(30));
+                cluster.get().rest().pause(name);
+                cluster.get().rest().awaitState(name, 0, "PAUSED", Duration.ofSeconds(30));
                 traffic.publish(publisher, 0, messages / 2, qos);
                 broker.saveNow();
                 broker.kill();
-                cluster.rest().resume(name);
+                cluster.get().rest().resume(name);
                 broker.start();
                 await().atMost(Duration.ofSeconds(30)).until(publisher::isConnected);
                 traffic.publish(publisher, messages / 2, messages, qos);
@@ -79,7 +71,7 @@ class MqttSourceBrokerRestartIT {
                 await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
                     all.clear();
                     for (int t = 0; t < traffic.mqttTopics.size(); t++) {
-                        all.addAll(cluster.kafka().readAll(traffic.kafkaTopic(t)));
+                        all.addAll(cluster.get().kafka().readAll(traffic.kafkaTopic(t)));
                     }
                     assertTrue(new KafkaTally(messages, all).missing().isEmpty(),
                             new KafkaTally(messages, all) + "\n" + broker.diagnostics());
@@ -89,7 +81,7 @@ class MqttSourceBrokerRestartIT {
                         qos, messages / 2, tally, SourceTaskProbe.attribute(name, 0, "Reconnects"));
                 assertEquals(List.of(), tally.outOfOrderKeys());
             } finally {
-                cluster.rest().deleteConnector(name);
+                cluster.get().rest().deleteConnector(name);
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.client.MqttClient;
+import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.FreePorts;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
@@ -20,9 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,19 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MqttSourceConnectorIT {
     private static final Duration ARRIVAL = Duration.ofSeconds(120);
-    private static KafkaConnectCluster cluster;
 
-    @BeforeAll
-    static void start() {
-        cluster = KafkaConnectCluster.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final ClassResource<KafkaConnectCluster> cluster =
+            ClassResource.of(() -> KafkaConnectCluster.builder().start());
 
     static List<Object[]> brokersAndQos() {
         List<Object[]> cases = new ArrayList<>();
@@ -61,7 +52,7 @@ class MqttSourceConnectorIT {
         await().atMost(ARRIVAL).untilAsserted(() -> {
             all.clear();
             for (int t = 0; t < traffic.mqttTopics.size(); t++) {
-                all.addAll(cluster.kafka().readAll(traffic.kafkaTopic(t)));
+                all.addAll(cluster.get().kafka().readAll(traffic.kafkaTopic(t)));
             }
             assertTrue(new KafkaTally(expected, all).missing().isEmpty(), new KafkaTally(expected, all).toString());
         });
@@ -81,8 +72,8 @@ class MqttSourceConnectorIT {
         int messages = 10_000;
         SourceTraffic traffic = new SourceTraffic(4);
         String name = "src-order-" + traffic.id;
-        cluster.rest().createConnector(name, traffic.connector(broker.tcpUri(), traffic.filter(), qos));
-        cluster.rest().awaitRunning(name, 1);
+        cluster.get().rest().createConnector(name, traffic.connector(broker.tcpUri(), traffic.filter(), qos));
+        cluster.get().rest().awaitRunning(name, 1);
         try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
             awaitSubscribed(name, 1);
             traffic.publish(publisher, 0, messages, qos);
@@ -103,7 +94,7 @@ class MqttSourceConnectorIT {
                 assertTrue(Integer.parseInt(header(r, "mqtt.message.id")) > 0, header(r, "mqtt.message.id"));
             }
         } finally {
-            cluster.rest().deleteConnector(name);
+            cluster.get().rest().deleteConnector(name);
         }
     }
 
@@ -122,8 +113,8 @@ class MqttSourceConnectorIT {
         String name = "src-restart-" + traffic.id;
         Map<String, String> config = traffic.connector(broker.tcpUri(), traffic.filter(), 1);
         config.put("mqtt.queue.max.messages", Integer.toString(queue));
-        cluster.rest().createConnector(name, config);
-        cluster.rest().awaitRunning(name, 1);
+        cluster.get().rest().createConnector(name, config);
+        cluster.get().rest().awaitRunning(name, 1);
         try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
             awaitSubscribed(name, 1);
             CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
@@ -133,17 +124,18 @@ class MqttSourceConnectorIT {
                     throw new IllegalStateException(e);
                 }
             });
-            await().atMost(ARRIVAL).until(() -> cluster.kafka().readAll(traffic.kafkaTopic(0)).size() > messages / 10);
-            cluster.stopWorker();
-            cluster.startWorker();
-            cluster.rest().awaitRunning(name, 1);
+            await().atMost(ARRIVAL)
+                    .until(() -> cluster.get().kafka().readAll(traffic.kafkaTopic(0)).size() > messages / 10);
+            cluster.get().stopWorker();
+            cluster.get().startWorker();
+            cluster.get().rest().awaitRunning(name, 1);
             stream.get(120, java.util.concurrent.TimeUnit.SECONDS);
             KafkaTally tally = new KafkaTally(messages, readAll(traffic, messages));
             System.out.printf("%s, worker restarted mid-stream: %s (bound %d)%n", shared, tally, 2 * queue + 1000);
             assertTrue(tally.duplicates() <= 2 * queue + 1000, tally.toString());
             assertEquals(List.of(), tally.outOfOrderKeys());
         } finally {
-            cluster.rest().deleteConnector(name);
+            cluster.get().rest().deleteConnector(name);
         }
     }
 
@@ -156,8 +148,8 @@ class MqttSourceConnectorIT {
         String name = "src-shared-" + traffic.id;
         Map<String, String> config = traffic.connector(broker.tcpUri(), "$share/g" + traffic.id + "/" + traffic.filter(), 1);
         config.put("tasks.max", "3");
-        cluster.rest().createConnector(name, config);
-        cluster.rest().awaitRunning(name, 3);
+        cluster.get().rest().createConnector(name, config);
+        cluster.get().rest().awaitRunning(name, 3);
         try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
             awaitSubscribed(name, 3);
             traffic.publish(publisher, 0, messages, 1);
@@ -166,7 +158,7 @@ class MqttSourceConnectorIT {
             System.out.printf("%s, 3 tasks on a shared subscription: %d records, %s%n", shared, records.size(), tally);
             assertEquals(0, tally.duplicates(), tally.toString());
         } finally {
-            cluster.rest().deleteConnector(name);
+            cluster.get().rest().deleteConnector(name);
         }
     }
 
@@ -175,7 +167,7 @@ class MqttSourceConnectorIT {
         Map<String, String> config = new SourceTraffic(1).connector("tcp://localhost:1883", "a/#/b", 3);
         config.put("name", "src-validate");
         config.put("kafka.topic", "x.{1}");
-        ConnectRest.Validation v = cluster.rest().validate(MqttSourceConnector.class.getName(), config);
+        ConnectRest.Validation v = cluster.get().rest().validate(MqttSourceConnector.class.getName(), config);
         assertEquals(List.of("mqtt.topics", "mqtt.qos"), List.copyOf(v.errors().keySet()), v.errors().toString());
         assertTrue(v.errors().get("mqtt.topics").get(0).contains("'#' only as the whole last level"));
 
@@ -186,7 +178,7 @@ class MqttSourceConnectorIT {
         config.put("mqtt.ssl.keystore.password", new String(TestCertificates.STORE_PASSWORD));
         config.put("mqtt.ssl.cert.pem", certs.client().certPem().toString());
         config.put("mqtt.ssl.key.pem", certs.client().keyPem().toString());
-        v = cluster.rest().validate(MqttSourceConnector.class.getName(), config);
+        v = cluster.get().rest().validate(MqttSourceConnector.class.getName(), config);
         assertEquals(List.of("kafka.topic", "mqtt.ssl.ca.pem"), v.errors().keySet().stream().sorted().toList(),
                 v.errors().toString());
         assertTrue(v.errors().get("kafka.topic").get(0).contains("'a/#'"), v.errors().toString());
@@ -195,13 +187,14 @@ class MqttSourceConnectorIT {
     @Test
     void an_unreachable_broker_keeps_the_task_running_and_retrying() {
         String name = "src-unreachable-" + new SourceTraffic(1).id;
-        cluster.rest().createConnector(name, new SourceTraffic(1).connector("tcp://127.0.0.1:" + FreePorts.next(), "a/+", 1));
+        cluster.get().rest().createConnector(name,
+                new SourceTraffic(1).connector("tcp://127.0.0.1:" + FreePorts.next(), "a/+", 1));
         try {
-            cluster.rest().awaitRunning(name, 1);
+            cluster.get().rest().awaitRunning(name, 1);
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
-                    .until(() -> cluster.rest().connectorStatus(name).runningWith(1));
+                    .until(() -> cluster.get().rest().connectorStatus(name).runningWith(1));
         } finally {
-            cluster.rest().deleteConnector(name);
+            cluster.get().rest().deleteConnector(name);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.client.MqttClient;
+import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.ConnectWorkerProcess;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.SharedBroker;
@@ -14,9 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -43,24 +44,15 @@ class MqttSourceWorkerKillIT {
      */
     private static final int MIN_RECORD_BYTES = 64;
 
-    private static KafkaConnectCluster kafka;
-    private static ConnectWorkerProcess worker;
+    @RegisterExtension
+    @Order(1)
+    static final ClassResource<KafkaConnectCluster> kafka =
+            ClassResource.of(() -> KafkaConnectCluster.builder().startKafkaOnly());
+    @RegisterExtension
+    @Order(2)
+    static final ClassResource<ConnectWorkerProcess> worker =
+            ClassResource.of(() -> ConnectWorkerProcess.builder(kafka.get().bootstrapServers()).start());
 
-    @BeforeAll
-    static void start() {
-        kafka = KafkaConnectCluster.builder().startKafkaOnly();
-        worker = ConnectWorkerProcess.builder(kafka.bootstrapServers()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (worker != null) {
-            worker.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     /**
      * The bound: a message can be in Kafka twice only if the broker had sent it and not received its PUBACK when
@@ -84,10 +76,10 @@ class MqttSourceWorkerKillIT {
         config.put("mqtt.queue.max.messages", Integer.toString(QUEUE));
         config.put("producer.override.buffer.memory", Integer.toString(PRODUCER_BUFFER));
         config.put("producer.override.batch.size", Integer.toString(PRODUCER_BATCH));
-        worker.rest().createConnector(name, config);
-        worker.rest().awaitRunning(name, 1);
+        worker.get().rest().createConnector(name, config);
+        worker.get().rest().awaitRunning(name, 1);
         try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
-            traffic.awaitSubscribed(kafka.kafka(), publisher);
+            traffic.awaitSubscribed(kafka.get().kafka(), publisher);
             // 4,000 messages a second; the second half waits for the kill, so that however slow the worker is on
             // a loaded machine, the kill comes while they flow, and the new worker starts after the rest has
             // queued up in the broker for the dead client's session.
@@ -95,15 +87,15 @@ class MqttSourceWorkerKillIT {
             try (SteadyStream stream = SteadyStream.startHeldAt("publish-" + name, chunks, Duration.ofMillis(25),
                     chunks / 2, chunk -> traffic.publish(publisher, chunk * CHUNK, (chunk + 1) * CHUNK, 1))) {
                 await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                        .until(() -> traffic.inKafka(kafka.kafka()) >= 2 * inFlightBound);
-                worker.kill();
+                        .until(() -> traffic.inKafka(kafka.get().kafka()) >= 2 * inFlightBound);
+                worker.get().kill();
                 stream.release();
-                long inKafkaAtKill = traffic.inKafka(kafka.kafka());
+                long inKafkaAtKill = traffic.inKafka(kafka.get().kafka());
                 int publishedAtKill = stream.chunksSent() * CHUNK;
-                worker.start();
+                worker.get().start();
                 stream.await(ARRIVAL);
 
-                List<ConsumerRecord<byte[], byte[]>> all = traffic.readAll(kafka.kafka(), MESSAGES, ARRIVAL);
+                List<ConsumerRecord<byte[], byte[]>> all = traffic.readAll(kafka.get().kafka(), MESSAGES, ARRIVAL);
                 KafkaTally tally = new KafkaTally(MESSAGES, all);
                 System.out.printf("%s, worker SIGKILLed with %d messages published and %d in Kafka: %s (bound %d)%n",
                         shared, publishedAtKill, inKafkaAtKill, tally, inFlightBound);
@@ -112,7 +104,7 @@ class MqttSourceWorkerKillIT {
                 assertEquals(List.of(), tally.outOfOrderKeys());
             }
         } finally {
-            worker.rest().deleteConnector(name);
+            worker.get().rest().deleteConnector(name);
         }
     }
 }

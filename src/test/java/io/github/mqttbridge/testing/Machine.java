@@ -1,6 +1,5 @@
-package io.github.mqttbridge.bench;
+package io.github.mqttbridge.testing;
 
-import io.github.mqttbridge.testing.MosquittoBroker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;

@@ -3,7 +3,6 @@ package io.github.mqttbridge.bench;
 import static org.awaitility.Awaitility.await;
 
 import io.github.mqttbridge.client.MqttClient;
-import io.github.mqttbridge.connect.sink.HiveMqSubscriber;
 import io.github.mqttbridge.connect.sink.SinkTraffic;
 import io.github.mqttbridge.connect.sink.Subscriber;
 import io.github.mqttbridge.connect.source.SourceTraffic;
@@ -12,6 +11,7 @@ import io.github.mqttbridge.testing.ConnectRest.ConnectorStatus;
 import io.github.mqttbridge.testing.ConnectRest.TaskStatus;
 import io.github.mqttbridge.testing.ConnectWorkerProcess;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
+import io.github.mqttbridge.testing.Machine;
 import io.github.mqttbridge.testing.MosquittoBroker;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.github.mqttbridge.bench;
 
+import io.github.mqttbridge.testing.Machine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;

@@ -1,20 +1,20 @@
-package io.github.mqttbridge.connect.sink;
+package io.github.mqttbridge.bench;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import io.github.mqttbridge.connect.sink.RecordingSubscriber;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** A subscriber on the HiveMQ MQTT client library, at QoS 2 so that it adds no loss of its own. */
-public final class HiveMqSubscriber implements Subscriber {
+/**
+ * A subscriber on the HiveMQ MQTT client library, at QoS 2 so that it adds no loss of its own; the multi-worker
+ * benchmark counts the sink's deliveries with it.
+ */
+public final class HiveMqSubscriber extends RecordingSubscriber {
     private final Mqtt3AsyncClient client;
-    /** Guarded by itself; a copy-on-write list would copy it all on every message of a long stream. */
-    private final List<Message> messages = new ArrayList<>();
 
     public HiveMqSubscriber(String brokerUri, String filter) throws Exception {
         URI uri = URI.create(brokerUri);
@@ -27,22 +27,9 @@ public final class HiveMqSubscriber implements Subscriber {
                 .send().get(30, TimeUnit.SECONDS);
     }
 
-    private void received(Message message) {
-        synchronized (messages) {
-            messages.add(message);
-        }
-    }
-
     @Override
     public String name() {
         return "HiveMQ client";
-    }
-
-    @Override
-    public List<Message> messages() {
-        synchronized (messages) {
-            return List.copyOf(messages);
-        }
     }
 
     @Override
