@@ -35,6 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class InteropCells {
 
     static final int BULK = 500;
+    /** Reconnecting as a bridge does, from a short first delay, so that a reconnect loop shows within seconds. */
+    static final ConnectOptions RECONNECTING = ConnectOptions.builder().reconnect(true)
+            .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(2)).build();
 
     protected InteropBroker broker;
 
@@ -237,6 +240,23 @@ abstract class InteropCells {
             MqttJs.publish(broker.tcpUri(), fromMqttJs, 1, payloads);
             ForeignPayloads.assertSame(payloads, arrived.awaitCount(payloads.size()).stream()
                     .map(MqttMessage::payloadBytes).toList());
+        }
+    }
+
+    @Test
+    @Cell(row = 16, value = "QoS 2 publish with reconnect on: completes once, connection stays up")
+    void qos2WithReconnect() throws Exception {
+        String t = topic("qos2-reconnect");
+        Collector<MqttMessage> arrived = new Collector<>();
+        Collector<ConnectionLost> lost = new Collector<>();
+        try (MqttClient subscriber = Exchange.connected(broker.tcpUri(), "rc-sub").onMessageArrived(arrived);
+                MqttClient publisher = new MqttClient(broker.tcpUri(), clientId("rc-pub")).onConnectionLost(lost)) {
+            join(subscriber.subscribe(t, 2));
+            join(publisher.connect(RECONNECTING));
+            join(publisher.publish(t, utf8("once"), 2, false));
+            arrived.awaitCount(1);
+            await("one copy, no reconnect").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> arrived.size() == 1 && lost.size() == 0);
         }
     }
 

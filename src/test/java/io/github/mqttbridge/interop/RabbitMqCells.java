@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.client.ClientTesting.Collector;
-import io.github.mqttbridge.client.ConnectOptions;
 import io.github.mqttbridge.client.ConnectionLost;
 import io.github.mqttbridge.client.MqttClient;
 import io.github.mqttbridge.client.MqttMessage;
@@ -42,13 +41,11 @@ abstract class RabbitMqCells extends InteropCells {
         String t = topic("qos2-downgraded");
         Collector<MqttMessage> arrived = new Collector<>();
         Collector<ConnectionLost> lost = new Collector<>();
-        ConnectOptions reconnecting = ConnectOptions.builder().reconnect(true)
-                .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1)).build();
         try (CapturedLog log = CapturedLog.install();
                 MqttClient subscriber = Exchange.connected(broker.tcpUri(), "rmq-sub").onMessageArrived(arrived);
                 MqttClient publisher = new MqttClient(broker.tcpUri(), clientId("rmq-qos2")).onConnectionLost(lost)) {
             assertEquals(1, join(subscriber.subscribe(t, 2)), "RabbitMQ grants QoS 1");
-            join(publisher.connect(reconnecting));
+            join(publisher.connect(RECONNECTING));
             Exchange.publishAll(publisher, t, Exchange.numbered(BULK), 2);
             arrived.awaitCount(BULK);
             await("no copies").during(Duration.ofSeconds(1)).until(() -> arrived.size() == BULK);
@@ -68,5 +65,16 @@ abstract class RabbitMqCells extends InteropCells {
             reference = "https://www.rabbitmq.com/docs/3.13/mqtt (topic to routing key mapping); no upstream issue found")
     void dollarTopics() throws Exception {
         Wildcards.assertBrokerLetsMultiLevelWildcardMatchDollarTopics(broker);
+    }
+
+    /** The same downgrade for a single message: today it loops exactly as the bulk cell does. */
+    @Test
+    @Override
+    @Disabled("waits for the engine fix: QoS 2 answered by PUBACK")
+    @BrokerFault(value = "RabbitMQ answers a QoS 2 PUBLISH with PUBACK and grants QoS 1 for a QoS 2 subscription:"
+            + " it downgrades QoS 2 to 1, as documented",
+            reference = "https://www.rabbitmq.com/docs/3.13/mqtt, rabbitmq/rabbitmq-mqtt#155")
+    void qos2WithReconnect() throws Exception {
+        super.qos2WithReconnect();
     }
 }
