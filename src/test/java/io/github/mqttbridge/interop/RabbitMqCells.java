@@ -21,6 +21,12 @@ import org.junit.jupiter.api.Test;
 @BrokerColumn(column = 4, value = "RabbitMQ 3.10 (rabbitmq_mqtt)")
 abstract class RabbitMqCells extends InteropCells {
 
+    private static final String PUBACK_FIX = "waits for the engine fix: QoS 2 answered by PUBACK";
+    private static final String DOWNGRADE = "RabbitMQ answers a QoS 2 PUBLISH with PUBACK and grants QoS 1 for a"
+            + " QoS 2 subscription: it downgrades QoS 2 to 1, as documented";
+    private static final String DOWNGRADE_DOCUMENTED = "https://www.rabbitmq.com/docs/3.13/mqtt,"
+            + " rabbitmq/rabbitmq-mqtt#155";
+
     @Override
     protected InteropBroker startBroker() {
         return RabbitMqBroker.start();
@@ -33,10 +39,8 @@ abstract class RabbitMqCells extends InteropCells {
      */
     @Test
     @Override
-    @Disabled("waits for the engine fix: QoS 2 answered by PUBACK")
-    @BrokerFault(value = "RabbitMQ answers a QoS 2 PUBLISH with PUBACK and grants QoS 1 for a QoS 2 subscription:"
-            + " it downgrades QoS 2 to 1, as documented",
-            reference = "https://www.rabbitmq.com/docs/3.13/mqtt, rabbitmq/rabbitmq-mqtt#155")
+    @Disabled(PUBACK_FIX)
+    @BrokerFault(value = DOWNGRADE, reference = DOWNGRADE_DOCUMENTED)
     void qos2Bulk() throws Exception {
         String t = topic("qos2-downgraded");
         Collector<MqttMessage> arrived = new Collector<>();
@@ -70,10 +74,8 @@ abstract class RabbitMqCells extends InteropCells {
     /** The same downgrade for a single message: today it loops exactly as the bulk cell does. */
     @Test
     @Override
-    @Disabled("waits for the engine fix: QoS 2 answered by PUBACK")
-    @BrokerFault(value = "RabbitMQ answers a QoS 2 PUBLISH with PUBACK and grants QoS 1 for a QoS 2 subscription:"
-            + " it downgrades QoS 2 to 1, as documented",
-            reference = "https://www.rabbitmq.com/docs/3.13/mqtt, rabbitmq/rabbitmq-mqtt#155")
+    @Disabled(PUBACK_FIX)
+    @BrokerFault(value = DOWNGRADE, reference = DOWNGRADE_DOCUMENTED)
     void qos2WithReconnect() throws Exception {
         super.qos2WithReconnect();
     }
