@@ -14,11 +14,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** What the client integration tests share: unique names, waiting on futures, and collecting callbacks. */
-final class ClientTesting {
+/** What the client integration tests (and the broker interoperability suite) share: unique names, waiting on futures, and collecting callbacks. */
+public final class ClientTesting {
 
     /** Generous for a loaded 2-core machine, short enough that a hang fails the test rather than the build. */
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
     private ClientTesting() {
     }
@@ -27,21 +27,21 @@ final class ClientTesting {
      * A client id unique to this run, at most 23 characters so that MQTT 3.1 accepts it too. Brokers are shared
      * between tests, so ids and topics must never repeat.
      */
-    static String clientId(String prefix) {
+    public static String clientId(String prefix) {
         String id = prefix + "-" + UUID.randomUUID().toString().replace("-", "");
         return id.substring(0, Math.min(23, id.length()));
     }
 
     /** A topic prefix no other test uses. */
-    static String topic(String name) {
+    public static String topic(String name) {
         return "it/" + UUID.randomUUID() + "/" + name;
     }
 
-    static byte[] utf8(String s) {
+    public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    static <T> T join(CompletableFuture<T> future) throws Exception {
+    public static <T> T join(CompletableFuture<T> future) throws Exception {
         try {
             return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -52,7 +52,7 @@ final class ClientTesting {
     }
 
     /** The MqttException a future failed with; fails the test if it succeeded or failed otherwise. */
-    static MqttException failure(CompletableFuture<?> future) throws InterruptedException {
+    public static MqttException failure(CompletableFuture<?> future) throws InterruptedException {
         try {
             Object value = future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             throw new AssertionError("expected the future to fail, but it completed with " + value);
@@ -67,7 +67,7 @@ final class ClientTesting {
     }
 
     /** Collects what a callback receives, for awaiting and asserting. */
-    static final class Collector<T> implements Consumer<T> {
+    public static final class Collector<T> implements Consumer<T> {
         private final List<T> items = new CopyOnWriteArrayList<>();
 
         @Override
@@ -75,32 +75,32 @@ final class ClientTesting {
             items.add(item);
         }
 
-        List<T> items() {
+        public List<T> items() {
             return List.copyOf(items);
         }
 
-        int size() {
+        public int size() {
             return items.size();
         }
 
-        List<T> matching(Predicate<? super T> predicate) {
+        public List<T> matching(Predicate<? super T> predicate) {
             return items.stream().filter(predicate).toList();
         }
 
         /** Waits until {@code count} items arrived and returns them. */
-        List<T> awaitCount(int count) {
+        public List<T> awaitCount(int count) {
             await("" + count + " callbacks").atMost(WAIT).until(() -> items.size() >= count);
             return items();
         }
 
         /** Waits for the first item that matches. */
-        T awaitFirst(Predicate<? super T> predicate) {
+        public T awaitFirst(Predicate<? super T> predicate) {
             return await("a matching callback").atMost(WAIT).until(() -> items.stream().filter(predicate).findFirst(),
                     java.util.Optional::isPresent).orElseThrow();
         }
     }
 
-    static Predicate<MqttMessage> on(String topic) {
+    public static Predicate<MqttMessage> on(String topic) {
         return m -> topic.equals(m.destinationName());
     }
 }

@@ -3,7 +3,9 @@ package io.github.mqttbridge.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 
 /**
  * Free local ports for servers that cannot bind port 0 and report it (external processes, config files). The
@@ -45,6 +47,16 @@ public final class FreePorts {
                     }
                 }
             }
+        }
+    }
+
+    /** True when something accepts connections on this port of 127.0.0.1: how tests see a server is up. */
+    public static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

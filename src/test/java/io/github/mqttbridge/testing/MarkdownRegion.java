@@ -20,20 +20,41 @@ public final class MarkdownRegion {
         this.end = "<!-- " + name + "-end -->";
     }
 
+    /** What is between the markers in {@code file}, as {@link #write} put it there; fails if a marker is missing. */
+    public String read(Path file) {
+        Located region = locate(file);
+        return region.text().substring(region.from() + begin.length() + 1, region.to());
+    }
+
     /** Replaces what is between the markers in {@code file} with {@code body}; fails if a marker is missing. */
     public void write(Path file, String body) {
+        Located region = locate(file);
+        String text = region.text();
+        String content = body.endsWith("\n") ? body : body + "\n";
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            int from = text.indexOf(begin);
-            int to = text.indexOf(end);
-            if (from < 0 || to < from) {
-                throw new IllegalStateException(file + " lacks the markers " + begin + " ... " + end);
-            }
-            String content = body.endsWith("\n") ? body : body + "\n";
-            Files.writeString(file, text.substring(0, from + begin.length()) + "\n" + content + text.substring(to),
-                    StandardCharsets.UTF_8);
+            Files.writeString(file, text.substring(0, region.from() + begin.length()) + "\n" + content
+                    + text.substring(region.to()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The file's text and where its begin and end markers start. */
+    private record Located(String text, int from, int to) {
+    }
+
+    private Located locate(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IllegalStateException(file + " lacks the markers " + begin + " ... " + end);
+        }
+        return new Located(text, from, to);
     }
 }

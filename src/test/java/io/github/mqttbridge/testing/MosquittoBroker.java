@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,18 +190,10 @@ public final class MosquittoBroker implements AutoCloseableBroker {
                         throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ":\n"
                                 + diagnostics());
                     }
-                    return listening(ports.tcp()) && listening(ports.ws()) && listening(ports.ssl()) && listening(ports.mutualTls())
-                            && listening(ports.wss());
+                    return FreePorts.listening(ports.tcp()) && FreePorts.listening(ports.ws())
+                            && FreePorts.listening(ports.ssl()) && FreePorts.listening(ports.mutualTls())
+                            && FreePorts.listening(ports.wss());
                 });
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** A clean shutdown (SIGTERM): mosquitto saves its database first when persistence is on. */
