@@ -200,8 +200,8 @@ public final class ConnectOptions {
 
         /** The first and the longest delay between reconnect attempts; each failed attempt doubles it. */
         public Builder reconnectDelay(Duration min, Duration max) {
-            requirePositive(min, "reconnectDelay min");
-            requirePositive(max, "reconnectDelay max");
+            Arguments.positive(min, "reconnectDelay min");
+            Arguments.positive(max, "reconnectDelay max");
             if (max.compareTo(min) < 0) {
                 throw new IllegalArgumentException("reconnectDelay max must not be less than min, was min " + min
                         + " and max " + max);
@@ -237,17 +237,13 @@ public final class ConnectOptions {
 
         /** How many messages may wait unsent while disconnected; the next one fails with BUFFER_FULL. */
         public Builder disconnectedBufferSize(int disconnectedBufferSize) {
-            if (disconnectedBufferSize < 1) {
-                throw new IllegalArgumentException("disconnectedBufferSize must be at least 1, was "
-                        + disconnectedBufferSize);
-            }
-            this.disconnectedBufferSize = disconnectedBufferSize;
+            this.disconnectedBufferSize = (int) Arguments.atLeast(disconnectedBufferSize, 1, "disconnectedBufferSize");
             return this;
         }
 
         /** How long one connection attempt may take, from opening the socket to the CONNACK. */
         public Builder timeout(Duration timeout) {
-            this.timeout = requirePositive(timeout, "timeout");
+            this.timeout = Arguments.positive(timeout, "timeout");
             return this;
         }
 
@@ -342,20 +338,14 @@ public final class ConnectOptions {
 
         /** How many QoS 1 and 2 publishes may await acknowledgement; more wait their turn. 1 to 65535. */
         public Builder maxInflight(int maxInflight) {
-            if (maxInflight < 1 || maxInflight > 65535) {
-                throw new IllegalArgumentException("maxInflight must be between 1 and 65535, was " + maxInflight);
-            }
-            this.maxInflight = maxInflight;
+            this.maxInflight = (int) Arguments.between(maxInflight, 1, 65535, "", "maxInflight");
             return this;
         }
 
         /** The largest packet accepted from the server; a larger one is a protocol error. */
         public Builder maxInboundPacketSize(int maxInboundPacketSize) {
-            if (maxInboundPacketSize < 2 || maxInboundPacketSize > 268_435_460) {
-                throw new IllegalArgumentException("maxInboundPacketSize must be between 2 and 268435460 bytes, was "
-                        + maxInboundPacketSize);
-            }
-            this.maxInboundPacketSize = maxInboundPacketSize;
+            this.maxInboundPacketSize = (int) Arguments.between(maxInboundPacketSize, 2, 268_435_460, " bytes",
+                    "maxInboundPacketSize");
             return this;
         }
 
@@ -370,14 +360,8 @@ public final class ConnectOptions {
          * that the client stops reading from the server until the application catches up.
          */
         public Builder maxInboundQueue(int messages, long bytes) {
-            if (messages < 1) {
-                throw new IllegalArgumentException("maxInboundQueue messages must be at least 1, was " + messages);
-            }
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxInboundQueue bytes must be at least 1, was " + bytes);
-            }
-            this.maxInboundMessages = messages;
-            this.maxInboundBytes = bytes;
+            this.maxInboundMessages = (int) Arguments.atLeast(messages, 1, "maxInboundQueue messages");
+            this.maxInboundBytes = Arguments.atLeast(bytes, 1, "maxInboundQueue bytes");
             return this;
         }
 
@@ -397,13 +381,6 @@ public final class ConnectOptions {
             int length = encoded.remaining();
             Arrays.fill(encoded.array(), (byte) 0);
             return length;
-        }
-
-        private static Duration requirePositive(Duration d, String parameter) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(parameter + " must be positive, was " + d);
-            }
-            return d;
         }
     }
 }

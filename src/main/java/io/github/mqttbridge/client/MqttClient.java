@@ -75,10 +75,7 @@ public final class MqttClient implements AutoCloseable {
     }
 
     private static int requirePort(int port) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
-        }
-        return port;
+        return (int) Arguments.between(port, 1, 65535, "", "port");
     }
 
     private static String requirePath(String path) {

@@ -34,11 +34,14 @@ final class MarkdownDocument {
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`]*`");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+    /** An HTML anchor in prose, such as the notes of a generated table: {@code <a id="note-1"></a>}. */
+    private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:id|name)=\"([^\"]+)\"");
     /** What GitHub drops from a heading's text to make its anchor: all but letters, digits, '-', '_' and spaces. */
     private static final Pattern NOT_IN_ANCHOR = Pattern.compile("[^\\p{L}\\p{N}\\- _]");
 
     private final Path file;
     private final List<Heading> headings = new ArrayList<>();
+    private final Set<String> htmlAnchors = new LinkedHashSet<>();
     private final List<Link> links = new ArrayList<>();
     private final List<CodeBlock> codeBlocks = new ArrayList<>();
 
@@ -93,6 +96,10 @@ final class MarkdownDocument {
             String text = heading.group(2);
             headings.add(new Heading(heading.group(1).length(), text, uniqueAnchor(text, anchorCounts)));
         }
+        Matcher htmlAnchor = HTML_ANCHOR.matcher(line);
+        while (htmlAnchor.find()) {
+            htmlAnchors.add(htmlAnchor.group(1));
+        }
         Matcher link = LINK.matcher(INLINE_CODE.matcher(line).replaceAll("code"));
         while (link.find()) {
             links.add(new Link(lineNumber, link.group(2)));
@@ -122,6 +129,7 @@ final class MarkdownDocument {
     Set<String> anchors() {
         Set<String> anchors = new LinkedHashSet<>();
         headings.forEach(h -> anchors.add(h.anchor()));
+        anchors.addAll(htmlAnchors);
         return anchors;
     }
 

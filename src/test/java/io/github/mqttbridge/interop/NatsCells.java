@@ -20,7 +20,6 @@ import io.github.mqttbridge.testing.FaultInjectionProxy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** nats-server 2.9 from Debian: an MQTT 3.1.1 front of NATS and JetStream, with the faults noted on each cell. */
@@ -107,8 +106,6 @@ abstract class NatsCells extends InteropCells {
      */
     @Test
     @Override
-    @Disabled("waits for the engine fix: backoff that keeps growing while a connection dies right after CONNACK,"
-            + " and a WARN naming the message the broker keeps refusing")
     @BrokerFault(value = "NATS 2.9 closes the connection on any QoS 2 PUBLISH, and again on its resend after each"
             + " reconnect", reference = "nats-io/nats-server#3244, QoS 2 came in 2.10")
     void qos2WithReconnect() throws Exception {

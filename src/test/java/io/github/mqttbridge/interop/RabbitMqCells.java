@@ -14,14 +14,12 @@ import io.github.mqttbridge.client.MqttMessage;
 import io.github.mqttbridge.testing.CapturedLog;
 import java.time.Duration;
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** RabbitMQ 3.10 from Debian with rabbitmq_mqtt and rabbitmq_web_mqtt, with the faults noted on each cell. */
 @BrokerColumn(column = 4, value = "RabbitMQ 3.10 (rabbitmq_mqtt)")
 abstract class RabbitMqCells extends InteropCells {
 
-    private static final String PUBACK_FIX = "waits for the engine fix: QoS 2 answered by PUBACK";
     private static final String DOWNGRADE = "RabbitMQ answers a QoS 2 PUBLISH with PUBACK and grants QoS 1 for a"
             + " QoS 2 subscription: it downgrades QoS 2 to 1, as documented";
     private static final String DOWNGRADE_DOCUMENTED = "https://www.rabbitmq.com/docs/3.13/mqtt,"
@@ -39,7 +37,6 @@ abstract class RabbitMqCells extends InteropCells {
      */
     @Test
     @Override
-    @Disabled(PUBACK_FIX)
     @BrokerFault(value = DOWNGRADE, reference = DOWNGRADE_DOCUMENTED)
     void qos2Bulk() throws Exception {
         String t = topic("qos2-downgraded");
@@ -74,7 +71,6 @@ abstract class RabbitMqCells extends InteropCells {
     /** The same downgrade for a single message: today it loops exactly as the bulk cell does. */
     @Test
     @Override
-    @Disabled(PUBACK_FIX)
     @BrokerFault(value = DOWNGRADE, reference = DOWNGRADE_DOCUMENTED)
     void qos2WithReconnect() throws Exception {
         super.qos2WithReconnect();

@@ -21,8 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,29 +41,17 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
     private record Delivery<M>(M message, CompletableFuture<Void> future) {
     }
 
-    /** What the engine keeps of a SUBSCRIBE or UNSUBSCRIBE: its caller's future and its timeout. */
-    private static final class Pending {
-        final CompletableFuture<Integer> future;
-        ScheduledFuture<?> timeout;
-
-        Pending(CompletableFuture<Integer> future) {
-            this.future = future;
-        }
-
-        void cancelTimeout() {
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
-        }
-    }
-
     private final String clientId;
     private final EngineCallbacks<M> callbacks;
     private final Object lock = new Object();
     private final ConnectionLifecycle lifecycle;
     private ClientExecutors executors;
     private EngineOptions options;
-    private Session<Delivery<M>, Pending> session;
+    private Session<Delivery<M>, SubscriptionRequests.Pending> session;
+    private SubscriptionRequests requests;
+    private final RefusalWatch refusals = new RefusalWatch();
+    /** Valid for the connection: whether the server's QoS 2 downgrade was reported on it. */
+    private boolean downgradeWarned;
 
     public ClientEngine(String clientId, ServerUri defaultUri, EngineCallbacks<M> callbacks) {
         this.clientId = clientId;
@@ -83,16 +69,17 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             if (executors == null) {
                 executors = new ClientExecutors(clientId, connectOptions);
             }
+            options = connectOptions;
             if (session == null) {
                 session = openSession(connectOptions);
+                requests = new SubscriptionRequests(lock, session, executors, () -> options.timeout());
             }
-            options = connectOptions;
             lifecycle.start(connectOptions, executors, result);
         }
         return result;
     }
 
-    private Session<Delivery<M>, Pending> openSession(EngineOptions o) {
+    private Session<Delivery<M>, SubscriptionRequests.Pending> openSession(EngineOptions o) {
         SessionStoreFactory persistence = o.persistence();
         SessionStore store;
         try {
@@ -114,37 +101,25 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
 
     @Override
     public void accepted(Connection c, ConnAckPacket connAck, MqttVersion version, boolean reconnect) {
-        Session.Resumption<Delivery<M>, Pending> resumption = session.connected(connAck.sessionPresent(),
-                ClientEngine::renewal);
+        downgradeWarned = false;
+        refusals.accepted(System.nanoTime());
+        Session.Resumption<Delivery<M>, SubscriptionRequests.Pending> resumption = session.connected(connAck.sessionPresent(),
+                SubscriptionRequests::renewal);
         resumption.packets().forEach(c::send);
         resumption.qos0().forEach(q -> sendQos0(c, q));
-        for (Session.Renewal<Pending> r : resumption.renewals()) {
-            sendRequest(c, r.packet(), r.packet().packetId(), r.handle(), r.filter(), EngineFailure.Kind.SUBSCRIBE_TIMEOUT);
-        }
+        requests.renew(c, resumption.renewals());
         log.info("Connected to {} as '{}' (MQTT {}, session present: {}, {} messages to resend)", c.uri(),
                 clientId, version == MqttVersion.MQTT_3_1_1 ? "3.1.1" : "3.1", connAck.sessionPresent(),
                 resumption.resent());
     }
 
-    /** A subscription made again after reconnecting: no one waits on it, so a failure is logged. */
-    private static Pending renewal(String filter) {
-        Pending renewal = new Pending(new CompletableFuture<>());
-        renewal.future.whenComplete((granted, error) -> {
-            if (error != null) {
-                log.error("Could not subscribe again to '{}' after reconnecting: {}", filter, error.getMessage());
-            }
-        });
-        return renewal;
-    }
-
     @Override
-    public Runnable detached(EngineFailure cause) {
-        List<Session.Request<Pending>> abandoned = session.connectionLost();
-        return () -> abandoned.forEach(r -> {
-            r.handle().cancelTimeout();
-            fail(r.handle().future, new EngineFailure(cause.kind(), "connection lost before the server answered: "
-                    + cause.getMessage(), cause));
-        });
+    public Runnable detached(Connection c, EngineFailure cause) {
+        if (session.online()) {
+            refusals.ended(session.oldestInflightTopic(), c.uri(), cause.getMessage(), System.nanoTime());
+        }
+        List<Session.Request<SubscriptionRequests.Pending>> abandoned = session.connectionLost();
+        return () -> requests.abandoned(abandoned, cause);
     }
 
     @Override
@@ -172,8 +147,8 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             case PUBREC -> reply(c, () -> session.onPubRec((PubRecPacket) packet));
             case PUBCOMP -> delivered(locked(() -> sendAll(session.onPubComp((PubCompPacket) packet))));
             case PUBREL -> reply(c, () -> session.onPubRel((PubRelPacket) packet));
-            case SUBACK -> onSubAck((SubAckPacket) packet);
-            case UNSUBACK -> onUnsubAck((UnsubAckPacket) packet);
+            case SUBACK -> requests.onSubAck((SubAckPacket) packet);
+            case UNSUBACK -> requests.onUnsubAck((UnsubAckPacket) packet);
             case PINGRESP -> { }
             default -> throw new ProtocolViolationException("a server must not send " + packet.type());
         }
@@ -197,6 +172,12 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
 
     /** Sends the publishes that took a completed one's place in the window. */
     private Delivery<M> sendAll(Session.Completed<Delivery<M>> completed) {
+        if (completed.downgraded() != null && !downgradeWarned) {
+            downgradeWarned = true;
+            log.warn("The server answered a QoS 2 publish to '{}' with PUBACK: it downgrades QoS 2 to QoS 1 (as"
+                    + " RabbitMQ does), so what is published at QoS 2 arrives at least once, not exactly once",
+                    completed.downgraded());
+        }
         Connection c = lifecycle.current();
         if (c != null) {
             completed.next().forEach(c::send);
@@ -253,44 +234,6 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
                 packets.forEach(c::send);
             }
         }
-    }
-
-    private void onSubAck(SubAckPacket subAck) throws ProtocolViolationException {
-        Session.Granted<Pending> granted;
-        synchronized (lock) {
-            try {
-                granted = session.onSubAck(subAck);
-            } catch (ProtocolViolationException e) {
-                failRequest(subAck.packetId(), e);
-                throw e;
-            }
-        }
-        Pending p = granted.request().handle();
-        String filter = granted.request().filter();
-        p.cancelTimeout();
-        if (granted.refused()) {
-            log.warn("The server refused the subscription to '{}'", filter);
-            fail(p.future, EngineFailure.subscribeRefused(filter));
-            return;
-        }
-        log.info("Subscribed to '{}' with QoS {} (granted {})", filter, granted.request().qos(), granted.code());
-        complete(p.future, granted.code());
-    }
-
-    /** A SUBACK that breaks the rules still ends the wait of the request it names. */
-    private void failRequest(int packetId, ProtocolViolationException e) {
-        Session.Request<Pending> r = session.timedOut(packetId);
-        if (r != null) {
-            r.handle().cancelTimeout();
-            fail(r.handle().future, new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, e.getMessage()));
-        }
-    }
-
-    private void onUnsubAck(UnsubAckPacket unsubAck) throws ProtocolViolationException {
-        Session.Request<Pending> r = locked(() -> session.onUnsubAck(unsubAck));
-        r.handle().cancelTimeout();
-        log.info("Unsubscribed from '{}'", r.filter());
-        complete(r.handle().future, null);
     }
 
     // ---- Operations
@@ -356,40 +299,15 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
     }
 
     public CompletableFuture<Integer> subscribe(String filter, int qos) {
-        Pending pending = new Pending(new CompletableFuture<>());
         synchronized (lock) {
-            Connection c = requireConnected();
-            var packet = session.subscribe(filter, qos, pending);
-            sendRequest(c, packet, packet.packetId(), pending, filter, EngineFailure.Kind.SUBSCRIBE_TIMEOUT);
+            return requests.subscribe(requireConnected(), filter, qos);
         }
-        return pending.future;
     }
 
     public CompletableFuture<Void> unsubscribe(String filter) {
-        Pending pending = new Pending(new CompletableFuture<>());
         synchronized (lock) {
-            Connection c = requireConnected();
-            var packet = session.unsubscribe(filter, pending);
-            sendRequest(c, packet, packet.packetId(), pending, filter, EngineFailure.Kind.UNSUBSCRIBE_TIMEOUT);
+            return requests.unsubscribe(requireConnected(), filter);
         }
-        return pending.future.thenApply(ignored -> null);
-    }
-
-    /** Sends a SUBSCRIBE or UNSUBSCRIBE and fails its future if the server does not answer in time. */
-    private void sendRequest(Connection c, MqttPacket packet, int packetId, Pending pending, String filter,
-                             EngineFailure.Kind timeoutCode) {
-        long timeoutMillis = options.timeout().toMillis();
-        pending.timeout = executors.timer.schedule(() -> {
-            Session.Request<Pending> gone;
-            synchronized (lock) {
-                gone = session.timedOut(packetId);
-            }
-            if (gone != null) {
-                fail(gone.handle().future, new EngineFailure(timeoutCode, "no answer about '" + filter + "' within "
-                        + timeoutMillis + " ms"));
-            }
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
-        c.send(packet);
     }
 
     private Connection requireConnected() {
@@ -417,7 +335,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
 
     public void close() {
         EngineFailure closed = new EngineFailure(EngineFailure.Kind.CLIENT_CLOSED, "the client was closed");
-        Session.Abandoned<Delivery<M>, Pending> abandoned;
+        Session.Abandoned<Delivery<M>, SubscriptionRequests.Pending> abandoned;
         ClientExecutors ex;
         synchronized (lock) {
             if (lifecycle.state() == ConnectionLifecycle.State.CLOSED) {
@@ -432,7 +350,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         }
         if (abandoned != null) {
             abandoned.publishes().forEach(d -> fail(d.future, closed));
-            abandoned.requests().forEach(p -> fail(p.future, closed));
+            requests.closed(abandoned.requests(), closed);
         }
         closing.waiting().forEach(f -> fail(f, closed));
         if (ex != null) {

@@ -5,7 +5,6 @@ import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
 import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycle.class);
-    /** How long a connection must stay up before the backoff starts again from its minimum. */
-    private static final Duration HEALTHY_AFTER = Duration.ofSeconds(10);
 
     enum State { DISCONNECTED, CONNECTING, CONNECTED, RECONNECT_WAIT, DISCONNECTING, CLOSED }
 
@@ -35,7 +32,7 @@ final class ConnectionLifecycle {
          * The current connection ended; called under the lock, in the same step that forgets the connection.
          * Returns what is left to do outside the lock.
          */
-        Runnable detached(EngineFailure cause);
+        Runnable detached(Connection c, EngineFailure cause);
     }
 
     private final String clientId;
@@ -81,7 +78,7 @@ final class ConnectionLifecycle {
     void start(EngineOptions connectOptions, ClientExecutors clientExecutors, CompletableFuture<Void> result) {
         options = connectOptions;
         executors = clientExecutors;
-        backoff = new ReconnectBackoff(options.reconnect().minDelay(), options.reconnect().maxDelay(), HEALTHY_AFTER);
+        backoff = new ReconnectBackoff(options.reconnect().minDelay(), options.reconnect().maxDelay());
         pendingConnect = result;
         startAttempt(false);
     }
@@ -216,7 +213,7 @@ final class ConnectionLifecycle {
                 return;
             }
             connection = null;
-            afterDetach = events.detached(cause);
+            afterDetach = events.detached(c, cause);
             stopKeepAlive();
             lost = state == State.CONNECTED || state == State.DISCONNECTING;
             byUser = state == State.DISCONNECTING;

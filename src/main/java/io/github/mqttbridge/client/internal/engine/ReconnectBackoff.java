@@ -10,16 +10,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * session it cannot restore) must not make us reconnect at full speed forever.
  */
 final class ReconnectBackoff {
+    /** How long a connection must stay up before the backoff starts again from its minimum. */
+    static final Duration HEALTHY_AFTER = Duration.ofSeconds(10);
+
     private final long minMillis;
     private final long maxMillis;
     private final long healthyMillis;
     private long nextMillis;
     private long connectedAtNanos = -1;
 
-    ReconnectBackoff(Duration min, Duration max, Duration healthyAfter) {
+    ReconnectBackoff(Duration min, Duration max) {
         this.minMillis = min.toMillis();
         this.maxMillis = max.toMillis();
-        this.healthyMillis = healthyAfter.toMillis();
+        this.healthyMillis = HEALTHY_AFTER.toMillis();
         this.nextMillis = minMillis;
     }
 

@@ -40,6 +40,14 @@ public final class OutgoingQosFlows<T> {
         public T handle() {
             return handle;
         }
+
+        public int qos() {
+            return packet.qos();
+        }
+
+        public String topic() {
+            return packet.topic();
+        }
     }
 
     private record Waiting<T>(long sequence, String topic, byte[] payload, int qos, boolean retain, T handle) {
@@ -99,12 +107,15 @@ public final class OutgoingQosFlows<T> {
         return packet;
     }
 
-    /** PUBACK: completes a QoS 1 publish. */
+    /**
+     * PUBACK: completes a QoS 1 publish, or a QoS 2 publish not yet released, which a server that downgrades QoS 2
+     * to 1 acknowledges this way (RabbitMQ does); the flight's {@link Flight#qos()} tells which.
+     */
     public Flight<T> onPubAck(int packetId) throws ProtocolViolationException {
         Flight<T> flight = inflight.get(packetId);
-        if (flight == null || flight.packet.qos() != 1) {
+        if (flight == null || flight.released) {
             throw new ProtocolViolationException("PUBACK for packet id " + packetId
-                    + ", which is not a QoS 1 publish awaiting acknowledgement");
+                    + ", which is not a publish awaiting its first acknowledgement");
         }
         return finish(flight);
     }
@@ -191,6 +202,11 @@ public final class OutgoingQosFlows<T> {
         }
         waiting.clear();
         return handles;
+    }
+
+    /** The topic of the oldest publish awaiting acknowledgement, or null. */
+    public String oldestInflightTopic() {
+        return inflight.isEmpty() ? null : inflight.values().iterator().next().packet.topic();
     }
 
     public int inflightCount() {

@@ -48,8 +48,12 @@ public final class Session<D, R> {
                                    int resent) {
     }
 
-    /** A publish the server acknowledged, and the waiting ones that took its place in the window. */
-    public record Completed<D>(D handle, List<PublishPacket> next) {
+    /**
+     * A publish the server acknowledged, and the waiting ones that took its place in the window. {@code downgraded}
+     * names the topic of a QoS 2 publish the server answered with PUBACK, as a server that takes QoS 2 as QoS 1
+     * does; null otherwise.
+     */
+    public record Completed<D>(D handle, List<PublishPacket> next, String downgraded) {
     }
 
     /** What to do with an inbound PUBLISH: deliver it (and acknowledge later), or just answer {@code reply}. */
@@ -130,6 +134,11 @@ public final class Session<D, R> {
         return online;
     }
 
+    /** The topic of the oldest publish awaiting the server's acknowledgement, or null. */
+    public String oldestInflightTopic() {
+        return outgoing.oldestInflightTopic();
+    }
+
     // ---- Publishing
 
     /** Publishes waiting for a connection or for room in the window. */
@@ -156,7 +165,8 @@ public final class Session<D, R> {
     }
 
     public Completed<D> onPubAck(PubAckPacket ack) throws ProtocolViolationException {
-        return completed(outgoing.onPubAck(ack.packetId()).handle());
+        OutgoingQosFlows.Flight<D> flight = outgoing.onPubAck(ack.packetId());
+        return completed(flight.handle(), flight.qos() == 2 ? flight.topic() : null);
     }
 
     public PubRelPacket onPubRec(PubRecPacket rec) throws ProtocolViolationException {
@@ -164,11 +174,11 @@ public final class Session<D, R> {
     }
 
     public Completed<D> onPubComp(PubCompPacket comp) throws ProtocolViolationException {
-        return completed(outgoing.onPubComp(comp.packetId()).handle());
+        return completed(outgoing.onPubComp(comp.packetId()).handle(), null);
     }
 
-    private Completed<D> completed(D handle) {
-        return new Completed<>(handle, online ? outgoing.fillWindow() : List.of());
+    private Completed<D> completed(D handle, String downgraded) {
+        return new Completed<>(handle, online ? outgoing.fillWindow() : List.of(), downgraded);
     }
 
     // ---- Receiving

@@ -63,9 +63,19 @@ class OutgoingQosFlowsTest {
         PublishPacket q1 = submit("a", 1);
         PublishPacket q2 = submit("b", 2);
         assertThrows(ProtocolViolationException.class, () -> flows.onPubAck(999));
-        assertThrows(ProtocolViolationException.class, () -> flows.onPubAck(q2.packetId()), "PUBACK for QoS 2");
         assertThrows(ProtocolViolationException.class, () -> flows.onPubRec(q1.packetId()), "PUBREC for QoS 1");
         assertThrows(ProtocolViolationException.class, () -> flows.onPubComp(q2.packetId()), "PUBCOMP before PUBREC");
+        flows.onPubRec(q2.packetId());
+        assertThrows(ProtocolViolationException.class, () -> flows.onPubAck(q2.packetId()), "PUBACK after PUBREC");
+    }
+
+    @Test
+    void a_qos2_publish_answered_with_puback_completes_as_a_server_that_downgrades_to_qos1_means() throws Exception {
+        PublishPacket q2 = submit("a", 2);
+        OutgoingQosFlows.Flight<String> done = flows.onPubAck(q2.packetId());
+        assertEquals("a", done.handle());
+        assertEquals(2, done.qos(), "the caller learns it was a QoS 2 publish, to report the downgrade");
+        assertEquals(0, flows.inflightCount());
     }
 
     @Test
