@@ -120,7 +120,7 @@ class MqttSinkIT {
         proxy.cutAll();
         produce(cluster.bootstrapServers(), topics, 2, 1000, 3000);
         // For 20 s: the task stays RUNNING and no committed offset passes what the subscriber has.
-        await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> committedWithinReceived(cluster.kafka(), run, sub)
                         && cluster.rest().connectorStatus(run).runningWith(2));
         proxy.refuseNew(false);
@@ -217,7 +217,7 @@ class MqttSinkIT {
         await().atMost(ARRIVAL).until(() -> committedAll(cluster.kafka(), run, 1, 2));
         Subscriber after = closeLater(new HiveMqSubscriber(broker.tcpUri(), run + "/#"));
         // The broker sends retained messages right after SUBACK; a second is ample on loopback.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> after.count() == 0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> after.count() == 0);
         cluster.rest().deleteConnector(run);
     }
 }

@@ -198,7 +198,7 @@ class MqttSourceConnectorIT {
         cluster.rest().createConnector(name, new SourceTraffic(1).connector("tcp://127.0.0.1:" + FreePorts.next(), "a/+", 1));
         try {
             cluster.rest().awaitRunning(name, 1);
-            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30))
                     .until(() -> cluster.rest().connectorStatus(name).runningWith(1));
         } finally {
             cluster.rest().deleteConnector(name);
