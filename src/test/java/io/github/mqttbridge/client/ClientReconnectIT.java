@@ -206,7 +206,7 @@ class ClientReconnectIT {
                     .get(10, TimeUnit.SECONDS);
             proxy.refuseNew(true);
             proxy.cutAll();
-            await().atMost(Duration.ofSeconds(5)).until(() -> !publisher.isConnected());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !publisher.isConnected());
 
             List<CompletableFuture<Void>> buffered = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -236,7 +236,7 @@ class ClientReconnectIT {
             int before = proxy.acceptedConnections();
             proxy.refuseNew(true);
             proxy.cutAll();
-            await().atMost(Duration.ofSeconds(5)).until(() -> !client.isConnected());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !client.isConnected());
             client.disconnect().get(5, TimeUnit.SECONDS);
             proxy.refuseNew(false);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
