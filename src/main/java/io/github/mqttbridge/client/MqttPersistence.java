@@ -39,6 +39,11 @@ public final class MqttPersistence {
         return new MqttPersistence(new FilePersistence(directory, syncEveryWrite));
     }
 
+    /** Persistence in stores of the engine's kind; for tests that watch what a client stores. */
+    static MqttPersistence of(SessionStoreFactory stores) {
+        return new MqttPersistence(stores);
+    }
+
     /** Where the stores live; a store is used by one client at a time. */
     SessionStoreFactory stores() {
         return stores;

@@ -45,8 +45,9 @@ class ClientKeepAliveIT {
             join(client.connect(ConnectOptions.builder().keepAliveInterval(Duration.ofSeconds(1))
                     .sslContext(TestCertificates.shared().trustingCa()).build()));
             proxy.blackHole(true);
-            // a PINGREQ goes out within 1 s of silence and gets 1 s for its answer; the rest is slack for a busy machine
-            await("connection lost").atMost(Duration.ofSeconds(6)).until(() -> lost.size() > 0);
+            // a PINGREQ goes out within 1 s of silence and gets 1 s for its answer; the rest is slack for a busy
+            // machine, whose timer threads may run seconds late; PING_TIMEOUT below says which rule ended it
+            await("connection lost").atMost(Duration.ofSeconds(20)).until(() -> lost.size() > 0);
             ConnectionLost first = lost.items().get(0);
             assertEquals(MqttErrorCode.PING_TIMEOUT, first.errorCode(), first.toString());
             assertEquals(false, client.isConnected());
@@ -66,7 +67,7 @@ class ClientKeepAliveIT {
             // Several intervals: without PINGREQs the broker hangs up after 1.5 intervals, and without handling
             // the PINGRESPs the client gives up after 2.
             Duration several = keepAlive.multipliedBy(3);
-            await("staying connected, with no connection lost").during(several).atMost(several.plusSeconds(2))
+            await("staying connected, with no connection lost").during(several).atMost(several.plusSeconds(30))
                     .until(() -> client.isConnected() && lost.size() == 0);
             assertTrue(client.isConnected());
             assertEquals(List.of(), lost.items());

@@ -79,7 +79,7 @@ class ClientSessionIT {
             join(watcher.publish(marker, utf8("after"), 1, false));
             arrived.awaitFirst(on(marker));
             // the broker handles the disconnect on its own schedule; give a wrongly sent will time to show up
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                     .until(() -> arrived.matching(on(willTopic)).isEmpty());
         }
     }

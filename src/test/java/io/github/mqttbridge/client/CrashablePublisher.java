@@ -1,5 +1,6 @@
 package io.github.mqttbridge.client;
 
+import io.github.mqttbridge.testing.Receipts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A publisher run as a child JVM by {@link ClientProcessCrashIT}, so that it can really die (SIGKILL) mid-stream.
- * It publishes messages {@code from} to {@code to - 1} with file persistence and prints {@code accepted N} once
- * publish() has taken message N, which is the point from which the client owns it; then {@code done}.
+ * It publishes messages {@code from} to {@code to - 1} with file persistence, recording each message the client
+ * accepted in an {@link AcceptanceLedger}, so that the parent learns exactly how far it got once it is dead.
  *
- * <p>Arguments: uri clientId persistenceDir topic qos from to
+ * <p>Arguments: uri clientId persistenceDir ledgerFile topic qos from to
  */
 public final class CrashablePublisher {
     private CrashablePublisher() {
@@ -23,26 +24,24 @@ public final class CrashablePublisher {
         String uri = args[0];
         String clientId = args[1];
         Path persistence = Path.of(args[2]);
-        String topic = args[3];
-        int qos = Integer.parseInt(args[4]);
-        int from = Integer.parseInt(args[5]);
-        int to = Integer.parseInt(args[6]);
+        Path ledger = Path.of(args[3]);
+        String topic = args[4];
+        int qos = Integer.parseInt(args[5]);
+        int from = Integer.parseInt(args[6]);
+        int to = Integer.parseInt(args[7]);
         try (MqttClient client = new MqttClient(uri, clientId)) {
             client.connect(ConnectOptions.builder().cleanSession(false).reconnect(true)
-                    .persistence(MqttPersistence.file(persistence)).maxInflight(100)
-                    .timeout(Duration.ofSeconds(10)).build()).get(30, TimeUnit.SECONDS);
+                    .persistence(AcceptanceLedger.recording(MqttPersistence.file(persistence), ledger))
+                    .maxInflight(100).timeout(Duration.ofSeconds(10)).build()).get(30, TimeUnit.SECONDS);
             Semaphore window = new Semaphore(300);
             List<CompletableFuture<Void>> sent = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 window.acquire();
-                CompletableFuture<Void> f = client.publish(topic, io.github.mqttbridge.testing.Receipts.payload(i, 32),
-                        qos, false);
+                CompletableFuture<Void> f = client.publish(topic, Receipts.payload(i, 32), qos, false);
                 f.whenComplete((ok, error) -> window.release());
                 sent.add(f);
-                System.out.println("accepted " + i);
             }
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-            System.out.println("done");
         }
     }
 }

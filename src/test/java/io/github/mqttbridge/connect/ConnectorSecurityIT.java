@@ -239,7 +239,7 @@ class ConnectorSecurityIT {
                     .until(() -> log().substring(logged).lines().anyMatch(line -> line.contains("WARN")
                             && line.contains("Could not connect as '" + name + "-0'") && line.contains(reason)));
             // Refused by TLS, not a lost race: still RUNNING, still not connected, retrying with backoff.
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
                     .until(() -> cluster.get().rest().connectorStatus(name).runningWith(1)
                             && Boolean.FALSE.equals(sourceAttribute(name, "Connected")));
         } finally {

@@ -65,7 +65,8 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                     .withEmbeddedExtension(authenticationExtension())
                     .withoutLoggingBootstrap()
                     .build();
-            hivemq.start().get(60, TimeUnit.SECONDS);
+            // 4-6 s on an idle machine; a run under load (.ci/verify-under-load, load average 30) took over 60 s
+            hivemq.start().get(180, TimeUnit.SECONDS);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

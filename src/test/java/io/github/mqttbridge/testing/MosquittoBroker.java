@@ -183,7 +183,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
 
     private void awaitListening() {
         await("mosquitto listening on " + ports.tcp() + ", " + ports.ssl() + ", " + ports.mutualTls() + ", " + ports.ws())
-                .atMost(Duration.ofSeconds(15))
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -244,7 +244,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         Object before = fileKey(db);
         signal("USR1");
         // mosquitto writes a new file and renames it over the old one, so the file key (inode) changes.
-        await("mosquitto saved " + db).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        await("mosquitto saved " + db).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                 .until(() -> { Object now = fileKey(db); return now != null && !now.equals(before); });
     }
 

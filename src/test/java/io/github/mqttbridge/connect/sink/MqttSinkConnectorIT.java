@@ -111,7 +111,7 @@ class MqttSinkConnectorIT {
         proxy.cutAll();
         produce(cluster.get().bootstrapServers(), topics, 2, 1000, 3000);
         // For 20 s: the task stays RUNNING and no committed offset passes what the subscriber has.
-        await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> committedWithinReceived(cluster.get().kafka(), run, sub)
                         && cluster.get().rest().connectorStatus(run).runningWith(2));
         proxy.refuseNew(false);
@@ -208,7 +208,7 @@ class MqttSinkConnectorIT {
         await().atMost(ARRIVAL).until(() -> committedAll(cluster.get().kafka(), run, 1, 2));
         Subscriber after = closeLater(new RawSubscriber(broker.tcpUri(), run + "/#"));
         // The broker sends retained messages right after SUBACK; a second is ample on loopback.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> after.count() == 0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> after.count() == 0);
         cluster.get().rest().deleteConnector(run);
     }
 }

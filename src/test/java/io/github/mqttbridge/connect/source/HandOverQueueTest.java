@@ -34,7 +34,7 @@ class HandOverQueueTest {
         assertTrue(queue.put(message(1)));
         assertTrue(queue.put(message(1)));
         CompletableFuture<Boolean> third = putAsync(queue, message(1));
-        await().during(200, TimeUnit.MILLISECONDS).atMost(1, TimeUnit.SECONDS).until(() -> !third.isDone());
+        await().during(200, TimeUnit.MILLISECONDS).atMost(10, TimeUnit.SECONDS).until(() -> !third.isDone());
         assertEquals(2, queue.drain(10, 0).size());
         assertTrue(third.get(5, TimeUnit.SECONDS));
         assertEquals(1, queue.size());
@@ -45,7 +45,7 @@ class HandOverQueueTest {
         HandOverQueue queue = new HandOverQueue(100, 10);
         assertTrue(queue.put(message(50)));
         CompletableFuture<Boolean> next = putAsync(queue, message(1));
-        await().during(200, TimeUnit.MILLISECONDS).atMost(1, TimeUnit.SECONDS).until(() -> !next.isDone());
+        await().during(200, TimeUnit.MILLISECONDS).atMost(10, TimeUnit.SECONDS).until(() -> !next.isDone());
         assertEquals(50, queue.bytes());
         queue.drain(1, 0);
         assertTrue(next.get(5, TimeUnit.SECONDS));
@@ -68,7 +68,7 @@ class HandOverQueueTest {
         HandOverQueue queue = new HandOverQueue(1, 1_000);
         queue.put(message(1));
         CompletableFuture<Boolean> blocked = putAsync(queue, message(1));
-        await().during(100, TimeUnit.MILLISECONDS).atMost(1, TimeUnit.SECONDS).until(() -> !blocked.isDone());
+        await().during(100, TimeUnit.MILLISECONDS).atMost(10, TimeUnit.SECONDS).until(() -> !blocked.isDone());
         queue.close();
         assertFalse(blocked.get(5, TimeUnit.SECONDS));
     }

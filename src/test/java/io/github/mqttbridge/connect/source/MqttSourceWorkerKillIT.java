@@ -33,16 +33,6 @@ class MqttSourceWorkerKillIT {
     private static final Duration ARRIVAL = Duration.ofSeconds(180);
     private static final int MESSAGES = 20_000;
     private static final int CHUNK = 100;
-    /** {@code mqtt.queue.max.messages}: the hand-over queue and, through the task, the client's inbound queue. */
-    private static final int QUEUE = 500;
-    /** The task's producer: its {@code buffer.memory} bounds the records it holds that Kafka has not confirmed. */
-    private static final int PRODUCER_BUFFER = 32 * 1024;
-    private static final int PRODUCER_BATCH = 4 * 1024;
-    /**
-     * A lower bound of a record's size in the producer's buffer: key (the MQTT topic, 21 bytes here), value
-     * (1-5 bytes) and the five header names alone (60 bytes) exceed it, before header values and framing.
-     */
-    private static final int MIN_RECORD_BYTES = 64;
 
     @RegisterExtension
     @Order(1)
@@ -54,28 +44,17 @@ class MqttSourceWorkerKillIT {
             ClassResource.of(() -> ConnectWorkerProcess.builder(kafka.get().bootstrapServers()).start());
 
 
-    /**
-     * The bound: a message can be in Kafka twice only if the broker had sent it and not received its PUBACK when
-     * the worker died. Such a message was in the client's inbound queue ({@link #QUEUE}), in the hand-over
-     * queue ({@link #QUEUE}), or polled and not yet acknowledged: in the producer, which holds at most
-     * {@code buffer.memory / MIN_RECORD_BYTES} records, or confirmed by Kafka while its PUBACK waited behind an
-     * older message's (acknowledgements leave in arrival order), at most as many again, since the older message
-     * was in the producer's buffer together with them. Only the last group can be in Kafka, so the bound is
-     * generous; it is still far below what Kafka had at the kill, which a task that never acknowledged, or a
-     * session lost with the worker, would send again in full.
-     */
+    /** The bound on duplicates is {@link SourceInFlightBound}'s, from the queue and producer sizes it sets. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(SharedBroker.class)
     void a_worker_killed_mid_stream_loses_nothing_and_duplicates_at_most_what_was_in_flight(SharedBroker shared)
             throws Exception {
         TestBroker broker = shared.get();
-        int inFlightBound = 2 * QUEUE + 2 * (PRODUCER_BUFFER / MIN_RECORD_BYTES);
+        int inFlightBound = SourceInFlightBound.DUPLICATES;
         SourceTraffic traffic = new SourceTraffic(3);
         String name = "src-kill-" + traffic.id;
-        Map<String, String> config = traffic.connector(broker.tcpUri(), traffic.filter(), 1);
-        config.put("mqtt.queue.max.messages", Integer.toString(QUEUE));
-        config.put("producer.override.buffer.memory", Integer.toString(PRODUCER_BUFFER));
-        config.put("producer.override.batch.size", Integer.toString(PRODUCER_BATCH));
+        Map<String, String> config = SourceInFlightBound.applyTo(
+                traffic.connector(broker.tcpUri(), traffic.filter(), 1));
         worker.get().rest().createConnector(name, config);
         worker.get().rest().awaitRunning(name, 1);
         try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
