@@ -1,6 +1,8 @@
 package io.github.mqttbridge.client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /** The argument checks of the API, each naming the parameter and the value it was given. */
 final class Arguments {
@@ -19,6 +21,21 @@ final class Arguments {
             throw new IllegalArgumentException(parameter + " must be at least " + min + ", was " + value);
         }
         return value;
+    }
+
+    /** TLS ALPN protocol names: each 1 to 255 bytes (RFC 7301). */
+    static List<String> alpnProtocolNames(List<String> names, String parameter) {
+        if (names == null) {
+            throw new IllegalArgumentException(parameter + " must not be null (use an empty list for none)");
+        }
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name == null || name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > 255) {
+                throw new IllegalArgumentException(parameter + "[" + i + "] must be 1 to 255 bytes, was "
+                        + (name == null ? "null" : "'" + name + "'"));
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** {@code unit} follows the bounds in the message, e.g. " bytes", or is empty. */

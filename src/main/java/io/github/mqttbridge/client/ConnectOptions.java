@@ -32,9 +32,9 @@ public final class ConnectOptions {
         ConnectPacket.Will will = willMessage == null ? null : new ConnectPacket.Will(willMessage.destinationName(),
                 willMessage.payloadNoCopy(), willMessage.qos(), willMessage.retained());
         engine = new EngineOptions(b.timeout, b.keepAliveInterval, b.cleanSession, b.userName, b.password, will,
-                b.hosts, b.mqttVersion, new EngineOptions.Tls(b.useSsl, b.sslContext, b.hostnameVerification),
-                new EngineOptions.Reconnect(b.reconnect, b.reconnectMinDelay, b.reconnectMaxDelay,
-                        b.retryInitialConnect),
+                b.hosts, b.mqttVersion,
+                new EngineOptions.Tls(b.useSsl, b.sslContext, b.hostnameVerification, b.alpnProtocols),
+                new EngineOptions.Reconnect(b.reconnect, b.reconnectMinDelay, b.reconnectMaxDelay, b.retryInitialConnect),
                 new EngineOptions.FlowControl(b.maxInflight, b.maxInboundPacketSize, b.maxInboundMessages,
                         b.maxInboundBytes, b.manualAcks),
                 persistence == null ? null : persistence.stores(),
@@ -90,6 +90,11 @@ public final class ConnectOptions {
 
     public boolean hostnameVerification() {
         return engine.tls().hostnameVerification();
+    }
+
+    /** The protocols offered by TLS ALPN on {@code ssl://} connections; empty when none are. */
+    public List<String> alpnProtocols() {
+        return engine.tls().alpnProtocols();
     }
 
     /** The servers to try in order, as URIs; empty means the one the client was created for. */
@@ -171,6 +176,7 @@ public final class ConnectOptions {
         private boolean useSsl;
         private SSLContext sslContext;
         private boolean hostnameVerification = true;
+        private List<String> alpnProtocols = List.of();
         private final List<ServerUri> hosts = new ArrayList<>();
         private MqttVersion mqttVersion;
         private int maxInflight = 1000;
@@ -309,6 +315,12 @@ public final class ConnectOptions {
         /** Whether TLS checks that the certificate is for the host we dialled. On by default; keep it on. */
         public Builder hostnameVerification(boolean hostnameVerification) {
             this.hostnameVerification = hostnameVerification;
+            return this;
+        }
+
+        /** TLS ALPN names to offer on {@code ssl://}, e.g. {@code x-amzn-mqtt-ca} (AWS IoT Core on port 443). */
+        public Builder alpnProtocols(List<String> alpnProtocols) {
+            this.alpnProtocols = Arguments.alpnProtocolNames(alpnProtocols, "alpnProtocols");
             return this;
         }
 

@@ -214,7 +214,8 @@ public class MqttConnectionConfig extends AbstractConfig {
                 .retryInitialConnect(true)
                 .reconnectDelay(Duration.ofMillis(getLong(RECONNECT_BACKOFF_MIN_MS_CONFIG)),
                         Duration.ofMillis(reconnectBackoffMaxMs()))
-                .hostnameVerification(verifyHostName);
+                .hostnameVerification(verifyHostName)
+                .alpnProtocols(getList(TlsKeys.SSL_ALPN_PROTOCOLS_CONFIG));
         String user = getString(USERNAME_CONFIG);
         if (!blank(user)) {
             b.userName(user);

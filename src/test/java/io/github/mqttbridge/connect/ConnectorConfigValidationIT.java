@@ -148,7 +148,9 @@ class ConnectorConfigValidationIT {
                         "a client certificate needs its key"),
                 row(p, SSL_KEY_PEM_CONFIG, Map.of(SSL_CERT_PEM_CONFIG, clientCert, SSL_KEY_PEM_CONFIG, clientCert),
                         SSL_KEY_PEM_CONFIG, "no 'BEGIN PRIVATE KEY'"),
-                row(p, SSL_HOSTNAME_VERIFICATION_CONFIG, "off", "true or false"));
+                row(p, SSL_HOSTNAME_VERIFICATION_CONFIG, "off", "true or false"),
+                row(p, SSL_ALPN_PROTOCOLS_CONFIG, "mqtt," + "x".repeat(256),
+                        SSL_ALPN_PROTOCOLS_CONFIG + "[1] must be 1 to 255 bytes"));
     }
 
     private static List<Row> sourceRows() {

@@ -86,6 +86,18 @@ class MqttConnectionConfigTest {
         assertEquals(30, o.keepAliveInterval().getSeconds());
         assertFalse(o.cleanSession(), "the default given by the connector");
         assertTrue(o.reconnect() && o.retryInitialConnect(), "a task never gives up on its broker");
+        assertEquals(List.of(), o.alpnProtocols(), "no ALPN unless asked for");
+    }
+
+    @Test
+    void alpn_protocols_reach_the_client_and_a_bad_name_is_refused_on_the_key() {
+        Config c = new Config(props(TlsKeys.SSL_ALPN_PROTOCOLS_CONFIG, "x-amzn-mqtt-ca"));
+        assertEquals(List.of("x-amzn-mqtt-ca"), c.connectOptions().build().alpnProtocols());
+        String tooLong = "x".repeat(256);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new Config(props(TlsKeys.SSL_ALPN_PROTOCOLS_CONFIG, "mqtt," + tooLong)));
+        assertTrue(e.getMessage().contains(TlsKeys.SSL_ALPN_PROTOCOLS_CONFIG + "[1] must be 1 to 255 bytes"),
+                e.getMessage());
     }
 
     @Test

@@ -61,6 +61,11 @@ public final class TlsKeys {
             + "we connect to. Turn off only for testing: it lets anyone with a certificate from a trusted CA pose as "
             + "the broker.";
 
+    public static final String SSL_ALPN_PROTOCOLS_CONFIG = "mqtt.ssl.alpn.protocols";
+    private static final String SSL_ALPN_PROTOCOLS_DOC = "Protocol names to offer by TLS ALPN on ssl:// brokers, in "
+            + "order of preference, for brokers that serve MQTT beside HTTPS on port 443 (AWS IoT Core: "
+            + "x-amzn-mqtt-ca). Empty: none.";
+
     private static final Set<String> PASSWORD_KEYS = Set.of(SSL_TRUSTSTORE_PASSWORD_CONFIG,
             SSL_KEYSTORE_PASSWORD_CONFIG, SSL_KEY_PASSWORD_CONFIG, SSL_KEY_PEM_CONFIG);
 
@@ -97,7 +102,9 @@ public final class TlsKeys {
                 .define(SSL_KEY_PEM_CONFIG, Type.PASSWORD, null, PemValidator.PRIVATE_KEY, Importance.MEDIUM,
                         SSL_KEY_PEM_DOC, TLS_GROUP, ++order, Width.LONG, "Client key (PEM)")
                 .define(SSL_HOSTNAME_VERIFICATION_CONFIG, Type.BOOLEAN, true, Importance.LOW,
-                        SSL_HOSTNAME_VERIFICATION_DOC, TLS_GROUP, ++order, Width.SHORT, "Verify host name");
+                        SSL_HOSTNAME_VERIFICATION_DOC, TLS_GROUP, ++order, Width.SHORT, "Verify host name")
+                .define(SSL_ALPN_PROTOCOLS_CONFIG, Type.LIST, "", AlpnProtocolsValidator.INSTANCE, Importance.LOW,
+                        SSL_ALPN_PROTOCOLS_DOC, TLS_GROUP, ++order, Width.MEDIUM, "ALPN protocols");
     }
 
     private static void check(AbstractConfig c, Map<String, String> problems) {

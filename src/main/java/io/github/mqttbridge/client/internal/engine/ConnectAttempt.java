@@ -64,7 +64,7 @@ final class ConnectAttempt {
             try {
                 transport = Transports.open(candidate.uri, new TransportOptions(options.timeout(),
                         options.tls().context(), options.tls().hostnameVerification(),
-                        candidate.version.webSocketSubprotocol()));
+                        candidate.version.webSocketSubprotocol(), options.tls().alpnProtocols()));
             } catch (IOException e) {
                 log.info("Could not reach {}: {}", candidate.uri, e.getMessage());
                 lastError = new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "could not connect to " + candidate.uri

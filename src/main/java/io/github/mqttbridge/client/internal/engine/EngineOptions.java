@@ -22,8 +22,14 @@ public record EngineOptions(Duration timeout, Duration keepAliveInterval, boolea
                             Tls tls, Reconnect reconnect, FlowControl flow, SessionStoreFactory persistence,
                             Offline offline) {
 
-    /** How TLS is used: on for every host with {@code useSsl}, or by the host's scheme. */
-    public record Tls(boolean useSsl, SSLContext context, boolean hostnameVerification) {
+    /**
+     * How TLS is used: on for every host with {@code useSsl}, or by the host's scheme; {@code alpnProtocols} are
+     * offered in the handshake (empty: none).
+     */
+    public record Tls(boolean useSsl, SSLContext context, boolean hostnameVerification, List<String> alpnProtocols) {
+        public Tls {
+            alpnProtocols = List.copyOf(alpnProtocols);
+        }
     }
 
     /** Whether and how fast to reconnect after a lost connection, or a failed first one. */

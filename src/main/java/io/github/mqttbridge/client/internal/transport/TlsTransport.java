@@ -30,12 +30,16 @@ final class TlsTransport {
         SSLSocket tls = null;
         try {
             tls = (SSLSocket) context.getSocketFactory().createSocket(plain, uri.host(), uri.port(), true);
-            tls.setSSLParameters(parameters(tls.getSSLParameters(), uri.host(), options.hostnameVerification()));
+            SSLParameters parameters = parameters(tls.getSSLParameters(), uri.host(), options.hostnameVerification());
+            if (!options.alpnProtocols().isEmpty()) {
+                parameters.setApplicationProtocols(options.alpnProtocols().toArray(String[]::new));
+            }
+            tls.setSSLParameters(parameters);
             tls.setSoTimeout(deadline.remainingMillis());
             tls.startHandshake();
             tls.setSoTimeout(0);
-            LOG.debug("TLS handshake with {} done: {} {}", uri, tls.getSession().getProtocol(),
-                    tls.getSession().getCipherSuite());
+            LOG.debug("TLS handshake with {} done: {} {}, ALPN '{}'", uri, tls.getSession().getProtocol(),
+                    tls.getSession().getCipherSuite(), tls.getApplicationProtocol());
             return new TcpTransport(tls, uri.toString());
         } catch (IOException | RuntimeException e) {
             (tls != null ? tls : plain).close();
