@@ -46,7 +46,8 @@ public final class BenchSuite {
             | `--out=FILE` | write another report instead of this one (its charts go to `bench/` next to it) |
 
             `bench/run` is `mvn -q -Pbench test-compile exec:exec -Dbench.args="..."` with the main class\
-             `io.github.mqttbridge.bench.BenchSuite`, in test scope: `mvn verify` never runs it. Each chapter sits\
+             `io.github.mqttbridge.bench.BenchSuite`, in its own source set (`src/bench/java`) that only the `bench`\
+             profile compiles: `mvn verify` neither compiles nor runs it. Each chapter sits\
              between `<!-- section:ID -->` markers and says when and how it was measured; a section is a\
              `BenchSection` and one line in `BenchSuite.SECTIONS`.
 
