@@ -13,13 +13,14 @@ enum Library {
     OURS("ours", ConnectOptions.defaults().maxInflight()) {
         @Override
         BenchClient create(String uri, String clientId) {
-            return new OurBenchClient(uri, clientId, window());
+            return new OurBenchClient(uri, clientId, ConnectOptions.defaults());
         }
     },
     OURS_TUNED("ours-tuned", 65_535) {
         @Override
         BenchClient create(String uri, String clientId) {
-            return new OurBenchClient(uri, clientId, window());
+            return new OurBenchClient(uri, clientId,
+                    ConnectOptions.builder().maxInflight(window()).maxInflightQos2(window()).build());
         }
     },
     PAHO("paho", new MqttConnectOptions().getMaxInflight()) {
@@ -63,8 +64,10 @@ enum Library {
 
     String description() {
         return switch (this) {
-            case OURS -> "io.github.mqttbridge.client.MqttClient, default options (maxInflight " + window + ")";
-            case OURS_TUNED -> "io.github.mqttbridge.client.MqttClient, maxInflight " + window;
+            case OURS -> "io.github.mqttbridge.client.MqttClient, default options (maxInflight " + window
+                    + ", of which maxInflightQos2 " + ConnectOptions.defaults().maxInflightQos2() + " at QoS 2)";
+            case OURS_TUNED -> "io.github.mqttbridge.client.MqttClient, maxInflight " + window + " and maxInflightQos2 "
+                    + window;
             case PAHO -> "Paho MqttAsyncClient 1.2.5, default options (maxInflight " + window
                     + "), memory persistence";
             case PAHO_TUNED -> "Paho MqttAsyncClient 1.2.5, maxInflight " + window + ", memory persistence";

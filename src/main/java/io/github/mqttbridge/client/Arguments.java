@@ -1,7 +1,10 @@
 package io.github.mqttbridge.client;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /** The argument checks of the API, each naming the parameter and the value it was given. */
@@ -14,6 +17,26 @@ final class Arguments {
             throw new IllegalArgumentException(parameter + " must be positive, was " + d);
         }
         return d;
+    }
+
+    /** Zero, or whole seconds up to {@code maxSeconds}: MQTT counts intervals in seconds. */
+    static Duration wholeSeconds(Duration d, long maxSeconds, String parameter) {
+        if (d == null || d.isNegative() || d.getSeconds() > maxSeconds) {
+            throw new IllegalArgumentException(parameter + " must be between zero and " + maxSeconds + " s, was " + d);
+        }
+        if (!d.isZero() && d.getSeconds() == 0) {
+            throw new IllegalArgumentException(parameter + " must be zero or at least 1 s (MQTT counts whole seconds)"
+                    + ", was " + d);
+        }
+        return d;
+    }
+
+    /** Counted without making a String of it: a String cannot be wiped. */
+    static int utf8Length(char[] chars) {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
+        int length = encoded.remaining();
+        Arrays.fill(encoded.array(), (byte) 0);
+        return length;
     }
 
     static long atLeast(long value, long min, String parameter) {

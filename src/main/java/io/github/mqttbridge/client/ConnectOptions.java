@@ -5,11 +5,7 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
 import io.github.mqttbridge.client.internal.engine.EngineOptions;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +31,8 @@ public final class ConnectOptions {
                 b.hosts, b.mqttVersion,
                 new EngineOptions.Tls(b.useSsl, b.sslContext, b.hostnameVerification, b.alpnProtocols),
                 new EngineOptions.Reconnect(b.reconnect, b.reconnectMinDelay, b.reconnectMaxDelay, b.retryInitialConnect),
-                new EngineOptions.FlowControl(b.maxInflight, b.maxInboundPacketSize, b.maxInboundMessages,
-                        b.maxInboundBytes, b.manualAcks),
+                new EngineOptions.FlowControl(b.maxInflight, b.maxInflightQos2, b.maxInboundPacketSize,
+                        b.maxInboundMessages, b.maxInboundBytes, b.manualAcks),
                 persistence == null ? null : persistence.stores(),
                 new EngineOptions.Offline(b.disconnectedPublishing, b.disconnectedBufferSize));
     }
@@ -111,6 +107,10 @@ public final class ConnectOptions {
         return engine.flow().maxInflight();
     }
 
+    public int maxInflightQos2() {
+        return engine.flow().maxInflightQos2();
+    }
+
     public int maxInboundPacketSize() {
         return engine.flow().maxInboundPacketSize();
     }
@@ -161,7 +161,7 @@ public final class ConnectOptions {
         return "ConnectOptions[timeout=" + timeout() + ", keepAliveInterval=" + keepAliveInterval()
                 + ", cleanSession=" + cleanSession() + ", userName=" + engine.userName() + ", password="
                 + (engine.password() == null ? "none" : "*****") + ", hosts=" + engine.hosts() + ", mqttVersion="
-                + engine.version() + ", maxInflight=" + maxInflight() + ", reconnect=" + reconnect()
+                + engine.version() + ", maxInflight=" + maxInflight() + "/" + maxInflightQos2() + ", reconnect=" + reconnect()
                 + ", persistence=" + persistence + ", manualAcks=" + manualAcks() + "]";
     }
 
@@ -180,6 +180,7 @@ public final class ConnectOptions {
         private final List<ServerUri> hosts = new ArrayList<>();
         private MqttVersion mqttVersion;
         private int maxInflight = 1000;
+        private int maxInflightQos2 = 20;
         private int maxInboundPacketSize = MqttDecoder.DEFAULT_MAX_PACKET_SIZE;
         private boolean manualAcks;
         private int maxInboundMessages = 10_000;
@@ -255,17 +256,7 @@ public final class ConnectOptions {
 
         /** The longest silence before a PINGREQ; zero turns keep-alive off. At most 65535 s. */
         public Builder keepAliveInterval(Duration keepAliveInterval) {
-            if (keepAliveInterval == null || keepAliveInterval.isNegative()) {
-                throw new IllegalArgumentException("keepAliveInterval must be zero or positive, was " + keepAliveInterval);
-            }
-            if (keepAliveInterval.getSeconds() > 65535) {
-                throw new IllegalArgumentException("keepAliveInterval must be at most 65535 s, was " + keepAliveInterval);
-            }
-            if (!keepAliveInterval.isZero() && keepAliveInterval.getSeconds() == 0) {
-                throw new IllegalArgumentException("keepAliveInterval must be zero or at least 1 s (MQTT counts whole"
-                        + " seconds), was " + keepAliveInterval);
-            }
-            this.keepAliveInterval = keepAliveInterval;
+            this.keepAliveInterval = Arguments.wholeSeconds(keepAliveInterval, 65535, "keepAliveInterval");
             return this;
         }
 
@@ -354,6 +345,16 @@ public final class ConnectOptions {
             return this;
         }
 
+        /**
+         * How many of the {@link #maxInflight} publishes may be QoS 2; more wait their turn, in order. 1 to 65535,
+         * default 20: Mosquitto as installed acknowledges every QoS 2 message of a client that keeps more than 20 in
+         * flight and then silently drops some of them. Raise it for a broker configured to take more.
+         */
+        public Builder maxInflightQos2(int maxInflightQos2) {
+            this.maxInflightQos2 = (int) Arguments.between(maxInflightQos2, 1, 65535, "", "maxInflightQos2");
+            return this;
+        }
+
         /** The largest packet accepted from the server; a larger one is a protocol error. */
         public Builder maxInboundPacketSize(int maxInboundPacketSize) {
             this.maxInboundPacketSize = (int) Arguments.between(maxInboundPacketSize, 2, 268_435_460, " bytes",
@@ -381,18 +382,10 @@ public final class ConnectOptions {
             if (password != null && userName == null) {
                 throw new IllegalArgumentException("password needs a userName: MQTT sends no password without one");
             }
-            if (password != null && utf8Length(password) > 65535) {
+            if (password != null && Arguments.utf8Length(password) > 65535) {
                 throw new IllegalArgumentException("password must not be longer than 65535 bytes");
             }
             return new ConnectOptions(this);
-        }
-
-        /** Counted without making a String of it: a String cannot be wiped. */
-        private static int utf8Length(char[] chars) {
-            ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
-            int length = encoded.remaining();
-            Arrays.fill(encoded.array(), (byte) 0);
-            return length;
         }
     }
 }

@@ -67,6 +67,13 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
     private static final String MAX_INFLIGHT_DOC = "How many QoS 1 and 2 publishes may await the broker's "
             + "acknowledgement at once; further ones wait their turn inside the client, in order.";
 
+    public static final String MAX_INFLIGHT_QOS2_CONFIG = "mqtt.max.inflight.qos2";
+    private static final int MAX_INFLIGHT_QOS2_DEFAULT = 20;
+    private static final String MAX_INFLIGHT_QOS2_DISPLAY = "Max QoS 2 in flight";
+    private static final String MAX_INFLIGHT_QOS2_DOC = "How many of the " + MAX_INFLIGHT_CONFIG + " publishes may "
+            + "be QoS 2. The default, 20, is what Mosquitto takes as installed: beyond it, it acknowledges QoS 2 "
+            + "messages and then silently drops some. Raise it for a broker configured to take more.";
+
     public static final String MAX_OUTSTANDING_CONFIG = "mqtt.max.outstanding.records";
     private static final int MAX_OUTSTANDING_DEFAULT = 10_000;
     private static final String MAX_OUTSTANDING_DISPLAY = "Max outstanding records";
@@ -127,6 +134,9 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
         order = 0;
         def.define(MAX_INFLIGHT_CONFIG, Type.INT, MAX_INFLIGHT_DEFAULT, ConfigDef.Range.between(1, 65_535),
                         Importance.LOW, MAX_INFLIGHT_DOC, DELIVERY_GROUP, ++order, Width.SHORT, MAX_INFLIGHT_DISPLAY)
+                .define(MAX_INFLIGHT_QOS2_CONFIG, Type.INT, MAX_INFLIGHT_QOS2_DEFAULT,
+                        ConfigDef.Range.between(1, 65_535), Importance.LOW, MAX_INFLIGHT_QOS2_DOC, DELIVERY_GROUP,
+                        ++order, Width.SHORT, MAX_INFLIGHT_QOS2_DISPLAY)
                 .define(MAX_OUTSTANDING_CONFIG, Type.INT, MAX_OUTSTANDING_DEFAULT, ConfigDef.Range.atLeast(1),
                         Importance.LOW, MAX_OUTSTANDING_DOC, DELIVERY_GROUP, ++order, Width.SHORT,
                         MAX_OUTSTANDING_DISPLAY)
@@ -161,6 +171,10 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
 
     public int maxInflight() {
         return getInt(MAX_INFLIGHT_CONFIG);
+    }
+
+    public int maxInflightQos2() {
+        return getInt(MAX_INFLIGHT_QOS2_CONFIG);
     }
 
     public int maxOutstandingRecords() {

@@ -71,6 +71,7 @@ public class MqttSinkTask extends SinkTask {
         // Not waited for: the client retries until the broker answers and buffers publishes meanwhile.
         client.connect(config.connectOptions()
                 .maxInflight(config.maxInflight())
+                .maxInflightQos2(config.maxInflightQos2())
                 .disconnectedPublishing(true)
                 .disconnectedBufferSize(config.maxOutstandingRecords())
                 .build());

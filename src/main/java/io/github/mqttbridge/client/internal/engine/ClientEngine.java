@@ -93,7 +93,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             log.info("Restored {} unacknowledged messages of '{}' from {}; they are sent on connect", restored,
                     clientId, persistence);
         }
-        return new Session<>(store, o.flow().maxInflight(), stored -> {
+        return new Session<>(store, o.flow().maxInflight(), o.flow().maxInflightQos2(), stored -> {
             M m = callbacks.restored(stored.topic(), stored.payload(), stored.qos(), stored.retain());
             return new Delivery<>(m, new CompletableFuture<>());
         });

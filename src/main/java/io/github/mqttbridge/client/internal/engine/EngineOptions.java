@@ -37,8 +37,8 @@ public record EngineOptions(Duration timeout, Duration keepAliveInterval, boolea
     }
 
     /** How much may be in flight or wait, each way, and who acknowledges inbound messages. */
-    public record FlowControl(int maxInflight, int maxInboundPacketSize, int maxInboundMessages, long maxInboundBytes,
-                              boolean manualAcks) {
+    public record FlowControl(int maxInflight, int maxInflightQos2, int maxInboundPacketSize, int maxInboundMessages,
+                              long maxInboundBytes, boolean manualAcks) {
     }
 
     /** Whether publishes are accepted while disconnected, and how many may wait. */

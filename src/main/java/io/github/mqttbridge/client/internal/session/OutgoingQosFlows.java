@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * Outbound QoS 1 and 2 publishes of one session, from acceptance to their PUBACK or PUBCOMP. At most
- * {@code maxInflight} are unacknowledged at once; further publishes wait in order for a free slot instead of
- * failing. In-flight publishes are kept in send order so that a resumed session sends them again in that order.
+ * {@code maxInflight} are unacknowledged at once, and of those at most {@code maxInflightQos2} at QoS 2; further
+ * publishes wait in order for a free slot instead of failing. In-flight publishes are kept in send order so that a resumed session sends them again in that order.
  * Every change is recorded in the session store first, so a restarted process can pick up where this one
  * stopped. Not thread-safe: the client guards it with its session lock.
  *
@@ -59,12 +59,15 @@ public final class OutgoingQosFlows<T> {
     private final Map<Integer, Flight<T>> inflight = new LinkedHashMap<>();
     private final ArrayDeque<Waiting<T>> waiting = new ArrayDeque<>();
     private final int maxInflight;
+    private final int maxInflightQos2;
+    private int inflightQos2;
     private long nextSequence = 1;
 
-    public OutgoingQosFlows(PacketIdPool ids, SessionStore store, int maxInflight) {
+    public OutgoingQosFlows(PacketIdPool ids, SessionStore store, int maxInflight, int maxInflightQos2) {
         this.ids = ids;
         this.store = store;
         this.maxInflight = maxInflight;
+        this.maxInflightQos2 = maxInflightQos2;
     }
 
     /**
@@ -77,7 +80,7 @@ public final class OutgoingQosFlows<T> {
             if (p.packetId() != 0) {
                 ids.claim(p.packetId());
                 PublishPacket packet = new PublishPacket(p.topic(), p.payload(), p.qos(), p.retain(), true, p.packetId());
-                inflight.put(p.packetId(), new Flight<>(p.sequence(), packet, p.released(), handles.apply(p)));
+                track(new Flight<>(p.sequence(), packet, p.released(), handles.apply(p)));
             } else {
                 waiting.add(new Waiting<>(p.sequence(), p.topic(), p.payload(), p.qos(), p.retain(), handles.apply(p)));
             }
@@ -92,7 +95,7 @@ public final class OutgoingQosFlows<T> {
         long sequence = nextSequence++;
         store.outboundAccepted(sequence, topic, payload, qos, retain);
         Waiting<T> w = new Waiting<>(sequence, topic, payload, qos, retain, handle);
-        if (!online || !waiting.isEmpty() || inflight.size() >= maxInflight) {
+        if (!online || !waiting.isEmpty() || !hasRoomFor(qos)) {
             waiting.add(w);
             return null;
         }
@@ -103,8 +106,19 @@ public final class OutgoingQosFlows<T> {
         int id = ids.allocate();
         store.outboundStarted(w.sequence, id);
         PublishPacket packet = new PublishPacket(w.topic, w.payload, w.qos, w.retain, false, id);
-        inflight.put(id, new Flight<>(w.sequence, packet, false, w.handle));
+        track(new Flight<>(w.sequence, packet, false, w.handle));
         return packet;
+    }
+
+    private boolean hasRoomFor(int qos) {
+        return inflight.size() < maxInflight && (qos != 2 || inflightQos2 < maxInflightQos2);
+    }
+
+    private void track(Flight<T> flight) {
+        inflight.put(flight.packet.packetId(), flight);
+        if (flight.qos() == 2) {
+            inflightQos2++;
+        }
     }
 
     /**
@@ -149,6 +163,9 @@ public final class OutgoingQosFlows<T> {
         int id = flight.packet.packetId();
         store.outboundDone(flight.sequence);
         inflight.remove(id);
+        if (flight.qos() == 2) {
+            inflightQos2--;
+        }
         ids.release(id);
         return flight;
     }
@@ -156,7 +173,7 @@ public final class OutgoingQosFlows<T> {
     /** Moves waiting publishes into the freed window; returns the PUBLISHes to send now. */
     public List<PublishPacket> fillWindow() {
         List<PublishPacket> toSend = new ArrayList<>();
-        while (!waiting.isEmpty() && inflight.size() < maxInflight) {
+        while (!waiting.isEmpty() && hasRoomFor(waiting.peek().qos)) {
             toSend.add(start(waiting.poll()));
         }
         return toSend;
@@ -197,6 +214,7 @@ public final class OutgoingQosFlows<T> {
             handles.add(flight.handle);
         }
         inflight.clear();
+        inflightQos2 = 0;
         for (Waiting<T> w : waiting) {
             handles.add(w.handle);
         }

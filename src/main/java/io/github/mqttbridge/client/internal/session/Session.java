@@ -86,11 +86,13 @@ public final class Session<D, R> {
 
     /**
      * Opens the session on what the store holds: publishes an earlier client with this id left unacknowledged
-     * are taken back with handles from {@code restored}, and go out on the first connection.
+     * are taken back with handles from {@code restored}, and go out on the first connection. At most
+     * {@code maxInflight} publishes await acknowledgement at once, {@code maxInflightQos2} of them at QoS 2.
      */
-    public Session(SessionStore store, int maxInflight, Function<SessionStore.StoredPublish, D> restored) {
+    public Session(SessionStore store, int maxInflight, int maxInflightQos2,
+                   Function<SessionStore.StoredPublish, D> restored) {
         this.store = store;
-        this.outgoing = new OutgoingQosFlows<>(ids, store, maxInflight);
+        this.outgoing = new OutgoingQosFlows<>(ids, store, maxInflight, maxInflightQos2);
         this.incoming = new IncomingQosFlows(store);
         outgoing.restore(store.load().outbound(), restored);
     }

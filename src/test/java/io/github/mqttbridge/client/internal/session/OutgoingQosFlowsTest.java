@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class OutgoingQosFlowsTest {
     private final SessionStore store = new MemoryPersistence().open("test");
-    private final OutgoingQosFlows<String> flows = new OutgoingQosFlows<>(new PacketIdPool(), store, 2);
-
+    private final OutgoingQosFlows<String> flows = new OutgoingQosFlows<>(new PacketIdPool(), store, 2, 2);
 
     private PublishPacket submit(String name, int qos) {
         return flows.submit("t/" + name, name.getBytes(), qos, false, name, true);
@@ -35,6 +34,32 @@ class OutgoingQosFlowsTest {
         assertNull(submit("d", 1));
         assertEquals(2, flows.waitingCount());
         assertTrue(flows.fillWindow().isEmpty(), "nothing fits while the window is full");
+    }
+
+    @Test
+    void qos2_publishes_beyond_their_own_limit_wait_and_keep_the_publishes_behind_them_in_order() throws Exception {
+        OutgoingQosFlows<String> narrow = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1);
+        PublishPacket a = narrow.submit("t/a", new byte[0], 2, false, "a", true);
+        assertNotNull(a);
+        assertNotNull(narrow.submit("t/b", new byte[0], 1, false, "b", true), "QoS 1 fits beside one QoS 2");
+        assertNull(narrow.submit("t/c", new byte[0], 2, false, "c", true), "a second QoS 2 waits for a's slot");
+        assertNull(narrow.submit("t/d", new byte[0], 1, false, "d", true), "and d waits behind c, in order");
+        assertTrue(narrow.fillWindow().isEmpty());
+
+        narrow.onPubRec(a.packetId());
+        assertTrue(narrow.fillWindow().isEmpty(), "a released QoS 2 publish still holds its slot");
+        narrow.onPubComp(a.packetId());
+        assertEquals(List.of("t/c", "t/d"), narrow.fillWindow().stream().map(PublishPacket::topic).toList());
+        assertEquals(3, narrow.inflightCount());
+    }
+
+    @Test
+    void a_downgraded_qos2_publish_frees_its_qos2_slot_too() throws Exception {
+        OutgoingQosFlows<String> narrow = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1);
+        PublishPacket a = narrow.submit("t/a", new byte[0], 2, false, "a", true);
+        assertNull(narrow.submit("t/b", new byte[0], 2, false, "b", true));
+        narrow.onPubAck(a.packetId());
+        assertEquals(List.of("t/b"), narrow.fillWindow().stream().map(PublishPacket::topic).toList());
     }
 
     @Test
@@ -127,7 +152,7 @@ class OutgoingQosFlowsTest {
         PublishPacket e = submit("e", 1);
         assertNull(e, "the window slot freed by a is not taken before fillWindow");
 
-        OutgoingQosFlows<String> restarted = new OutgoingQosFlows<>(new PacketIdPool(), store, 2);
+        OutgoingQosFlows<String> restarted = new OutgoingQosFlows<>(new PacketIdPool(), store, 2, 2);
         restarted.restore(store.load().outbound(), s -> s.topic());
         List<MqttPacket> resent = restarted.resume(true);
         assertEquals(List.of(new PubRelPacket(b.packetId())), resent.subList(0, 1));

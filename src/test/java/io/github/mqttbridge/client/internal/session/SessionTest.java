@@ -26,7 +26,7 @@ class SessionTest {
     private Session<String, String> session = open(2);
 
     private Session<String, String> open(int window) {
-        return new Session<>(store(), window, stored -> "restored " + stored.topic());
+        return new Session<>(store(), window, window, stored -> "restored " + stored.topic());
     }
 
     private SessionStore store() {
