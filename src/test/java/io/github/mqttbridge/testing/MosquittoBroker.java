@@ -37,6 +37,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
     private final String aclRules;
     private final boolean identityAsUsername;
     private final boolean unlimitedMessages;
+    private final Integer maxQos;
     private final BrokerPorts ports = BrokerPorts.free();
     private Process process;
 
@@ -47,6 +48,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         this.aclRules = builder.aclRules;
         this.identityAsUsername = builder.identityAsUsername;
         this.unlimitedMessages = builder.unlimitedMessages;
+        this.maxQos = builder.maxQos;
         try {
             directory = Files.createTempDirectory("mqttbridge-mosquitto");
         } catch (IOException e) {
@@ -66,6 +68,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         private String aclRules;
         private boolean identityAsUsername;
         private boolean unlimitedMessages = true;
+        private Integer maxQos;
 
         /**
          * The certificate both TLS listeners present, instead of {@link TestCertificates#server()}: e.g.
@@ -113,6 +116,12 @@ public final class MosquittoBroker implements AutoCloseableBroker {
          */
         public Builder defaultMessageLimits() {
             this.unlimitedMessages = false;
+            return this;
+        }
+
+        /** The highest QoS the TCP listener grants a subscription or takes a publish at ({@code max_qos}). */
+        public Builder maxQos(int qos) {
+            this.maxQos = qos;
             return this;
         }
 
@@ -319,6 +328,9 @@ public final class MosquittoBroker implements AutoCloseableBroker {
                     .append("autosave_interval ").append(Math.max(1, autosaveInterval.toSeconds())).append('\n');
         }
         conf.append("\nlistener ").append(ports.tcp()).append(" 127.0.0.1\n");
+        if (maxQos != null) {
+            conf.append("max_qos ").append(maxQos).append('\n');
+        }
         conf.append("\nlistener ").append(ports.ssl()).append(" 127.0.0.1\n")
                 .append("cafile ").append(certs.ca().certPem()).append('\n')
                 .append("certfile ").append(serverCert.certPem()).append('\n')

@@ -57,7 +57,10 @@ public class MqttSourceTask extends SourceTask {
         client = new MqttClient(config.serverUris().get(0), clientId);
         metrics = new MqttSourceTaskMetrics(task, pendingAcks, queue, client::isConnected);
         metrics.register();
-        Subscriptions subscriptions = new Subscriptions(client, config.topics(), config.qos(), this::fail);
+        Subscriptions subscriptions = new Subscriptions(client, config.topics(), config.qos(), this::fail,
+                lowestGranted -> log.info("MQTT source {} subscribed to all {} filters, the lowest at QoS {}; "
+                        + "guarantee in force: {}", task, config.topics().size(), lowestGranted,
+                        SourceGuarantee.of(lowestGranted, config.cleanSession())));
         metrics.subscriptions(subscriptions::allConfirmed);
         outage = new SourceOutageLog(task);
         client.onConnected((reconnect, uri) -> {
@@ -72,24 +75,12 @@ public class MqttSourceTask extends SourceTask {
         log.info("MQTT source {} starting: brokers {}, client id '{}', filters {} at QoS {}, clean session {}, to "
                         + "Kafka topic '{}' as {}; guarantee: {}", task, config.serverUris(), clientId,
                 config.topics(), config.qos(), config.cleanSession(), config.kafkaTopic(),
-                config.payloadFormat().configName(), guarantee());
+                config.payloadFormat().configName(), SourceGuarantee.of(config.qos(), config.cleanSession()));
         // retryInitialConnect is on: an unreachable broker leaves the task running and retrying, not failing.
         client.connect(config.connectOptions()
                 .manualAcks(true)
                 .maxInboundQueue(config.queueMaxMessages(), config.queueMaxBytes())
                 .build());
-    }
-
-    private String guarantee() {
-        if (config.qos() == 0) {
-            return "at most once (QoS 0): messages in flight when a task, worker or broker fails are lost";
-        }
-        if (config.cleanSession()) {
-            return "at least once while connected; with a clean session, messages published while the task is "
-                    + "disconnected or not yet in Kafka when it stops are lost";
-        }
-        return "at least once: each message is acknowledged to the broker only after Kafka has its record; "
-                + "duplicates are possible after a failure";
     }
 
     private void arrived(MqttMessage message) {

@@ -4,10 +4,12 @@ import io.github.mqttbridge.client.MqttClient;
 import io.github.mqttbridge.client.MqttErrorCode;
 import io.github.mqttbridge.client.MqttException;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the task's subscriptions once a connection is up. A filter the broker confirmed is not subscribed again:
  * the client re-subscribes by itself whenever the broker lost the session, and subscribing again to a kept one
- * would only make the broker resend its retained messages. A filter the broker refuses fails the task.
+ * would only make the broker resend its retained messages. A filter the broker refuses fails the task. Once every
+ * filter is confirmed, the lowest QoS granted is reported: that QoS, not the one asked for, sets the guarantee.
  */
 final class Subscriptions {
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
@@ -24,19 +27,23 @@ final class Subscriptions {
     private final List<String> filters;
     private final int qos;
     private final Consumer<ConnectException> fatal;
-    private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
+    private final IntConsumer allConfirmedAt;
+    private final Map<String, Integer> granted = new ConcurrentHashMap<>();
+    private final AtomicBoolean reported = new AtomicBoolean();
 
-    Subscriptions(MqttClient client, List<String> filters, int qos, Consumer<ConnectException> fatal) {
+    Subscriptions(MqttClient client, List<String> filters, int qos, Consumer<ConnectException> fatal,
+                  IntConsumer allConfirmedAt) {
         this.client = client;
         this.filters = List.copyOf(filters);
         this.qos = qos;
         this.fatal = fatal;
+        this.allConfirmedAt = allConfirmedAt;
     }
 
     /** Called on each new connection: subscribes to every filter not confirmed yet. */
     void subscribeMissing() {
         for (String filter : filters) {
-            if (confirmed.contains(filter)) {
+            if (granted.containsKey(filter)) {
                 continue;
             }
             try {
@@ -47,14 +54,17 @@ final class Subscriptions {
         }
     }
 
-    private void done(String filter, Integer granted, Throwable error) {
+    private void done(String filter, Integer grantedQos, Throwable error) {
         if (error == null) {
-            confirmed.add(filter);
-            if (granted < qos) {
+            granted.put(filter, grantedQos);
+            if (grantedQos < qos) {
                 log.warn("The broker granted QoS {} instead of {} for '{}': messages on it get QoS {}'s guarantee",
-                        granted, qos, filter, granted);
+                        grantedQos, qos, filter, grantedQos);
             } else {
-                log.info("Subscribed '{}' to '{}' at QoS {}", client.clientId(), filter, granted);
+                log.info("Subscribed '{}' to '{}' at QoS {}", client.clientId(), filter, grantedQos);
+            }
+            if (allConfirmed() && reported.compareAndSet(false, true)) {
+                allConfirmedAt.accept(granted.values().stream().mapToInt(Integer::intValue).min().orElse(qos));
             }
             return;
         }
@@ -69,6 +79,6 @@ final class Subscriptions {
     }
 
     boolean allConfirmed() {
-        return confirmed.containsAll(filters);
+        return granted.keySet().containsAll(filters);
     }
 }

@@ -1,0 +1,23 @@
+package io.github.mqttbridge.connect.source;
+
+/**
+ * The delivery guarantee of a source task in words, from the QoS its messages come at and whether the broker keeps
+ * its session. Said twice: on start for the configured QoS, and once every filter is subscribed for the lowest QoS
+ * the broker granted, which is what the task actually gives.
+ */
+final class SourceGuarantee {
+    private SourceGuarantee() {
+    }
+
+    static String of(int qos, boolean cleanSession) {
+        if (qos == 0) {
+            return "at most once (QoS 0): messages in flight when a task, worker or broker fails are lost";
+        }
+        if (cleanSession) {
+            return "at least once while connected; with a clean session, messages published while the task is "
+                    + "disconnected or not yet in Kafka when it stops are lost";
+        }
+        return "at least once: each message is acknowledged to the broker only after Kafka has its record; "
+                + "duplicates are possible after a failure";
+    }
+}
