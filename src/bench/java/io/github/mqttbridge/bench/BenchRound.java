@@ -15,12 +15,23 @@ final class BenchRound {
     private BenchRound() {
     }
 
+    /** Makes the round's publisher and subscriber. */
+    interface Clients {
+        BenchClient create(String uri, String clientId) throws Exception;
+    }
+
     static RoundResult run(Library library, String uri, int qos, int messages, int size, String roundId)
+            throws Exception {
+        return run(library::create, library.id(), uri, qos, messages, size, roundId);
+    }
+
+    /** A round of the clients {@code clients} makes; {@code name} says which they are in error messages. */
+    static RoundResult run(Clients clients, String name, String uri, int qos, int messages, int size, String roundId)
             throws Exception {
         String topic = "bench/" + roundId;
         Receiver receiver = new Receiver(messages);
-        try (BenchClient subscriber = library.create(uri, roundId + "-sub");
-             BenchClient publisher = library.create(uri, roundId + "-pub")) {
+        try (BenchClient subscriber = clients.create(uri, roundId + "-sub");
+             BenchClient publisher = clients.create(uri, roundId + "-pub")) {
             subscriber.connect();
             subscriber.subscribe(topic, qos, receiver::accept);
             publisher.connect();
@@ -41,25 +52,25 @@ final class BenchRound {
                     }
                 });
             }
-            long published = await(allPublishedAt, "publishing", library, qos, receiver);
-            long received = receiver.awaitLast(qos, library.id() + " QoS " + qos + " receiving");
+            long published = await(allPublishedAt, "publishing", name, qos, receiver);
+            long received = receiver.awaitLast(qos, name + " QoS " + qos + " receiving");
             // A fixed pause is the point here: a duplicate can only show up after the last expected message,
             // so there is no condition to wait for, only a window to watch.
             Thread.sleep(SETTLE_MILLIS);
             String problems = receiver.problems(qos);
             if (problems != null || failure.get() != null) {
-                throw new IllegalStateException(library.id() + " QoS " + qos + ": " + problems, failure.get());
+                throw new IllegalStateException(name + " QoS " + qos + ": " + problems, failure.get());
             }
             return new RoundResult(messages, receiver.distinct(), size, published - start, received - start);
         }
     }
 
-    private static long await(CompletableFuture<Long> future, String what, Library library, int qos,
+    private static long await(CompletableFuture<Long> future, String what, String name, int qos,
                               Receiver receiver) throws Exception {
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException(library.id() + " QoS " + qos + ": " + what + " took more than "
+            throw new IllegalStateException(name + " QoS " + qos + ": " + what + " took more than "
                     + TIMEOUT_SECONDS + " s; " + receiver.problems(), e);
         }
     }

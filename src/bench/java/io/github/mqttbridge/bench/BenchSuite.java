@@ -21,6 +21,7 @@ public final class BenchSuite {
     /** The chapters of docs/benchmarks.md, in order; a new section is one more entry. */
     private static final List<BenchSection> SECTIONS = List.of(
             new ClientSection(),
+            new WindowSection(),
             new CodecSection(),
             new SourceBenchmark(),
             new SinkBenchmark(),
@@ -58,6 +59,8 @@ public final class BenchSuite {
              with 64 B, 1 KiB and 64 KiB payloads, each at its defaults and with its best in-flight window, with\
              `mosquitto_pub`/`mosquitto_sub` as the brokers' ceiling: msg/s, MB/s, ours ÷ theirs, charts of\
              throughput against payload size, the targets (met or not, computed) and a JFR profile of the worst misses.
+            - [QoS 2 in-flight window](#qos-2-in-flight-window) (`window`): what the client's QoS 2 window of 20\
+             (the default, for stock Mosquitto's sake) costs against 100, 1,000 and 65,535, in long rounds.
             - [Codec](#codec) (`codec`): JMH (in a forked JVM) encode and decode of PUBLISH (64 B, 1 KiB, 64 KiB) and\
              PUBACK/PUBREC/PUBREL/PUBCOMP, nanoseconds and bytes allocated per operation.
             - [Source connector](#source-connector-mqtt-to-kafka) (`source`),\
