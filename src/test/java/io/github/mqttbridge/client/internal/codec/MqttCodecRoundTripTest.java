@@ -52,10 +52,10 @@ class MqttCodecRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("clientSamples")
     void theClientsEncoderWritesWhatTheClientsTableDoes(MqttPacket packet) {
-        // MqttEncoder is the static face of the client's table that the connection uses.
-        assertEquals(CodecSamples.hex(Direction.CLIENT_TO_SERVER.encode(packet)),
-                CodecSamples.hex(MqttEncoder.encode(packet)));
-        assertEquals(Direction.CLIENT_TO_SERVER.encoders().encodedSize(packet), MqttEncoder.encodedSize(packet));
+        // MqttEncoder is the face of the client's table that the connection uses.
+        MqttEncoder encoder = MqttEncoder.forClient(MqttVersion.MQTT_3_1_1);
+        assertEquals(CodecSamples.hex(Direction.CLIENT_TO_SERVER.encode(packet)), CodecSamples.hex(encoder.encode(packet)));
+        assertEquals(Direction.CLIENT_TO_SERVER.encoders().encodedSize(packet), encoder.encodedSize(packet));
     }
 
     static List<MqttPacket> clientSamples() {
@@ -76,7 +76,8 @@ class MqttCodecRoundTripTest {
         Set<MqttVersion> versions = CodecSamples.all().stream().filter(p -> p instanceof ConnectPacket)
                 .map(p -> ((ConnectPacket) p).version()).collect(Collectors.toSet());
 
-        assertEquals(EnumSet.allOf(PacketType.class), travelling, "every type travels one way or both");
-        assertEquals(EnumSet.allOf(MqttVersion.class), versions);
+        // AUTH is MQTT 5.0's alone: Mqtt5CodecRoundTripTest covers it.
+        assertEquals(EnumSet.complementOf(EnumSet.of(PacketType.AUTH)), travelling, "every type travels one way or both");
+        assertEquals(EnumSet.of(MqttVersion.MQTT_3_1, MqttVersion.MQTT_3_1_1), versions);
     }
 }

@@ -98,7 +98,7 @@ class MqttEncoderValidationTest {
         // 268,435,455 is the largest remaining length; topic length 2 + topic 1 + payload pushes one past it.
         PublishPacket tooLarge = new PublishPacket("t", new byte[268_435_455 - 2], 0, false, false, 0);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MqttEncoder.encodedSize(tooLarge));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MqttEncoder.forClient(MQTT_3_1_1).encodedSize(tooLarge));
 
         assertTrue(e.getMessage().contains("remaining length of 268435456 bytes"), e.getMessage());
     }

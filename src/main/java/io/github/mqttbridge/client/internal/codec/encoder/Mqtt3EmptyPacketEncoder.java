@@ -1,5 +1,6 @@
 package io.github.mqttbridge.client.internal.codec.encoder;
 
+import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 
 import java.nio.ByteBuffer;
@@ -13,6 +14,10 @@ abstract class Mqtt3EmptyPacketEncoder<P extends MqttPacket> extends Mqtt3Messag
 
     @Override
     final long bodyLength(P packet) {
+        if (packet instanceof DisconnectPacket d) {
+            Mqtt3FieldRules.requireNoReasonCode(d.reasonCode(), d.type());
+            Mqtt3FieldRules.requireNoProperties(d.properties(), d.type());
+        }
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package io.github.mqttbridge.client.internal.codec.encoder;
 
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.QosAck;
 
 import java.nio.ByteBuffer;
 
@@ -17,6 +18,10 @@ abstract class Mqtt3PacketIdEncoder<P extends MqttPacket> extends Mqtt3MessageEn
     @Override
     final long bodyLength(P packet) {
         Mqtt3FieldRules.requirePacketId(packetId(packet), packet.type());
+        if (packet instanceof QosAck ack) {
+            Mqtt3FieldRules.requireNoReasonCode(ack.reasonCode(), packet.type());
+            Mqtt3FieldRules.requireNoProperties(ack.properties(), packet.type());
+        }
         return PACKET_ID_SIZE;
     }
 
