@@ -16,6 +16,7 @@ import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubRelPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
+import io.github.mqttbridge.client.internal.codec.packet.QosAck;
 import io.github.mqttbridge.client.internal.codec.packet.SubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket;
 import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket.Subscription;
@@ -23,7 +24,11 @@ import io.github.mqttbridge.client.internal.codec.packet.UnsubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.UnsubscribePacket;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static io.github.mqttbridge.client.internal.codec.CodecSamples.randomBytes;
 import static io.github.mqttbridge.client.internal.codec.CodecSamples.utf8;
@@ -121,6 +126,52 @@ final class Mqtt5CodecSamples {
             case BINARY_DATA -> new byte[] {0, 1, (byte) 0xFF};
             case UTF8_STRING_PAIR -> new StringPair("name", "värde");
         };
+    }
+
+    /** Every property set a packet carries, by where it stands: a CONNECT's own and its will's apart. */
+    static Map<PropertyScope, MqttProperties> propertiesByScope(MqttPacket packet) {
+        Map<PropertyScope, MqttProperties> byScope = new EnumMap<>(PropertyScope.class);
+        if (packet instanceof ConnectPacket c && c.will() != null) {
+            byScope.put(PropertyScope.WILL, c.will().properties());
+        }
+        MqttProperties own = ownProperties(packet);
+        if (own != null) {
+            byScope.put(PropertyScope.of(packet.type()), own);
+        }
+        return byScope;
+    }
+
+    private static MqttProperties ownProperties(MqttPacket packet) {
+        if (packet instanceof QosAck ack) {
+            return ack.properties();
+        } else if (packet instanceof ConnectPacket c) {
+            return c.properties();
+        } else if (packet instanceof ConnAckPacket c) {
+            return c.properties();
+        } else if (packet instanceof PublishPacket p) {
+            return p.properties();
+        } else if (packet instanceof SubscribePacket s) {
+            return s.properties();
+        } else if (packet instanceof SubAckPacket s) {
+            return s.properties();
+        } else if (packet instanceof UnsubscribePacket u) {
+            return u.properties();
+        } else if (packet instanceof UnsubAckPacket u) {
+            return u.properties();
+        } else if (packet instanceof DisconnectPacket d) {
+            return d.properties();
+        } else if (packet instanceof AuthPacket a) {
+            return a.properties();
+        }
+        return null;
+    }
+
+    /** The properties a packet carries, wherever they stand. */
+    static Set<MqttProperty> propertiesOf(MqttPacket packet) {
+        Set<MqttProperty> properties = EnumSet.noneOf(MqttProperty.class);
+        propertiesByScope(packet).values()
+                .forEach(p -> p.entries().forEach(e -> properties.add(e.property())));
+        return properties;
     }
 
     private static MqttProperties reason(String reason) {

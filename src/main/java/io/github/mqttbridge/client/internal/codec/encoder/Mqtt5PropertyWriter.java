@@ -47,6 +47,11 @@ final class Mqtt5PropertyWriter {
 
     /** Writes properties that {@link #size} accepted. */
     static void write(MqttProperties properties, ByteBuffer out) {
+        if (properties.isEmpty()) {
+            // Spares the hot path the iterators of the loops below.
+            out.put((byte) 0);
+            return;
+        }
         int length = 0;
         for (MqttProperties.Entry e : properties.entries()) {
             length += entrySize(e);
