@@ -91,9 +91,15 @@ public enum ReasonCode {
         return null;
     }
 
-    /** A value as it reads in a packet of this type, e.g. "0x87 Not authorized", or "0x05" when it has no name. */
+    /**
+     * A value as it reads in a packet of this type, e.g. "0x87 Not authorized"; a value the type may not carry is
+     * named by its meaning elsewhere, and one no packet carries, e.g. "0x05", by its number alone.
+     */
     public static String describe(PacketType type, int code) {
         ReasonCode r = of(type, code);
+        for (int i = 0; r == null && i < values().length; i++) {
+            r = values()[i].code == code ? values()[i] : null;
+        }
         String hex = String.format("0x%02X", code);
         return r == null ? hex : hex + " " + r.displayName;
     }
