@@ -16,7 +16,7 @@ final class DecoderRejections {
     }
 
     static void assertRejected(List<? extends PacketRoute> routes, String bytes, String message) {
-        assertTrue(!routes.isEmpty(), "no decoder to try " + bytes + " on");
+        assertTrue(!routes.isEmpty(), () -> "no decoder to try " + bytes + " on");
         for (PacketRoute route : routes) {
             ByteBuffer in = ByteBuffer.wrap(hex(bytes));
             MqttDecodeException e = assertThrows(MqttDecodeException.class,
