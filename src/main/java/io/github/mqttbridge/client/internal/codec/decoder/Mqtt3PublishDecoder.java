@@ -6,7 +6,7 @@ import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import io.github.mqttbridge.client.internal.datatypes.TopicName;
 
 /** PUBLISH: the only type whose fixed header flags carry data (DUP, QoS, RETAIN). */
-final class Mqtt3PublishDecoder implements Mqtt3MessageDecoder {
+final class Mqtt3PublishDecoder implements MqttMessageDecoder {
     private static final int DUP = 0b1000;
     private static final int RETAIN = 0b0001;
 

@@ -11,7 +11,7 @@ import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
  * properties alone, may be left out when they hold nothing (MQTT 5.0 section 3.4.2.1): remaining length 2 means
  * 0x00 Success, 3 a reason code without properties.
  */
-final class Mqtt5AckDecoder implements Mqtt3MessageDecoder {
+final class Mqtt5AckDecoder implements MqttMessageDecoder {
     /** Builds the type's record. */
     interface Factory {
         MqttPacket create(int packetId, int reasonCode, MqttProperties properties);

@@ -35,35 +35,35 @@ public final class Mqtt5ClientDecoders {
 
     // The decoders both sides use: the tests' server table takes them from here.
 
-    static Mqtt3MessageDecoder pubAck() {
+    static MqttMessageDecoder pubAck() {
         return new Mqtt5AckDecoder(PacketType.PUBACK, FixedHeaderFlags.RESERVED_0000, PubAckPacket::new);
     }
 
-    static Mqtt3MessageDecoder pubRec() {
+    static MqttMessageDecoder pubRec() {
         return new Mqtt5AckDecoder(PacketType.PUBREC, FixedHeaderFlags.RESERVED_0000, PubRecPacket::new);
     }
 
-    static Mqtt3MessageDecoder pubRel() {
+    static MqttMessageDecoder pubRel() {
         return new Mqtt5AckDecoder(PacketType.PUBREL, FixedHeaderFlags.RESERVED_0010, PubRelPacket::new);
     }
 
-    static Mqtt3MessageDecoder pubComp() {
+    static MqttMessageDecoder pubComp() {
         return new Mqtt5AckDecoder(PacketType.PUBCOMP, FixedHeaderFlags.RESERVED_0000, PubCompPacket::new);
     }
 
-    static Mqtt3MessageDecoder disconnect() {
+    static MqttMessageDecoder disconnect() {
         return new Mqtt5ReasonCodeDecoder(PacketType.DISCONNECT, DisconnectPacket::new);
     }
 
-    static Mqtt3MessageDecoder auth() {
+    static MqttMessageDecoder auth() {
         return new Mqtt5ReasonCodeDecoder(PacketType.AUTH, AuthPacket::new);
     }
 
-    private static Mqtt3MessageDecoder subAck() {
+    private static MqttMessageDecoder subAck() {
         return new Mqtt5ReasonCodeListDecoder(PacketType.SUBACK, SubAckPacket::new);
     }
 
-    private static Mqtt3MessageDecoder unsubAck() {
+    private static MqttMessageDecoder unsubAck() {
         return new Mqtt5ReasonCodeListDecoder(PacketType.UNSUBACK, UnsubAckPacket::new);
     }
 }

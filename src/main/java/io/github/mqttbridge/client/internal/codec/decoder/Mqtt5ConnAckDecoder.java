@@ -7,7 +7,7 @@ import io.github.mqttbridge.client.internal.codec.packet.PropertyScope;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 
 /** CONNACK in MQTT 5.0: acknowledge flags, a reason code and properties (MQTT 5.0 section 3.2). */
-final class Mqtt5ConnAckDecoder implements Mqtt3MessageDecoder {
+final class Mqtt5ConnAckDecoder implements MqttMessageDecoder {
     private static final int SESSION_PRESENT = 0x01;
 
     @Override

@@ -7,7 +7,7 @@ import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 
 /** PUBLISH in MQTT 5.0: the 3.1.1 fields with properties between the packet id and the payload. */
-final class Mqtt5PublishDecoder implements Mqtt3MessageDecoder {
+final class Mqtt5PublishDecoder implements MqttMessageDecoder {
 
     @Override
     public MqttPacket decode(int flags, MqttBodyReader body) throws MqttDecodeException {

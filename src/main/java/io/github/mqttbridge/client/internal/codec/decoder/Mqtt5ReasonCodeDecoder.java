@@ -10,7 +10,7 @@ import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
  * DISCONNECT and AUTH in MQTT 5.0: a reason code and properties, nothing else. Remaining length 0 means 0x00 and
  * no properties, 1 a reason code without properties (MQTT 5.0 sections 3.14.2.1 and 3.15.2.1).
  */
-final class Mqtt5ReasonCodeDecoder implements Mqtt3MessageDecoder {
+final class Mqtt5ReasonCodeDecoder implements MqttMessageDecoder {
     /** Builds the type's record. */
     interface Factory {
         MqttPacket create(int reasonCode, MqttProperties properties);

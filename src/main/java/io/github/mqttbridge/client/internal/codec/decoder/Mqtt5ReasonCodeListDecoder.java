@@ -13,7 +13,7 @@ import java.util.List;
  * SUBACK and UNSUBACK in MQTT 5.0: packet id, properties and one reason code per filter of the request
  * (MQTT 5.0 sections 3.9 and 3.11).
  */
-final class Mqtt5ReasonCodeListDecoder implements Mqtt3MessageDecoder {
+final class Mqtt5ReasonCodeListDecoder implements MqttMessageDecoder {
     /** Builds the type's record. */
     interface Factory {
         MqttPacket create(int packetId, List<Integer> reasonCodes, MqttProperties properties);

@@ -16,13 +16,13 @@ import java.util.Map;
 public final class MqttPacketDecoders {
     private final String sender;
     private final boolean mqtt5;
-    private final Mqtt3MessageDecoder[] byCode = new Mqtt3MessageDecoder[16];
+    private final MqttMessageDecoder[] byCode = new MqttMessageDecoder[16];
 
     /**
      * @param sender the side whose packets these are, as the error message names it, e.g. "a server"
      * @param mqtt5  whether the table is MQTT 5.0's, which gives type 15 to AUTH; MQTT 3.x reserves it
      */
-    MqttPacketDecoders(String sender, boolean mqtt5, Map<PacketType, Mqtt3MessageDecoder> decoders) {
+    MqttPacketDecoders(String sender, boolean mqtt5, Map<PacketType, MqttMessageDecoder> decoders) {
         this.sender = sender;
         this.mqtt5 = mqtt5;
         decoders.forEach((type, decoder) -> byCode[type.code()] = decoder);
@@ -40,7 +40,7 @@ public final class MqttPacketDecoders {
      * @param body  exactly the remaining length; its position is advanced past what was read
      */
     public MqttPacket decode(PacketType type, int flags, ByteBuffer body) throws MqttDecodeException {
-        Mqtt3MessageDecoder decoder = decoderOf(type);
+        MqttMessageDecoder decoder = decoderOf(type);
         MqttBodyReader reader = new MqttBodyReader(type, body);
         MqttPacket packet = decoder.decode(flags, reader);
         if (reader.remaining() != 0) {
@@ -50,8 +50,8 @@ public final class MqttPacketDecoders {
         return packet;
     }
 
-    private Mqtt3MessageDecoder decoderOf(PacketType type) throws MqttDecodeException {
-        Mqtt3MessageDecoder decoder = byCode[type.code()];
+    private MqttMessageDecoder decoderOf(PacketType type) throws MqttDecodeException {
+        MqttMessageDecoder decoder = byCode[type.code()];
         if (decoder == null && type == PacketType.AUTH && !mqtt5) {
             throw new MqttDecodeException("reserved packet type " + type.code() + " in the fixed header");
         }

@@ -6,7 +6,7 @@ import io.github.mqttbridge.client.internal.datatypes.TopicName;
 
 import java.nio.ByteBuffer;
 
-final class Mqtt3ConnectEncoder extends Mqtt3MessageEncoder<ConnectPacket> {
+final class Mqtt3ConnectEncoder extends MqttMessageEncoder<ConnectPacket> {
     private static final int LEVEL_FLAGS_KEEP_ALIVE_SIZE = 4;
     private static final int MAX_KEEP_ALIVE = 65535;
 

@@ -6,7 +6,7 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import java.nio.ByteBuffer;
 
 /** The packets that are only a fixed header: PINGREQ, PINGRESP and DISCONNECT. */
-abstract class Mqtt3EmptyPacketEncoder<P extends MqttPacket> extends Mqtt3MessageEncoder<P> {
+abstract class Mqtt3EmptyPacketEncoder<P extends MqttPacket> extends MqttMessageEncoder<P> {
 
     Mqtt3EmptyPacketEncoder(Class<P> packetClass) {
         super(packetClass);

@@ -6,7 +6,7 @@ import io.github.mqttbridge.client.internal.codec.packet.QosAck;
 import java.nio.ByteBuffer;
 
 /** The acknowledgements whose whole body is a packet id: PUBACK, PUBREC, PUBREL, PUBCOMP and UNSUBACK. */
-abstract class Mqtt3PacketIdEncoder<P extends MqttPacket> extends Mqtt3MessageEncoder<P> {
+abstract class Mqtt3PacketIdEncoder<P extends MqttPacket> extends MqttMessageEncoder<P> {
     private static final int PACKET_ID_SIZE = 2;
     private final int flags;
 

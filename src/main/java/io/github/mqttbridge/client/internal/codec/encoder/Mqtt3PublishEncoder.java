@@ -6,7 +6,7 @@ import io.github.mqttbridge.client.internal.datatypes.TopicName;
 import java.nio.ByteBuffer;
 
 /** PUBLISH, the hot path: no allocation beyond the caller's buffer. */
-final class Mqtt3PublishEncoder extends Mqtt3MessageEncoder<PublishPacket> {
+final class Mqtt3PublishEncoder extends MqttMessageEncoder<PublishPacket> {
     private static final int PACKET_ID_SIZE = 2;
 
     Mqtt3PublishEncoder() {

@@ -7,7 +7,7 @@ import io.github.mqttbridge.client.internal.datatypes.TopicFilter;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
-final class Mqtt3SubscribeEncoder extends Mqtt3MessageEncoder<SubscribePacket> {
+final class Mqtt3SubscribeEncoder extends MqttMessageEncoder<SubscribePacket> {
     private static final int PACKET_ID_SIZE = 2;
     private static final int OPTIONS_SIZE = 1;
     private static final int NO_LOCAL = 0x04;

@@ -5,7 +5,7 @@ import io.github.mqttbridge.client.internal.datatypes.TopicFilter;
 
 import java.nio.ByteBuffer;
 
-final class Mqtt3UnsubscribeEncoder extends Mqtt3MessageEncoder<UnsubscribePacket> {
+final class Mqtt3UnsubscribeEncoder extends MqttMessageEncoder<UnsubscribePacket> {
     private static final int PACKET_ID_SIZE = 2;
     /** Bits 3-0 of UNSUBSCRIBE are fixed at 0010 [MQTT-3.10.1-1], in MQTT 5.0 as well. */
     static final int FLAGS = 0b0010;

@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * PUBACK, PUBREC, PUBREL and PUBCOMP in MQTT 5.0, in their shortest form (MQTT 5.0 section 3.4.2.1): the packet
  * id alone for 0x00 Success without properties, the reason code too when there are no properties, else all three.
  */
-final class Mqtt5AckEncoder<P extends MqttPacket & QosAck> extends Mqtt3MessageEncoder<P> {
+final class Mqtt5AckEncoder<P extends MqttPacket & QosAck> extends MqttMessageEncoder<P> {
     private static final int PACKET_ID_SIZE = 2;
     private static final int REASON_CODE_SIZE = 1;
     private final int flags;

@@ -30,29 +30,29 @@ public final class Mqtt5ClientEncoders {
 
     // The encoders both sides use: the tests' server table takes them from here.
 
-    static Mqtt3MessageEncoder<?> pubAck() {
+    static MqttMessageEncoder<?> pubAck() {
         return new Mqtt5AckEncoder<>(PubAckPacket.class, 0b0000);
     }
 
-    static Mqtt3MessageEncoder<?> pubRec() {
+    static MqttMessageEncoder<?> pubRec() {
         return new Mqtt5AckEncoder<>(PubRecPacket.class, 0b0000);
     }
 
-    static Mqtt3MessageEncoder<?> pubRel() {
+    static MqttMessageEncoder<?> pubRel() {
         // Bits 3-0 of PUBREL are fixed at 0010 [MQTT-3.6.1-1].
         return new Mqtt5AckEncoder<>(PubRelPacket.class, 0b0010);
     }
 
-    static Mqtt3MessageEncoder<?> pubComp() {
+    static MqttMessageEncoder<?> pubComp() {
         return new Mqtt5AckEncoder<>(PubCompPacket.class, 0b0000);
     }
 
-    static Mqtt3MessageEncoder<?> disconnect() {
+    static MqttMessageEncoder<?> disconnect() {
         return new Mqtt5ReasonCodeEncoder<>(DisconnectPacket.class, DisconnectPacket::reasonCode,
                 DisconnectPacket::properties);
     }
 
-    static Mqtt3MessageEncoder<?> auth() {
+    static MqttMessageEncoder<?> auth() {
         return new Mqtt5ReasonCodeEncoder<>(AuthPacket.class, AuthPacket::reasonCode, AuthPacket::properties);
     }
 }

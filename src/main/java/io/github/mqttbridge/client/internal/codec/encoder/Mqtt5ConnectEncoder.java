@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * CONNECT in MQTT 5.0 (section 3.1): the 3.1.1 layout with the CONNECT properties after keep alive and the will
  * properties before the will topic. Unlike 3.1.1, a password may come without a user name.
  */
-final class Mqtt5ConnectEncoder extends Mqtt3MessageEncoder<ConnectPacket> {
+final class Mqtt5ConnectEncoder extends MqttMessageEncoder<ConnectPacket> {
     private static final int LEVEL_FLAGS_KEEP_ALIVE_SIZE = 4;
 
     Mqtt5ConnectEncoder() {

@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * PUBLISH in MQTT 5.0: the 3.1.1 fields with properties between the packet id and the payload. The hot path: no
  * allocation beyond the caller's buffer, and one byte for absent properties.
  */
-final class Mqtt5PublishEncoder extends Mqtt3MessageEncoder<PublishPacket> {
+final class Mqtt5PublishEncoder extends MqttMessageEncoder<PublishPacket> {
 
     Mqtt5PublishEncoder() {
         super(PublishPacket.class);

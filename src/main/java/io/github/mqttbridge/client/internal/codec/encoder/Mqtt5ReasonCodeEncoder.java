@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
  * DISCONNECT and AUTH in MQTT 5.0, in their shortest form (MQTT 5.0 sections 3.14.2.1 and 3.15.2.1): nothing for
  * 0x00 without properties, the reason code alone when there are no properties, else both.
  */
-final class Mqtt5ReasonCodeEncoder<P extends MqttPacket> extends Mqtt3MessageEncoder<P> {
+final class Mqtt5ReasonCodeEncoder<P extends MqttPacket> extends MqttMessageEncoder<P> {
     private static final int REASON_CODE_SIZE = 1;
     private final ToIntFunction<P> reasonCode;
     private final Function<P, MqttProperties> properties;

@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * SUBSCRIBE in MQTT 5.0: packet id, properties, then each filter with its subscription options byte (MQTT 5.0
  * section 3.8.3.1).
  */
-final class Mqtt5SubscribeEncoder extends Mqtt3MessageEncoder<SubscribePacket> {
+final class Mqtt5SubscribeEncoder extends MqttMessageEncoder<SubscribePacket> {
 
     Mqtt5SubscribeEncoder() {
         super(SubscribePacket.class);

@@ -6,7 +6,7 @@ import io.github.mqttbridge.client.internal.codec.packet.UnsubscribePacket;
 import java.nio.ByteBuffer;
 
 /** UNSUBSCRIBE in MQTT 5.0: the 3.1.1 fields with properties after the packet id (MQTT 5.0 section 3.10). */
-final class Mqtt5UnsubscribeEncoder extends Mqtt3MessageEncoder<UnsubscribePacket> {
+final class Mqtt5UnsubscribeEncoder extends MqttMessageEncoder<UnsubscribePacket> {
 
     Mqtt5UnsubscribeEncoder() {
         super(UnsubscribePacket.class);

@@ -19,13 +19,13 @@ public final class MqttPacketEncoders {
 
     private final String sender;
     private final boolean mqtt5;
-    private final Mqtt3MessageEncoder<?>[] byCode = new Mqtt3MessageEncoder<?>[16];
+    private final MqttMessageEncoder<?>[] byCode = new MqttMessageEncoder<?>[16];
 
     /**
      * @param sender the side that sends these packets, as the error message names it, e.g. "a client"
      * @param mqtt5  whether the table is MQTT 5.0's, which names its own section in the error message
      */
-    MqttPacketEncoders(String sender, boolean mqtt5, Map<PacketType, Mqtt3MessageEncoder<?>> encoders) {
+    MqttPacketEncoders(String sender, boolean mqtt5, Map<PacketType, MqttMessageEncoder<?>> encoders) {
         this.sender = sender;
         this.mqtt5 = mqtt5;
         encoders.forEach((type, encoder) -> byCode[type.code()] = encoder);
@@ -75,8 +75,8 @@ public final class MqttPacketEncoders {
         return out.flip();
     }
 
-    private Mqtt3MessageEncoder<?> encoderOf(MqttPacket packet) {
-        Mqtt3MessageEncoder<?> encoder = byCode[packet.type().code()];
+    private MqttMessageEncoder<?> encoderOf(MqttPacket packet) {
+        MqttMessageEncoder<?> encoder = byCode[packet.type().code()];
         if (encoder == null) {
             throw new IllegalArgumentException(sender + " must not send " + packet.type()
                     + (mqtt5 ? " (MQTT 5.0 section 2.1.2)" : " (MQTT 3.1.1 section 2.2.1)"));

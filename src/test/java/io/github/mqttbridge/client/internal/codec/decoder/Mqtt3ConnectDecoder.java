@@ -9,7 +9,7 @@ import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 import io.github.mqttbridge.client.internal.datatypes.TopicName;
 
 /** CONNECT, as the tests' server decodes it: the client itself only sends it. */
-final class Mqtt3ConnectDecoder implements Mqtt3MessageDecoder {
+final class Mqtt3ConnectDecoder implements MqttMessageDecoder {
     static final int USER_NAME = 0x80;
     static final int PASSWORD = 0x40;
     private static final int WILL_RETAIN = 0x20;

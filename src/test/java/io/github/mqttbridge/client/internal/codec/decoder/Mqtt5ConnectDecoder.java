@@ -12,7 +12,7 @@ import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
  * CONNECT in MQTT 5.0, as the tests' server decodes it (MQTT 5.0 section 3.1): the 3.1.1 layout with properties
  * after keep alive and will properties before the will topic.
  */
-final class Mqtt5ConnectDecoder implements Mqtt3MessageDecoder {
+final class Mqtt5ConnectDecoder implements MqttMessageDecoder {
 
     @Override
     public MqttPacket decode(int flags, MqttBodyReader body) throws MqttDecodeException {

@@ -16,7 +16,7 @@ import java.util.List;
  * SUBSCRIBE in MQTT 5.0, as the tests' server decodes it: packet id, properties, then each filter with its
  * subscription options (MQTT 5.0 section 3.8.3.1).
  */
-final class Mqtt5SubscribeDecoder implements Mqtt3MessageDecoder {
+final class Mqtt5SubscribeDecoder implements MqttMessageDecoder {
     private static final int QOS = 0b0000_0011;
     private static final int NO_LOCAL = 0b0000_0100;
     private static final int RETAIN_AS_PUBLISHED = 0b0000_1000;

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** UNSUBSCRIBE in MQTT 5.0, as the tests' server decodes it: packet id, properties, filters. */
-final class Mqtt5UnsubscribeDecoder implements Mqtt3MessageDecoder {
+final class Mqtt5UnsubscribeDecoder implements MqttMessageDecoder {
 
     @Override
     public MqttPacket decode(int flags, MqttBodyReader body) throws MqttDecodeException {

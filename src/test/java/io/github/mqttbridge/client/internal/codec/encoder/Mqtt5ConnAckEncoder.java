@@ -6,7 +6,7 @@ import io.github.mqttbridge.client.internal.codec.packet.PropertyScope;
 import java.nio.ByteBuffer;
 
 /** CONNACK in MQTT 5.0, as the tests' server encodes it: flags, reason code, properties (MQTT 5.0 section 3.2). */
-final class Mqtt5ConnAckEncoder extends Mqtt3MessageEncoder<ConnAckPacket> {
+final class Mqtt5ConnAckEncoder extends MqttMessageEncoder<ConnAckPacket> {
     private static final int FLAGS_AND_REASON_CODE_SIZE = 2;
 
     Mqtt5ConnAckEncoder() {

@@ -13,7 +13,7 @@ import java.util.function.ToIntFunction;
  * SUBACK and UNSUBACK in MQTT 5.0, as the tests' server encodes them: packet id, properties and one reason code
  * per filter (MQTT 5.0 sections 3.9 and 3.11).
  */
-final class Mqtt5ReasonCodeListEncoder<P extends MqttPacket> extends Mqtt3MessageEncoder<P> {
+final class Mqtt5ReasonCodeListEncoder<P extends MqttPacket> extends MqttMessageEncoder<P> {
     private static final int PACKET_ID_SIZE = 2;
     private final ToIntFunction<P> packetId;
     private final Function<P, List<Integer>> reasonCodes;
