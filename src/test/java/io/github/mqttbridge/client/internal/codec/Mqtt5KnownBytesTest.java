@@ -56,6 +56,8 @@ class Mqtt5KnownBytesTest {
                 // 0x8B Server shutting down, properties of 4 bytes: reason string "r".
                 arguments("E0 06 8B 04 1F 00 01 72", new DisconnectPacket(0x8B, props(MqttProperty.REASON_STRING, "r"))),
                 arguments("F0 00", new AuthPacket(0x00, MqttProperties.EMPTY)),
+                // Unlike DISCONNECT, AUTH leaves out the property length only together with the reason code.
+                arguments("F0 02 19 00", new AuthPacket(0x19, MqttProperties.EMPTY)),
                 // 0x18 Continue authentication; authentication method "m", authentication data 01.
                 arguments("F0 0A 18 08 15 00 01 6D 16 00 01 01", new AuthPacket(0x18, MqttProperties.builder()
                         .add(MqttProperty.AUTHENTICATION_METHOD, "m")

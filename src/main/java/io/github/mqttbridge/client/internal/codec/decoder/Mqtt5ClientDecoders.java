@@ -52,11 +52,11 @@ public final class Mqtt5ClientDecoders {
     }
 
     static MqttMessageDecoder disconnect() {
-        return new Mqtt5ReasonCodeDecoder(PacketType.DISCONNECT, DisconnectPacket::new);
+        return new Mqtt5ReasonCodeDecoder(PacketType.DISCONNECT, true, DisconnectPacket::new);
     }
 
     static MqttMessageDecoder auth() {
-        return new Mqtt5ReasonCodeDecoder(PacketType.AUTH, AuthPacket::new);
+        return new Mqtt5ReasonCodeDecoder(PacketType.AUTH, false, AuthPacket::new);
     }
 
     private static MqttMessageDecoder subAck() {

@@ -8,7 +8,8 @@ import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 
 /**
  * DISCONNECT and AUTH in MQTT 5.0: a reason code and properties, nothing else. Remaining length 0 means 0x00 and
- * no properties, 1 a reason code without properties (MQTT 5.0 sections 3.14.2.1 and 3.15.2.1).
+ * no properties (MQTT 5.0 sections 3.14.2.1 and 3.15.2.1); DISCONNECT alone may also leave out just the property
+ * length, with remaining length 1 (section 3.14.2.2.1).
  */
 final class Mqtt5ReasonCodeDecoder implements MqttMessageDecoder {
     /** Builds the type's record. */
@@ -17,18 +18,24 @@ final class Mqtt5ReasonCodeDecoder implements MqttMessageDecoder {
     }
 
     private final PacketType type;
+    private final boolean reasonCodeAlone;
     private final Factory factory;
 
-    Mqtt5ReasonCodeDecoder(PacketType type, Factory factory) {
+    /** @param reasonCodeAlone whether a reason code may come without the property length */
+    Mqtt5ReasonCodeDecoder(PacketType type, boolean reasonCodeAlone, Factory factory) {
         this.type = type;
+        this.reasonCodeAlone = reasonCodeAlone;
         this.factory = factory;
     }
 
     @Override
     public MqttPacket decode(int flags, MqttBodyReader body) throws MqttDecodeException {
         FixedHeaderFlags.require(type, flags, FixedHeaderFlags.RESERVED_0000);
-        int reasonCode = body.remaining() > 0 ? body.readReasonCode() : 0;
-        MqttProperties properties = body.remaining() > 0
+        if (body.remaining() == 0) {
+            return factory.create(0, MqttProperties.EMPTY);
+        }
+        int reasonCode = body.readReasonCode();
+        MqttProperties properties = body.remaining() > 0 || !reasonCodeAlone
                 ? Mqtt5PropertyReader.read(body, PropertyScope.of(type)) : MqttProperties.EMPTY;
         return factory.create(reasonCode, properties);
     }

@@ -48,11 +48,11 @@ public final class Mqtt5ClientEncoders {
     }
 
     static MqttMessageEncoder<?> disconnect() {
-        return new Mqtt5ReasonCodeEncoder<>(DisconnectPacket.class, DisconnectPacket::reasonCode,
+        return new Mqtt5ReasonCodeEncoder<>(DisconnectPacket.class, true, DisconnectPacket::reasonCode,
                 DisconnectPacket::properties);
     }
 
     static MqttMessageEncoder<?> auth() {
-        return new Mqtt5ReasonCodeEncoder<>(AuthPacket.class, AuthPacket::reasonCode, AuthPacket::properties);
+        return new Mqtt5ReasonCodeEncoder<>(AuthPacket.class, false, AuthPacket::reasonCode, AuthPacket::properties);
     }
 }
