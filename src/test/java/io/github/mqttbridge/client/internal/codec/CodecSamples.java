@@ -113,7 +113,7 @@ final class CodecSamples {
     /** The samples that travel this route: the version's own, of the types the route carries. */
     static List<MqttPacket> sentIn(PacketRoute route) {
         List<MqttPacket> samples = route.isMqtt5() ? Mqtt5CodecSamples.all() : all();
-        return samples.stream().filter(p -> route.carries(p.type())).toList();
+        return samples.stream().filter(route::carries).toList();
     }
 
     /** Each sample with each direction it travels in: PUBLISH and its acknowledgements twice. */
@@ -124,6 +124,6 @@ final class CodecSamples {
     /** Each MQTT 5.0 sample with each direction it travels in: DISCONNECT and AUTH twice as well. */
     static Stream<Arguments> inEveryMqtt5Direction() {
         return Mqtt5CodecSamples.all().stream()
-                .flatMap(p -> Mqtt5Direction.carrying(p.type()).stream().map(d -> Arguments.of(d, p)));
+                .flatMap(p -> Mqtt5Direction.carrying(p).stream().map(d -> Arguments.of(d, p)));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.mqttbridge.client.internal.codec;
 
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -99,7 +100,9 @@ class Mqtt5DecoderMalformedPacketTest {
                 arguments("subscription identifier is not 0 in PUBLISH", "30 06 00 01 74 02 0B 00",
                         "Subscription Identifier (0x0B) in PUBLISH must not be 0"),
                 arguments("topic alias is not 0", "30 07 00 01 74 03 23 00 00",
-                        "Topic Alias (0x23) in PUBLISH must not be 0"));
+                        "Topic Alias (0x23) in PUBLISH must not be 0"),
+                arguments("response topic holds no wildcards", "30 08 00 01 74 04 08 00 01 23",
+                        "Response Topic (0x08) in PUBLISH must not contain the wildcards"));
     }
 
     static Stream<Arguments> packets() {
@@ -137,6 +140,12 @@ class Mqtt5DecoderMalformedPacketTest {
                         "no local must be 0 on the shared subscription '$share/g/t' [MQTT-3.8.3-4]"),
                 arguments("SUBSCRIBE holds a filter", "82 03 00 01 00", "[MQTT-3.8.3-2]"),
                 arguments("UNSUBSCRIBE holds a filter", "A2 03 00 01 00", "[MQTT-3.10.3-2]"));
+    }
+
+    @Test
+    void aServerRejectsASubscriptionIdentifierInAClientsPublish() {
+        DecoderRejections.assertRejected(List.of(Mqtt5Direction.CLIENT_TO_SERVER), "30 06 00 01 74 02 0B 01",
+                "a PUBLISH from a client must not carry a subscription identifier [MQTT-3.3.4-6]");
     }
 
     @ParameterizedTest(name = "{0}")

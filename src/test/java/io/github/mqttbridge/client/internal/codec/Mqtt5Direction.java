@@ -4,7 +4,10 @@ import io.github.mqttbridge.client.internal.codec.decoder.Mqtt5ClientDecoders;
 import io.github.mqttbridge.client.internal.codec.decoder.Mqtt5ServerDecoders;
 import io.github.mqttbridge.client.internal.codec.encoder.Mqtt5ClientEncoders;
 import io.github.mqttbridge.client.internal.codec.encoder.Mqtt5ServerEncoders;
+import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperty;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
+import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -47,6 +50,18 @@ public enum Mqtt5Direction implements PacketRoute {
     /** The directions a type travels in. */
     public static List<Mqtt5Direction> carrying(PacketType type) {
         return Arrays.stream(values()).filter(d -> d.carries(type)).toList();
+    }
+
+    /** The directions this very packet may travel in. */
+    public static List<Mqtt5Direction> carrying(MqttPacket packet) {
+        return Arrays.stream(values()).filter(d -> d.carries(packet)).toList();
+    }
+
+    /** A client's PUBLISH carries no subscription identifier [MQTT-3.3.4-6]: only the server's matched any. */
+    @Override
+    public boolean carries(MqttPacket packet) {
+        return carries(packet.type()) && !(this == CLIENT_TO_SERVER && packet instanceof PublishPacket p
+                && p.properties().has(MqttProperty.SUBSCRIPTION_IDENTIFIER));
     }
 
     @Override

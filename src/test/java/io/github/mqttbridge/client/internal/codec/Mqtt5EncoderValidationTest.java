@@ -62,6 +62,8 @@ class Mqtt5EncoderValidationTest {
                         "Maximum QoS (0x24) in CONNACK must be 0..255"),
                 arguments("topic alias is not 0", publish(props(MqttProperty.TOPIC_ALIAS, 0)),
                         "Topic Alias (0x23) in PUBLISH must not be 0"),
+                arguments("response topic holds no wildcards", publish(props(MqttProperty.RESPONSE_TOPIC, "a/+")),
+                        "Response Topic (0x08) in PUBLISH must not contain the wildcards"),
                 arguments("subscription identifier is not 0", subscribe(new Subscription("a", 0),
                         props(MqttProperty.SUBSCRIPTION_IDENTIFIER, 0)), "Subscription Identifier (0x0B) in SUBSCRIBE must not be 0"),
                 arguments("subscription identifier fits a variable byte integer", subscribe(new Subscription("a", 0),
@@ -151,6 +153,12 @@ class Mqtt5EncoderValidationTest {
     @MethodSource("partsOnlyMqtt5Has")
     void theMqtt3ClientRefusesWhatOnlyMqtt5Carries(String part, MqttPacket packet, String message) {
         EncoderRefusals.assertRefused(List.of(Direction.CLIENT_TO_SERVER), packet, message);
+    }
+
+    @Test
+    void theClientsPublishCarriesNoSubscriptionIdentifier() {
+        EncoderRefusals.assertRefused(List.of(Mqtt5Direction.CLIENT_TO_SERVER),
+                publish(props(MqttProperty.SUBSCRIPTION_IDENTIFIER, 1)), "[MQTT-3.3.4-6]");
     }
 
     @Test

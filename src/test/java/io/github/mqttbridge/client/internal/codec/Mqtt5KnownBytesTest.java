@@ -160,7 +160,7 @@ class Mqtt5KnownBytesTest {
     static Stream<Arguments> vectorsInEveryDirection() {
         return vectors().flatMap(v -> {
             MqttPacket packet = (MqttPacket) v.get()[1];
-            return Mqtt5Direction.carrying(packet.type()).stream().map(d -> arguments(d, v.get()[0], packet));
+            return Mqtt5Direction.carrying(packet).stream().map(d -> arguments(d, v.get()[0], packet));
         });
     }
 

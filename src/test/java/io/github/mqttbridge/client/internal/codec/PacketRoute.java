@@ -38,6 +38,11 @@ public interface PacketRoute {
         return tables().types().contains(type);
     }
 
+    /** Whether this side may send this very packet: its type, and any rule of the spec on what it holds. */
+    default boolean carries(MqttPacket packet) {
+        return carries(packet.type());
+    }
+
     /** The side that sends, as the codec's messages name it. */
     default String sender() {
         return tables().sender();

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Mqtt5ClientDecoders {
     public static final MqttPacketDecoders TABLE = new MqttPacketDecoders("a server", true, Map.ofEntries(
             Map.entry(PacketType.CONNACK, new Mqtt5ConnAckDecoder()),
-            Map.entry(PacketType.PUBLISH, new Mqtt5PublishDecoder()),
+            Map.entry(PacketType.PUBLISH, new Mqtt5PublishDecoder(false)),
             Map.entry(PacketType.PUBACK, pubAck()),
             Map.entry(PacketType.PUBREC, pubRec()),
             Map.entry(PacketType.PUBREL, pubRel()),

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class Mqtt5ClientEncoders {
     public static final MqttPacketEncoders TABLE = new MqttPacketEncoders("a client", true, Map.ofEntries(
             Map.entry(PacketType.CONNECT, new Mqtt5ConnectEncoder()),
-            Map.entry(PacketType.PUBLISH, new Mqtt5PublishEncoder()),
+            Map.entry(PacketType.PUBLISH, new Mqtt5PublishEncoder(true)),
             Map.entry(PacketType.PUBACK, pubAck()),
             Map.entry(PacketType.PUBREC, pubRec()),
             Map.entry(PacketType.PUBREL, pubRel()),

@@ -1,5 +1,7 @@
 package io.github.mqttbridge.client.internal.codec.packet;
 
+import io.github.mqttbridge.client.internal.datatypes.TopicName;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,14 +91,27 @@ public final class MqttProperties {
                     return p + " in " + scope + " " + problem;
                 }
             }
+            if (p == MqttProperty.RESPONSE_TOPIC && e.value() instanceof String topic) {
+                // A topic name the responder publishes to, so no wildcards [MQTT-3.3.2-14].
+                String problem = TopicName.wildcardProblem(topic);
+                if (problem != null) {
+                    return p + " in " + scope + " " + problem + " [MQTT-3.3.2-14]";
+                }
+            }
         }
         return null;
     }
 
+    /** Whether the property is present, without allocating. */
+    public boolean has(MqttProperty property) {
+        return first(property) != null;
+    }
+
     private Object first(MqttProperty property) {
-        for (Entry e : entries) {
-            if (e.property() == property) {
-                return e.value();
+        // Indexed, not for-each: EMPTY and the hot path's lookups allocate no iterator.
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).property() == property) {
+                return entries.get(i).value();
             }
         }
         return null;

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class Mqtt5ServerDecoders {
     public static final MqttPacketDecoders TABLE = new MqttPacketDecoders("a client", true, Map.ofEntries(
             Map.entry(PacketType.CONNECT, new Mqtt5ConnectDecoder()),
-            Map.entry(PacketType.PUBLISH, new Mqtt5PublishDecoder()),
+            Map.entry(PacketType.PUBLISH, new Mqtt5PublishDecoder(true)),
             Map.entry(PacketType.PUBACK, Mqtt5ClientDecoders.pubAck()),
             Map.entry(PacketType.PUBREC, Mqtt5ClientDecoders.pubRec()),
             Map.entry(PacketType.PUBREL, Mqtt5ClientDecoders.pubRel()),

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class Mqtt5ServerEncoders {
     public static final MqttPacketEncoders TABLE = new MqttPacketEncoders("a server", true, Map.ofEntries(
             Map.entry(PacketType.CONNACK, new Mqtt5ConnAckEncoder()),
-            Map.entry(PacketType.PUBLISH, new Mqtt5PublishEncoder()),
+            Map.entry(PacketType.PUBLISH, new Mqtt5PublishEncoder(false)),
             Map.entry(PacketType.PUBACK, Mqtt5ClientEncoders.pubAck()),
             Map.entry(PacketType.PUBREC, Mqtt5ClientEncoders.pubRec()),
             Map.entry(PacketType.PUBREL, Mqtt5ClientEncoders.pubRel()),
