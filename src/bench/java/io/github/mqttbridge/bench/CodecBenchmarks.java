@@ -3,6 +3,7 @@ package io.github.mqttbridge.bench;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.codec.MqttDecoder;
 import io.github.mqttbridge.client.internal.codec.MqttEncoder;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
@@ -28,6 +29,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CodecBenchmarks {
     static final String TOPIC = "devices/sensor-0042/telemetry";
+    static final MqttEncoder ENCODER = MqttEncoder.forClient(MqttVersion.MQTT_3_1_1);
 
     /** A QoS 1 PUBLISH on a topic of typical length, with the payload size under test. */
     @State(Scope.Thread)
@@ -38,13 +40,13 @@ public class CodecBenchmarks {
         PublishPacket packet;
         ByteBuffer out;
         ByteBuffer encoded;
-        final MqttDecoder decoder = MqttDecoder.forClient(MqttDecoder.DEFAULT_MAX_PACKET_SIZE);
+        final MqttDecoder decoder = MqttDecoder.forClient(MqttDecoder.DEFAULT_MAX_PACKET_SIZE, MqttVersion.MQTT_3_1_1);
 
         @Setup
         public void setUp() {
             packet = new PublishPacket(TOPIC, new byte[payloadBytes], 1, false, false, 4711);
-            out = ByteBuffer.allocate(MqttEncoder.encodedSize(packet));
-            encoded = MqttEncoder.encode(packet);
+            out = ByteBuffer.allocate(ENCODER.encodedSize(packet));
+            encoded = ENCODER.encode(packet);
         }
     }
 
@@ -57,7 +59,7 @@ public class CodecBenchmarks {
         MqttPacket packet;
         ByteBuffer out;
         ByteBuffer encoded;
-        final MqttDecoder decoder = MqttDecoder.forClient(MqttDecoder.DEFAULT_MAX_PACKET_SIZE);
+        final MqttDecoder decoder = MqttDecoder.forClient(MqttDecoder.DEFAULT_MAX_PACKET_SIZE, MqttVersion.MQTT_3_1_1);
 
         @Setup
         public void setUp() {
@@ -68,8 +70,8 @@ public class CodecBenchmarks {
                 case "PUBCOMP" -> new PubCompPacket(4711);
                 default -> throw new IllegalArgumentException("not an acknowledgement: " + type);
             };
-            out = ByteBuffer.allocate(MqttEncoder.encodedSize(packet));
-            encoded = MqttEncoder.encode(packet);
+            out = ByteBuffer.allocate(ENCODER.encodedSize(packet));
+            encoded = ENCODER.encode(packet);
         }
     }
 
@@ -95,11 +97,11 @@ public class CodecBenchmarks {
 
     private static ByteBuffer encode(MqttPacket packet, ByteBuffer out) {
         out.clear();
-        int remainingLength = MqttEncoder.remainingLength(packet);
+        int remainingLength = ENCODER.remainingLength(packet);
         if (MqttEncoder.sizeOf(remainingLength) > out.capacity()) {
             throw new IllegalStateException("encoded size changed");
         }
-        MqttEncoder.encode(packet, remainingLength, out);
+        ENCODER.encode(packet, remainingLength, out);
         return out;
     }
 

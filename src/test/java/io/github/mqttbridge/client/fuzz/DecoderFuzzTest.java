@@ -3,7 +3,7 @@ package io.github.mqttbridge.client.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.mqttbridge.client.internal.codec.Direction;
+import io.github.mqttbridge.client.internal.codec.PacketRoute;
 import io.github.mqttbridge.client.internal.codec.MqttDecoder;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Coverage-guided fuzzing of the packet decoder (Jazzer), the client's and the tests' server's alike: every input
- * goes to the decoder of each direction. Whatever the bytes, the decoder yields packets, asks for more, or throws
+ * goes to the decoder of each direction, in MQTT 3.x and in MQTT 5.0. Whatever the bytes, the decoder yields packets, asks for more, or throws
  * MqttDecodeException — any other exception is a finding — and every packet it yields encodes back, by the
  * sender's encoder, to bytes that decode to the same packet. Without JAZZER_FUZZ set this runs the corpus in
  * src/test/resources as a regression test; with it, it fuzzes. fuzz/long-run fuzzes it for hours (docs/reliability.md).
@@ -26,12 +26,12 @@ public class DecoderFuzzTest {
 
     /** The same check as an entry point of Jazzer's command line, which runs the long fuzzing campaign. */
     public static void fuzzerTestOneInput(byte[] input) {
-        for (Direction direction : Direction.values()) {
+        for (PacketRoute direction : PacketRoute.all()) {
             decodeAndRoundTrip(direction, input);
         }
     }
 
-    private static void decodeAndRoundTrip(Direction direction, byte[] input) {
+    private static void decodeAndRoundTrip(PacketRoute direction, byte[] input) {
         MqttDecoder decoder = direction.decoder(MAX_PACKET);
         ByteBuffer in = ByteBuffer.wrap(input);
         try {

@@ -3,18 +3,20 @@ package io.github.mqttbridge.client.internal.codec;
 import io.github.mqttbridge.client.internal.datatypes.MqttVariableByteInteger;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.codec.decoder.Mqtt3ClientDecoders;
+import io.github.mqttbridge.client.internal.codec.decoder.Mqtt5ClientDecoders;
 import io.github.mqttbridge.client.internal.codec.decoder.MqttPacketDecoders;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 
 import java.nio.ByteBuffer;
 
 /**
- * Cuts MQTT 3.1 / 3.1.1 packets out of a byte stream. Stateless, and so thread-safe: a partial packet stays in
+ * Cuts MQTT 3.1 / 3.1.1 / 5.0 packets out of a byte stream. Stateless, and so thread-safe: a partial packet stays in
  * the caller's buffer, not here, which lets one decoder serve any number of connections.
  *
- * <p>It decodes one direction, given by its table of decoders: the client's decoder takes only what a server may
- * send, and a packet of any other type is malformed input.
+ * <p>It decodes one direction of one protocol version, given by its table of decoders: the client's decoder takes
+ * only what a server may send, and a packet of any other type is malformed input.
  *
  * <p>Every malformed input ends in a {@link MqttDecodeException}; no length read from the wire is trusted
  * before it has been checked against the maximum packet size and against the bytes actually present.
@@ -40,9 +42,9 @@ public final class MqttDecoder {
         this.decoders = decoders;
     }
 
-    /** The client's decoder: what a server sends. */
-    public static MqttDecoder forClient(int maxPacketSize) {
-        return new MqttDecoder(maxPacketSize, Mqtt3ClientDecoders.TABLE);
+    /** The client's decoder: what a server sends, in this version; 3.1 and 3.1.1 share one table. */
+    public static MqttDecoder forClient(int maxPacketSize, MqttVersion version) {
+        return new MqttDecoder(maxPacketSize, version.isMqtt5() ? Mqtt5ClientDecoders.TABLE : Mqtt3ClientDecoders.TABLE);
     }
 
     public int maxPacketSize() {

@@ -37,6 +37,11 @@ public final class TopicFilter {
         return levelProblem(filter);
     }
 
+    /** Whether {@code filter} names a shared subscription, {@code $share/<group>/<filter>} (MQTT 5.0 section 4.8.2). */
+    public static boolean isShared(String filter) {
+        return filter.startsWith(SHARE_PREFIX);
+    }
+
     private static String levelProblem(String filter) {
         String[] levels = filter.split("/", -1);
         for (int i = 0; i < levels.length; i++) {

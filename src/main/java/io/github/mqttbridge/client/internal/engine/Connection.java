@@ -4,6 +4,7 @@ import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.codec.MqttDecoder;
 import io.github.mqttbridge.client.internal.codec.MqttEncoder;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
 import io.github.mqttbridge.client.internal.transport.Transport;
 import java.io.IOException;
@@ -47,6 +48,8 @@ public final class Connection {
     }
 
     private static final Outbound STOP = new Outbound(null, null);
+    /** The engine speaks MQTT 3.1 and 3.1.1, which share one encoder and one decoder. */
+    private static final MqttEncoder ENCODER = MqttEncoder.forClient(MqttVersion.MQTT_3_1_1);
 
     private final Transport transport;
     private final String uri;
@@ -65,7 +68,7 @@ public final class Connection {
         this.uri = uri;
         this.handler = handler;
         this.maxPacketSize = maxPacketSize;
-        this.decoder = MqttDecoder.forClient(maxPacketSize);
+        this.decoder = MqttDecoder.forClient(maxPacketSize, MqttVersion.MQTT_3_1_1);
         this.reader = new Thread(this::readLoop, threadPrefix + "-reader");
         this.writer = new Thread(this::writeLoop, threadPrefix + "-writer");
         reader.setDaemon(true);
@@ -233,7 +236,7 @@ public final class Connection {
 
     /** Encodes a packet into the batch, first writing the batch out when the packet does not fit beside it. */
     private ByteBuffer append(ByteBuffer out, Outbound next, List<WriteListener> written) throws IOException {
-        int remainingLength = MqttEncoder.remainingLength(next.packet);
+        int remainingLength = ENCODER.remainingLength(next.packet);
         int size = MqttEncoder.sizeOf(remainingLength);
         if (size > out.remaining()) {
             if (out.position() > 0) {
@@ -243,7 +246,7 @@ public final class Connection {
                 out = ByteBuffer.allocate(size);
             }
         }
-        MqttEncoder.encode(next.packet, remainingLength, out);
+        ENCODER.encode(next.packet, remainingLength, out);
         if (log.isTraceEnabled()) {
             log.trace("{} -> {}", uri, next.packet);
         }

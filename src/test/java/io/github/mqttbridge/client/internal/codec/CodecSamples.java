@@ -32,7 +32,7 @@ import static io.github.mqttbridge.client.internal.codec.packet.MqttVersion.MQTT
 import static io.github.mqttbridge.client.internal.codec.packet.MqttVersion.MQTT_3_1_1;
 
 /**
- * Valid packets of every type and both versions, shared by the round-trip, streaming and fuzz tests, which run
+ * Valid packets of every type and both MQTT 3.x versions, shared by the round-trip, streaming and fuzz tests, which run
  * each in every direction it travels.
  */
 final class CodecSamples {
@@ -41,7 +41,7 @@ final class CodecSamples {
 
     static List<MqttPacket> all() {
         List<MqttPacket> packets = new ArrayList<>();
-        for (MqttVersion v : MqttVersion.values()) {
+        for (MqttVersion v : List.of(MQTT_3_1, MQTT_3_1_1)) {
             packets.add(new ConnectPacket(v, "client-1", true, 60, null, null, null));
             packets.add(new ConnectPacket(v, "c", false, 0, null, "user", utf8("secret")));
             packets.add(new ConnectPacket(v, "c", true, 65535,
@@ -110,13 +110,20 @@ final class CodecSamples {
         return HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes);
     }
 
-    /** The samples that travel in this direction. */
-    static List<MqttPacket> sentIn(Direction direction) {
-        return all().stream().filter(p -> direction.carries(p.type())).toList();
+    /** The samples that travel this route: the version's own, of the types the route carries. */
+    static List<MqttPacket> sentIn(PacketRoute route) {
+        List<MqttPacket> samples = route.isMqtt5() ? Mqtt5CodecSamples.all() : all();
+        return samples.stream().filter(route::carries).toList();
     }
 
     /** Each sample with each direction it travels in: PUBLISH and its acknowledgements twice. */
     static Stream<Arguments> inEveryDirection() {
         return all().stream().flatMap(p -> Direction.carrying(p.type()).stream().map(d -> Arguments.of(d, p)));
+    }
+
+    /** Each MQTT 5.0 sample with each direction it travels in: DISCONNECT and AUTH twice as well. */
+    static Stream<Arguments> inEveryMqtt5Direction() {
+        return Mqtt5CodecSamples.all().stream()
+                .flatMap(p -> Mqtt5Direction.carrying(p).stream().map(d -> Arguments.of(d, p)));
     }
 }

@@ -2,6 +2,7 @@ package io.github.mqttbridge.client.internal.codec;
 
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 import io.github.mqttbridge.client.internal.codec.packet.PingRespPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * both directions.
  */
 class MqttDecoderFramingTest {
-    private final MqttDecoder decoder = MqttDecoder.forClient(MqttDecoder.DEFAULT_MAX_PACKET_SIZE);
+    private final MqttDecoder decoder = MqttDecoder.forClient(MqttDecoder.DEFAULT_MAX_PACKET_SIZE, MqttVersion.MQTT_3_1_1);
 
     @ParameterizedTest
     @EnumSource(Direction.class)
@@ -150,7 +151,7 @@ class MqttDecoderFramingTest {
 
     @Test
     void maximumPacketSizeBelowTheSmallestPacketIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> MqttDecoder.forClient(1));
+        assertThrows(IllegalArgumentException.class, () -> MqttDecoder.forClient(1, MqttVersion.MQTT_3_1_1));
     }
 
     private static byte[] concatenatedEncodings(Direction direction, List<MqttPacket> packets) {

@@ -5,7 +5,7 @@ import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Feeds random bytes and mutations of valid packets to the decoder of each direction. Whatever the input, it may
+ * Feeds random bytes and mutations of valid packets to the decoder of each direction of each version. Whatever the input, it may
  * only return packets, return null or throw {@link MqttDecodeException}, and never allocate far beyond its maximum
  * packet size.
  */
@@ -37,9 +37,13 @@ class MqttDecoderFuzzTest {
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    static List<PacketRoute> routes() {
+        return PacketRoute.all();
+    }
+
     @ParameterizedTest
-    @EnumSource(Direction.class)
-    void anyInputYieldsOnlyPacketsNullOrMqttDecodeException(Direction direction) {
+    @MethodSource("routes")
+    void anyInputYieldsOnlyPacketsNullOrMqttDecodeException(PacketRoute direction) {
         System.out.println("MqttDecoderFuzzTest " + direction + " seed: 0x" + Long.toHexString(SEED));
         assertTrue(threads.isThreadAllocatedMemorySupported(), "the allocation check needs HotSpot's counter");
         Random random = new Random(SEED);
@@ -90,7 +94,7 @@ class MqttDecoderFuzzTest {
         }
     }
 
-    private static List<byte[]> validEncodings(Direction direction) {
+    private static List<byte[]> validEncodings(PacketRoute direction) {
         // The 200 kB sample is over this decoder's maximum; a payload near the maximum stands in for it.
         List<byte[]> encodings = CodecSamples.sentIn(direction).stream()
                 .filter(p -> direction.encoders().encodedSize(p) <= MAX_PACKET_SIZE)

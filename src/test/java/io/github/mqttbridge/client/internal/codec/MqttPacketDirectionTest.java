@@ -1,6 +1,7 @@
 package io.github.mqttbridge.client.internal.codec;
 
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import org.junit.jupiter.api.Test;
@@ -21,34 +22,44 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class MqttPacketDirectionTest {
 
-    /** Each direction with each type it does not carry: CONNECT, SUBSCRIBE... from a server, CONNACK... from a client. */
+    /**
+     * Each direction of each version with each type it does not carry: CONNECT, SUBSCRIBE... from a server,
+     * CONNACK... from a client. AUTH does not exist in MQTT 3.x, where its code 15 is reserved, as
+     * MqttDecoderMalformedPacketTest checks.
+     */
     static Stream<Arguments> typesNotSent() {
-        return Arrays.stream(Direction.values()).flatMap(d -> Arrays.stream(PacketType.values())
-                .filter(t -> !d.carries(t)).map(t -> Arguments.of(d, t)));
+        return PacketRoute.all().stream().flatMap(d -> Arrays.stream(PacketType.values())
+                .filter(t -> !d.carries(t) && (d.isMqtt5() || t != PacketType.AUTH)).map(t -> Arguments.of(d, t)));
+    }
+
+    private static String mustNotSend(PacketRoute route, PacketType type) {
+        return route.sender() + " must not send " + type
+                + (route.isMqtt5() ? " (MQTT 5.0 section 2.1.2)" : " (MQTT 3.1.1 section 2.2.1)");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("typesNotSent")
-    void aTypeTheSenderMustNotSendIsRejectedFromItsFirstByte(Direction direction, PacketType type) {
+    void aTypeTheSenderMustNotSendIsRejectedFromItsFirstByte(PacketRoute direction, PacketType type) {
         // The first byte alone, with the flags the type's own rules ask for: nothing but the type is wrong.
         ByteBuffer in = ByteBuffer.wrap(new byte[] {CodecSamples.firstByte(type)});
 
         MqttDecodeException e = assertThrows(MqttDecodeException.class, () -> direction.decoder(1024).decode(in));
 
-        assertEquals(direction.sender() + " must not send " + type + " (MQTT 3.1.1 section 2.2.1)", e.getMessage());
+        assertEquals(mustNotSend(direction, type), e.getMessage());
         assertEquals(0, in.position(), "a rejected packet is not consumed");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("typesNotSent")
-    void aTypeThisSideMustNotSendIsRefusedBeforeWriting(Direction direction, PacketType type) {
-        MqttPacket packet = CodecSamples.all().stream().filter(p -> p.type() == type).findFirst().orElseThrow();
+    void aTypeThisSideMustNotSendIsRefusedBeforeWriting(PacketRoute direction, PacketType type) {
+        MqttPacket packet = Stream.concat(CodecSamples.all().stream(), Mqtt5CodecSamples.all().stream())
+                .filter(p -> p.type() == type).findFirst().orElseThrow();
         ByteBuffer out = ByteBuffer.allocate(1024);
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> direction.encoders().encode(packet, out));
 
-        assertEquals(direction.sender() + " must not send " + type + " (MQTT 3.1.1 section 2.2.1)", e.getMessage());
+        assertEquals(mustNotSend(direction, type), e.getMessage());
         assertEquals(0, out.position(), "nothing written");
     }
 
@@ -57,7 +68,7 @@ class MqttPacketDirectionTest {
         ByteBuffer subscribe = ByteBuffer.wrap(CodecSamples.hex("82 08 00 01 00 03 61 2F 23 01"));
 
         MqttDecodeException e = assertThrows(MqttDecodeException.class,
-                () -> MqttDecoder.forClient(1024).decode(subscribe));
+                () -> MqttDecoder.forClient(1024, MqttVersion.MQTT_3_1_1).decode(subscribe));
 
         assertEquals("a server must not send SUBSCRIBE (MQTT 3.1.1 section 2.2.1)", e.getMessage());
     }
@@ -67,7 +78,7 @@ class MqttPacketDirectionTest {
         MqttPacket connAck = CodecSamples.all().stream().filter(p -> p.type() == PacketType.CONNACK).findFirst()
                 .orElseThrow();
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MqttEncoder.encode(connAck));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MqttEncoder.forClient(MqttVersion.MQTT_3_1_1).encode(connAck));
 
         assertEquals("a client must not send CONNACK (MQTT 3.1.1 section 2.2.1)", e.getMessage());
     }

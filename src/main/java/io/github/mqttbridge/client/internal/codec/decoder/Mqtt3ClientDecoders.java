@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** What the client decodes: the packets a server sends (MQTT 3.1.1 section 2.2.1). */
 public final class Mqtt3ClientDecoders {
-    public static final MqttPacketDecoders TABLE = new MqttPacketDecoders("a server", Map.of(
+    public static final MqttPacketDecoders TABLE = new MqttPacketDecoders("a server", false, Map.of(
             PacketType.CONNACK, new Mqtt3ConnAckDecoder(),
             PacketType.PUBLISH, new Mqtt3PublishDecoder(),
             PacketType.PUBACK, new Mqtt3PubAckDecoder(),

@@ -10,7 +10,7 @@ import io.github.mqttbridge.client.internal.codec.packet.PacketType;
  * 0 there, so one rule fits both: bits 7-1 must be 0. Unknown return codes are passed on for the client to
  * report, since the spec only reserves them.
  */
-final class Mqtt3ConnAckDecoder implements Mqtt3MessageDecoder {
+final class Mqtt3ConnAckDecoder implements MqttMessageDecoder {
     private static final int SESSION_PRESENT = 0x01;
 
     @Override

@@ -5,7 +5,7 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 
 /** The packets that are only a fixed header: PINGREQ, PINGRESP and DISCONNECT. */
-abstract class Mqtt3EmptyPacketDecoder implements Mqtt3MessageDecoder {
+abstract class Mqtt3EmptyPacketDecoder implements MqttMessageDecoder {
     private final PacketType type;
     private final MqttPacket instance;
 

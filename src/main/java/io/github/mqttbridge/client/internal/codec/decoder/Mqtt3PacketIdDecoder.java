@@ -5,7 +5,7 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 
 /** The acknowledgements whose whole body is a packet id: PUBACK, PUBREC, PUBREL, PUBCOMP and UNSUBACK. */
-abstract class Mqtt3PacketIdDecoder implements Mqtt3MessageDecoder {
+abstract class Mqtt3PacketIdDecoder implements MqttMessageDecoder {
     private final PacketType type;
     private final int flags;
 

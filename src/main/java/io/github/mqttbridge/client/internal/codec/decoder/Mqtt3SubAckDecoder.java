@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** SUBACK: one return code per filter of the SUBSCRIBE it answers. */
-final class Mqtt3SubAckDecoder implements Mqtt3MessageDecoder {
+final class Mqtt3SubAckDecoder implements MqttMessageDecoder {
 
     @Override
     public MqttPacket decode(int flags, MqttBodyReader body) throws MqttDecodeException {

@@ -2,7 +2,9 @@ package io.github.mqttbridge.client.internal.codec.decoder;
 
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.datatypes.MqttUtf8;
+import io.github.mqttbridge.client.internal.datatypes.MqttVariableByteInteger;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
+import io.github.mqttbridge.client.internal.codec.packet.ReasonCode;
 
 import java.nio.ByteBuffer;
 
@@ -40,6 +42,64 @@ final class MqttBodyReader {
     int readUnsignedShort(String field) throws MqttDecodeException {
         require(2, field);
         return body.getShort() & 0xFFFF;
+    }
+
+    long readFourByteInteger(String field) throws MqttDecodeException {
+        require(4, field);
+        return body.getInt() & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * A variable byte integer inside the body (MQTT 5.0 section 1.5.5): at most four bytes, all of them within the
+     * body, in the fewest bytes that hold the value [MQTT-1.5.5-1].
+     */
+    int readVariableByteInteger(String field) throws MqttDecodeException {
+        int start = body.position();
+        int value;
+        try {
+            value = MqttVariableByteInteger.decode(body);
+        } catch (MqttDecodeException e) {
+            throw new MqttDecodeException("malformed variable byte integer in " + field + " of " + type
+                    + ": more than " + MqttVariableByteInteger.MAX_BYTES + " bytes (MQTT 5.0 section 1.5.5)");
+        }
+        if (value == MqttVariableByteInteger.NOT_ENOUGH_BYTES) {
+            throw new MqttDecodeException(type + " too short for its " + field
+                    + ": the variable byte integer runs past the remaining length");
+        }
+        if (body.position() - start != MqttVariableByteInteger.encodedSize(value)) {
+            throw new MqttDecodeException("malformed variable byte integer in " + field + " of " + type
+                    + ": " + value + " must be encoded in the minimum number of bytes [MQTT-1.5.5-1]");
+        }
+        return value;
+    }
+
+    /**
+     * A reader of the next {@code length} bytes alone, which this one skips: what it reads cannot run into the
+     * fields after them, e.g. a property into the payload.
+     */
+    MqttBodyReader split(int length, String field) throws MqttDecodeException {
+        if (body.remaining() < length) {
+            throw new MqttDecodeException("the " + field + " of " + type + " is " + length + " bytes, past the end of"
+                    + " the packet: only " + body.remaining() + " left of the remaining length");
+        }
+        MqttBodyReader part = new MqttBodyReader(type, body.slice(body.position(), length));
+        body.position(body.position() + length);
+        return part;
+    }
+
+    /** A reason code as it reads in this packet type, e.g. "0x87 Not authorized". */
+    String describe(int reasonCode) {
+        return ReasonCode.describe(type, reasonCode);
+    }
+
+    /** An MQTT 5.0 reason code, which must be one this packet type may carry (MQTT 5.0 section 2.4). */
+    int readReasonCode() throws MqttDecodeException {
+        int code = readUnsignedByte("reason code");
+        if (ReasonCode.of(type, code) == null) {
+            throw new MqttDecodeException("reason code " + describe(code) + " is not one a " + type
+                    + " may carry (MQTT 5.0 section 2.4)");
+        }
+        return code;
     }
 
     int readPacketId() throws MqttDecodeException {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** What the client encodes: the packets a client sends (MQTT 3.1.1 section 2.2.1). */
 public final class Mqtt3ClientEncoders {
-    public static final MqttPacketEncoders TABLE = new MqttPacketEncoders("a client", Map.of(
+    public static final MqttPacketEncoders TABLE = new MqttPacketEncoders("a client", false, Map.of(
             PacketType.CONNECT, new Mqtt3ConnectEncoder(),
             PacketType.PUBLISH, new Mqtt3PublishEncoder(),
             PacketType.PUBACK, new Mqtt3PubAckEncoder(),

@@ -1,11 +1,12 @@
 package io.github.mqttbridge.client.internal.codec.encoder;
 
+import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 
 import java.nio.ByteBuffer;
 
 /** The packets that are only a fixed header: PINGREQ, PINGRESP and DISCONNECT. */
-abstract class Mqtt3EmptyPacketEncoder<P extends MqttPacket> extends Mqtt3MessageEncoder<P> {
+abstract class Mqtt3EmptyPacketEncoder<P extends MqttPacket> extends MqttMessageEncoder<P> {
 
     Mqtt3EmptyPacketEncoder(Class<P> packetClass) {
         super(packetClass);
@@ -13,6 +14,10 @@ abstract class Mqtt3EmptyPacketEncoder<P extends MqttPacket> extends Mqtt3Messag
 
     @Override
     final long bodyLength(P packet) {
+        if (packet instanceof DisconnectPacket d) {
+            Mqtt3FieldRules.requireNoReasonCode(d.reasonCode(), d.type());
+            Mqtt3FieldRules.requireNoProperties(d.properties(), d.type());
+        }
         return 0;
     }
 

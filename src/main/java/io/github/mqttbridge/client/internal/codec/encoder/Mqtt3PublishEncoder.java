@@ -6,7 +6,7 @@ import io.github.mqttbridge.client.internal.datatypes.TopicName;
 import java.nio.ByteBuffer;
 
 /** PUBLISH, the hot path: no allocation beyond the caller's buffer. */
-final class Mqtt3PublishEncoder extends Mqtt3MessageEncoder<PublishPacket> {
+final class Mqtt3PublishEncoder extends MqttMessageEncoder<PublishPacket> {
     private static final int PACKET_ID_SIZE = 2;
 
     Mqtt3PublishEncoder() {
@@ -16,6 +16,14 @@ final class Mqtt3PublishEncoder extends Mqtt3MessageEncoder<PublishPacket> {
     @Override
     long bodyLength(PublishPacket packet) {
         Mqtt3FieldRules.requireTopicRule(TopicName.problem(packet.topic()), "topic of PUBLISH", packet.topic());
+        Mqtt3FieldRules.requireNoProperties(packet.properties(), packet.type());
+        return MqttLengthPrefixed.checkedStringSize(packet.topic()) + checkedPayloadAndPacketIdSize(packet);
+    }
+
+    /**
+     * Checks what MQTT 5.0 keeps of the 3.1.1 rules, all but the topic's, and sizes the packet id and payload.
+     */
+    static long checkedPayloadAndPacketIdSize(PublishPacket packet) {
         Mqtt3FieldRules.requireQos(packet.qos(), "qos of PUBLISH");
         if (packet.payload() == null) {
             throw new IllegalArgumentException("payload of PUBLISH must not be null");
@@ -31,12 +39,15 @@ final class Mqtt3PublishEncoder extends Mqtt3MessageEncoder<PublishPacket> {
         } else {
             Mqtt3FieldRules.requirePacketId(packet.packetId(), packet.type());
         }
-        long length = MqttLengthPrefixed.checkedStringSize(packet.topic()) + (long) packet.payload().length;
-        return packet.qos() > 0 ? length + PACKET_ID_SIZE : length;
+        return packet.qos() > 0 ? (long) packet.payload().length + PACKET_ID_SIZE : packet.payload().length;
     }
 
     @Override
     int flags(PublishPacket packet) {
+        return publishFlags(packet);
+    }
+
+    static int publishFlags(PublishPacket packet) {
         return (packet.dup() ? 0b1000 : 0) | packet.qos() << 1 | (packet.retain() ? 1 : 0);
     }
 

@@ -8,20 +8,26 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
- * The encoders of one direction, looked up by the packet type's code: what one side may send to the other (MQTT
- * 3.1.1 section 2.2.1). Every method first checks that the packet can be encoded, and that this side sends its
- * type, and throws {@link IllegalArgumentException} otherwise, before a byte is written. {@link Mqtt3ClientEncoders}
- * holds the client's table; the server's, which only tests need, lives with them.
+ * The encoders of one direction and protocol version, looked up by the packet type's code: what one side may send
+ * to the other (MQTT 3.1.1 section 2.2.1, MQTT 5.0 section 2.1.2). Every method first checks that the packet can
+ * be encoded, and that this side sends its type, and throws {@link IllegalArgumentException} otherwise, before a
+ * byte is written. {@link Mqtt3ClientEncoders} and {@link Mqtt5ClientEncoders} hold the client's tables; the
+ * server's, which only tests need, live with them.
  */
 public final class MqttPacketEncoders {
     private static final int TYPE_AND_FLAGS_SIZE = 1;
 
     private final String sender;
-    private final Mqtt3MessageEncoder<?>[] byCode = new Mqtt3MessageEncoder<?>[16];
+    private final boolean mqtt5;
+    private final MqttMessageEncoder<?>[] byCode = new MqttMessageEncoder<?>[16];
 
-    /** @param sender the side that sends these packets, as the error message names it, e.g. "a client" */
-    MqttPacketEncoders(String sender, Map<PacketType, Mqtt3MessageEncoder<?>> encoders) {
+    /**
+     * @param sender the side that sends these packets, as the error message names it, e.g. "a client"
+     * @param mqtt5  whether the table is MQTT 5.0's, which names its own section in the error message
+     */
+    MqttPacketEncoders(String sender, boolean mqtt5, Map<PacketType, MqttMessageEncoder<?>> encoders) {
         this.sender = sender;
+        this.mqtt5 = mqtt5;
         encoders.forEach((type, encoder) -> byCode[type.code()] = encoder);
     }
 
@@ -69,11 +75,11 @@ public final class MqttPacketEncoders {
         return out.flip();
     }
 
-    private Mqtt3MessageEncoder<?> encoderOf(MqttPacket packet) {
-        Mqtt3MessageEncoder<?> encoder = byCode[packet.type().code()];
+    private MqttMessageEncoder<?> encoderOf(MqttPacket packet) {
+        MqttMessageEncoder<?> encoder = byCode[packet.type().code()];
         if (encoder == null) {
-            throw new IllegalArgumentException(
-                    sender + " must not send " + packet.type() + " (MQTT 3.1.1 section 2.2.1)");
+            throw new IllegalArgumentException(sender + " must not send " + packet.type()
+                    + (mqtt5 ? " (MQTT 5.0 section 2.1.2)" : " (MQTT 3.1.1 section 2.2.1)"));
         }
         return encoder;
     }

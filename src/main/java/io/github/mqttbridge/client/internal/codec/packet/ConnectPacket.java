@@ -1,24 +1,38 @@
 package io.github.mqttbridge.client.internal.codec.packet;
 
-import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
-
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * CONNECT. {@code will}, {@code userName} and {@code password} are null when absent. The password is kept as
- * bytes and left out of {@link #toString()} so that it never reaches a log line.
+ * bytes and left out of {@link #toString()} so that it never reaches a log line. In MQTT 5.0
+ * {@code cleanSession} is Clean Start, the same bit, and {@code properties} are the CONNECT properties.
  */
 public record ConnectPacket(MqttVersion version, String clientId, boolean cleanSession, int keepAliveSeconds,
-                            Will will, String userName, byte[] password) implements MqttPacket {
+                            Will will, String userName, byte[] password, MqttProperties properties)
+        implements MqttPacket {
 
-    /** The will message of a CONNECT. */
-    public record Will(String topic, byte[] payload, int qos, boolean retain) {
+    /** The MQTT 3.x form, without properties. */
+    public ConnectPacket(MqttVersion version, String clientId, boolean cleanSession, int keepAliveSeconds,
+                         Will will, String userName, byte[] password) {
+        this(version, clientId, cleanSession, keepAliveSeconds, will, userName, password, MqttProperties.EMPTY);
+    }
+
+    /**
+     * The will message of a CONNECT; in MQTT 5.0 with will properties (will delay interval, payload format,
+     * message expiry, content type, response topic, correlation data, user properties).
+     */
+    public record Will(String topic, byte[] payload, int qos, boolean retain, MqttProperties properties) {
+        /** The MQTT 3.x form, without will properties. */
+        public Will(String topic, byte[] payload, int qos, boolean retain) {
+            this(topic, payload, qos, retain, MqttProperties.EMPTY);
+        }
+
         // Records compare arrays by identity; a decoded will must equal the one that was encoded.
         @Override
         public boolean equals(Object o) {
             return o instanceof Will w && w.qos == qos && w.retain == retain && Objects.equals(w.topic, topic)
-                    && Arrays.equals(w.payload, payload);
+                    && Arrays.equals(w.payload, payload) && Objects.equals(w.properties, properties);
         }
 
         @Override
@@ -28,7 +42,8 @@ public record ConnectPacket(MqttVersion version, String clientId, boolean cleanS
 
         @Override
         public String toString() {
-            return "Will[topic=" + topic + ", payload=" + payload.length + " bytes, qos=" + qos + ", retain=" + retain + "]";
+            return "Will[topic=" + topic + ", payload=" + payload.length + " bytes, qos=" + qos + ", retain=" + retain
+                    + (properties.isEmpty() ? "" : ", properties=" + properties) + "]";
         }
     }
 
@@ -43,7 +58,7 @@ public record ConnectPacket(MqttVersion version, String clientId, boolean cleanS
         return o instanceof ConnectPacket c && c.version == version && c.cleanSession == cleanSession
                 && c.keepAliveSeconds == keepAliveSeconds && Objects.equals(c.clientId, clientId)
                 && Objects.equals(c.will, will) && Objects.equals(c.userName, userName)
-                && Arrays.equals(c.password, password);
+                && Arrays.equals(c.password, password) && Objects.equals(c.properties, properties);
     }
 
     @Override
@@ -56,6 +71,7 @@ public record ConnectPacket(MqttVersion version, String clientId, boolean cleanS
     public String toString() {
         return "CONNECT[version=" + version + ", clientId=" + clientId + ", cleanSession=" + cleanSession
                 + ", keepAlive=" + keepAliveSeconds + ", will=" + will + ", userName=" + userName
-                + ", password=" + (password == null ? "none" : "*****") + "]";
+                + ", password=" + (password == null ? "none" : "*****")
+                + (properties.isEmpty() ? "" : ", properties=" + properties) + "]";
     }
 }

@@ -3,7 +3,8 @@ package io.github.mqttbridge.client.internal.codec.packet;
 /** The protocol versions the client speaks: the number is the CONNECT protocol level. */
 public enum MqttVersion {
     MQTT_3_1(3, "MQIsdp", 23, "mqttv3.1"),
-    MQTT_3_1_1(4, "MQTT", 65535, "mqtt");
+    MQTT_3_1_1(4, "MQTT", 65535, "mqtt"),
+    MQTT_5(5, "MQTT", 65535, "mqtt");
 
     private final int level;
     private final String protocolName;
@@ -30,6 +31,11 @@ public enum MqttVersion {
         return maxClientIdLength;
     }
 
+    /** MQTT 5.0 added properties, reason codes, subscription options and AUTH; 3.1 and 3.1.1 share one codec. */
+    public boolean isMqtt5() {
+        return this == MQTT_5;
+    }
+
     public String webSocketSubprotocol() {
         return webSocketSubprotocol;
     }
@@ -40,6 +46,7 @@ public enum MqttVersion {
                 return v;
             }
         }
-        throw new IllegalArgumentException("mqttVersion must be 3 (MQTT 3.1) or 4 (MQTT 3.1.1), was " + level);
+        throw new IllegalArgumentException(
+                "mqttVersion must be 3 (MQTT 3.1), 4 (MQTT 3.1.1) or 5 (MQTT 5.0), was " + level);
     }
 }

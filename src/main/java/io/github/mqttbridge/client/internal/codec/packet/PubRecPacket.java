@@ -1,9 +1,20 @@
 package io.github.mqttbridge.client.internal.codec.packet;
 
-/** PUBREC. */
-public record PubRecPacket(int packetId) implements MqttPacket {
+/** PUBREC: in MQTT 3.x the packet id alone; MQTT 5.0 adds a reason code and properties. */
+public record PubRecPacket(int packetId, int reasonCode, MqttProperties properties) implements MqttPacket, QosAck {
+    /** The MQTT 3.x form: reason code 0x00 Success and no properties. */
+    public PubRecPacket(int packetId) {
+        this(packetId, 0, MqttProperties.EMPTY);
+    }
+
     @Override
     public PacketType type() {
         return PacketType.PUBREC;
+    }
+
+    @Override
+    public String toString() {
+        return "PUBREC[packetId=" + packetId + ", reasonCode=" + ReasonCode.describe(type(), reasonCode)
+                + ", properties=" + properties + "]";
     }
 }

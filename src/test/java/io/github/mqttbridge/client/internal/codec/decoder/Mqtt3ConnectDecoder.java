@@ -4,18 +4,19 @@ import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 import io.github.mqttbridge.client.internal.datatypes.TopicName;
 
 /** CONNECT, as the tests' server decodes it: the client itself only sends it. */
-final class Mqtt3ConnectDecoder implements Mqtt3MessageDecoder {
-    private static final int USER_NAME = 0x80;
-    private static final int PASSWORD = 0x40;
+final class Mqtt3ConnectDecoder implements MqttMessageDecoder {
+    static final int USER_NAME = 0x80;
+    static final int PASSWORD = 0x40;
     private static final int WILL_RETAIN = 0x20;
     private static final int WILL_QOS_SHIFT = 3;
     private static final int WILL_QOS_MASK = 0x18;
-    private static final int WILL = 0x04;
-    private static final int CLEAN_SESSION = 0x02;
+    static final int WILL = 0x04;
+    static final int CLEAN_SESSION = 0x02;
     private static final int RESERVED = 0x01;
 
     @Override
@@ -37,7 +38,7 @@ final class Mqtt3ConnectDecoder implements Mqtt3MessageDecoder {
         String name = body.readString("protocol name");
         int level = body.readUnsignedByte("protocol level");
         for (MqttVersion version : MqttVersion.values()) {
-            if (version.protocolName().equals(name) && version.level() == level) {
+            if (!version.isMqtt5() && version.protocolName().equals(name) && version.level() == level) {
                 return version;
             }
         }
@@ -45,7 +46,8 @@ final class Mqtt3ConnectDecoder implements Mqtt3MessageDecoder {
                 + ", must be 'MQTT' with level 4 or 'MQIsdp' with level 3 [MQTT-3.1.2-1, MQTT-3.1.2-2]");
     }
 
-    private static void checkConnectFlags(int connectFlags, MqttVersion version) throws MqttDecodeException {
+    /** The flag rules, which MQTT 5.0 keeps but for the password without a user name that it allows. */
+    static void checkConnectFlags(int connectFlags, MqttVersion version) throws MqttDecodeException {
         if ((connectFlags & RESERVED) != 0) {
             throw new MqttDecodeException("reserved bit 0 of the CONNECT flags must be 0 [MQTT-3.1.2-3]");
         }
@@ -69,6 +71,12 @@ final class Mqtt3ConnectDecoder implements Mqtt3MessageDecoder {
     }
 
     private static ConnectPacket.Will readWill(int connectFlags, MqttBodyReader body) throws MqttDecodeException {
+        return readWill(connectFlags, MqttProperties.EMPTY, body);
+    }
+
+    /** The will topic and message, after the will properties that MQTT 5.0 puts before them. */
+    static ConnectPacket.Will readWill(int connectFlags, MqttProperties properties, MqttBodyReader body)
+            throws MqttDecodeException {
         String topic = body.readString("will topic");
         String problem = TopicName.problem(topic);
         if (problem != null) {
@@ -76,6 +84,6 @@ final class Mqtt3ConnectDecoder implements Mqtt3MessageDecoder {
         }
         byte[] payload = body.readBinary("will message");
         int qos = (connectFlags & WILL_QOS_MASK) >>> WILL_QOS_SHIFT;
-        return new ConnectPacket.Will(topic, payload, qos, (connectFlags & WILL_RETAIN) != 0);
+        return new ConnectPacket.Will(topic, payload, qos, (connectFlags & WILL_RETAIN) != 0, properties);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * rest are the client's own, shared.
  */
 public final class Mqtt3ServerDecoders {
-    public static final MqttPacketDecoders TABLE = new MqttPacketDecoders("a client", Map.of(
+    public static final MqttPacketDecoders TABLE = new MqttPacketDecoders("a client", false, Map.of(
             PacketType.CONNECT, new Mqtt3ConnectDecoder(),
             PacketType.PUBLISH, new Mqtt3PublishDecoder(),
             PacketType.PUBACK, new Mqtt3PubAckDecoder(),

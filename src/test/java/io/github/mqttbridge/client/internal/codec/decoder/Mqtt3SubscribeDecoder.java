@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** SUBSCRIBE, as the tests' server decodes it: the client itself only sends it. */
-final class Mqtt3SubscribeDecoder implements Mqtt3MessageDecoder {
+final class Mqtt3SubscribeDecoder implements MqttMessageDecoder {
 
     @Override
     public MqttPacket decode(int flags, MqttBodyReader body) throws MqttDecodeException {

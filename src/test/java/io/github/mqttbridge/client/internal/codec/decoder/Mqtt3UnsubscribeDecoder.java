@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** UNSUBSCRIBE, as the tests' server decodes it: the client itself only sends it. */
-final class Mqtt3UnsubscribeDecoder implements Mqtt3MessageDecoder {
+final class Mqtt3UnsubscribeDecoder implements MqttMessageDecoder {
 
     @Override
     public MqttPacket decode(int flags, MqttBodyReader body) throws MqttDecodeException {

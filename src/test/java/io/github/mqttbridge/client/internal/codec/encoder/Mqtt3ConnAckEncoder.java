@@ -5,7 +5,7 @@ import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
 import java.nio.ByteBuffer;
 
 /** CONNACK, as the tests' server encodes it: the client itself only receives it. */
-final class Mqtt3ConnAckEncoder extends Mqtt3MessageEncoder<ConnAckPacket> {
+final class Mqtt3ConnAckEncoder extends MqttMessageEncoder<ConnAckPacket> {
     private static final int BODY_LENGTH = 2;
 
     Mqtt3ConnAckEncoder() {

@@ -10,7 +10,7 @@ import java.util.Map;
  * client's own, shared.
  */
 public final class Mqtt3ServerEncoders {
-    public static final MqttPacketEncoders TABLE = new MqttPacketEncoders("a server", Map.of(
+    public static final MqttPacketEncoders TABLE = new MqttPacketEncoders("a server", false, Map.of(
             PacketType.CONNACK, new Mqtt3ConnAckEncoder(),
             PacketType.PUBLISH, new Mqtt3PublishEncoder(),
             PacketType.PUBACK, new Mqtt3PubAckEncoder(),

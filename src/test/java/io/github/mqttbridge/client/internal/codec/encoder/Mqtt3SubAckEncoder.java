@@ -5,7 +5,7 @@ import io.github.mqttbridge.client.internal.codec.packet.SubAckPacket;
 import java.nio.ByteBuffer;
 
 /** SUBACK, as the tests' server encodes it: the client itself only receives it. */
-final class Mqtt3SubAckEncoder extends Mqtt3MessageEncoder<SubAckPacket> {
+final class Mqtt3SubAckEncoder extends MqttMessageEncoder<SubAckPacket> {
     private static final int PACKET_ID_SIZE = 2;
 
     Mqtt3SubAckEncoder() {

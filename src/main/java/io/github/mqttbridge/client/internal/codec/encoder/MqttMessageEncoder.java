@@ -6,13 +6,13 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import java.nio.ByteBuffer;
 
 /**
- * Encodes one packet type. Sizing and writing are split so that a caller can size a buffer first; sizing also
+ * Encodes one packet type in one protocol version. Sizing and writing are split so that a caller can size a buffer first; sizing also
  * validates, so nothing is written for a packet that would be malformed on the wire.
  */
-abstract class Mqtt3MessageEncoder<P extends MqttPacket> {
+abstract class MqttMessageEncoder<P extends MqttPacket> {
     private final Class<P> packetClass;
 
-    Mqtt3MessageEncoder(Class<P> packetClass) {
+    MqttMessageEncoder(Class<P> packetClass) {
         this.packetClass = packetClass;
     }
 
