@@ -38,7 +38,8 @@ final class Mqtt3SubscribeEncoder extends MqttMessageEncoder<SubscribePacket> {
     static long checkedPacketIdAndSubscriptionsSize(SubscribePacket packet, Consumer<Subscription> optionRules) {
         Mqtt3FieldRules.requirePacketId(packet.packetId(), packet.type());
         if (packet.subscriptions().isEmpty()) {
-            throw new IllegalArgumentException("SUBSCRIBE must hold at least one subscription [MQTT-3.8.3-3]");
+            throw new IllegalArgumentException("SUBSCRIBE must hold at least one subscription [MQTT-3.8.3-3]"
+                    + " (MQTT 5.0: [MQTT-3.8.3-2])");
         }
         long length = PACKET_ID_SIZE;
         for (Subscription s : packet.subscriptions()) {

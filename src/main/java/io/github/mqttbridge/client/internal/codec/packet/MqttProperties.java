@@ -13,7 +13,7 @@ import java.util.Objects;
  * v5 packet without properties decodes to, without allocating.
  *
  * <p>Values are Integer (byte, two-byte and variable byte integers), Long (four-byte integers, which are unsigned),
- * String, byte[] (binary data, copied in and out) or {@link StringPair}. Which property may appear where and how
+ * String, byte[] (binary data, copied in, and out again by the typed accessors) or {@link StringPair}. Which property may appear where and how
  * often is checked by {@link #problem}, which the decoder and the encoder share.
  */
 public final class MqttProperties {

@@ -67,6 +67,9 @@ public enum ReasonCode {
             EnumSet.of(SUBACK, DISCONNECT)),
     WILDCARD_SUBSCRIPTIONS_NOT_SUPPORTED(0xA2, "Wildcard Subscriptions not supported", EnumSet.of(SUBACK, DISCONNECT));
 
+    /** values() copies its array on every call; decoding an acknowledgement looks codes up. */
+    private static final ReasonCode[] ALL = values();
+
     private final int code;
     private final String displayName;
     private final Set<PacketType> packets;
@@ -83,7 +86,7 @@ public enum ReasonCode {
 
     /** The reason code this value means in a packet of this type, or null when that packet may not carry it. */
     public static ReasonCode of(PacketType type, int code) {
-        for (ReasonCode r : values()) {
+        for (ReasonCode r : ALL) {
             if (r.code == code && r.packets.contains(type)) {
                 return r;
             }
@@ -97,8 +100,8 @@ public enum ReasonCode {
      */
     public static String describe(PacketType type, int code) {
         ReasonCode r = of(type, code);
-        for (int i = 0; r == null && i < values().length; i++) {
-            r = values()[i].code == code ? values()[i] : null;
+        for (int i = 0; r == null && i < ALL.length; i++) {
+            r = ALL[i].code == code ? ALL[i] : null;
         }
         String hex = String.format("0x%02X", code);
         return r == null ? hex : hex + " " + r.displayName;
