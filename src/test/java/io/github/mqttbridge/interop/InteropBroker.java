@@ -9,6 +9,11 @@ public interface InteropBroker extends AutoCloseable {
     /** MQTT over WebSocket, at the path this broker serves it on. */
     String wsUri();
 
+    /** Whether the broker speaks MQTT 5, so that the automatic version should settle on it. */
+    default boolean speaksMqtt5() {
+        return false;
+    }
+
     /** What the broker logged, for assertion messages. */
     String diagnostics();
 

@@ -261,6 +261,16 @@ abstract class InteropCells {
     }
 
     /** Connects with {@code options}, subscribes at QoS 1 and receives its own QoS 1 message. */
+    @Test
+    @Cell(row = 17, value = "Automatic version: MQTT 5 where the broker speaks it, else 3.1.1")
+    void automaticVersion() throws Exception {
+        try (MqttClient client = new MqttClient(broker.tcpUri(), clientId("auto-version"))) {
+            join(client.connect(ConnectOptions.builder().mqttVersion(ConnectOptions.MQTT_VERSION_AUTO).build()));
+            assertEquals(broker.speaksMqtt5() ? 5 : 4, client.mqttVersion(), "the version negotiated");
+            Exchange.assertEchoes(client, topic("auto-version"));
+        }
+    }
+
     protected void roundTripOnOneClient(ConnectOptions options) throws Exception {
         try (MqttClient client = new MqttClient(broker.tcpUri(), clientId("version"))) {
             join(client.connect(options));

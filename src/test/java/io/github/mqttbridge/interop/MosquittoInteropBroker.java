@@ -35,6 +35,11 @@ final class MosquittoInteropBroker implements InteropBroker {
     }
 
     @Override
+    public boolean speaksMqtt5() {
+        return true;
+    }
+
+    @Override
     public String diagnostics() {
         return broker.diagnostics();
     }
