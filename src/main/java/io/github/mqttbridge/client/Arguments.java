@@ -1,9 +1,12 @@
 package io.github.mqttbridge.client;
 
+import io.github.mqttbridge.client.internal.datatypes.MqttUtf8;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import io.github.mqttbridge.client.internal.transport.ServerUri;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,6 +40,37 @@ final class Arguments {
         int length = encoded.remaining();
         Arrays.fill(encoded.array(), (byte) 0);
         return length;
+    }
+
+    /** A string MQTT can carry: valid UTF-8 of at most 65,535 bytes, without U+0000. */
+    static String utf8(String s, String parameter) {
+        String problem = MqttUtf8.problem(s);
+        if (problem != null) {
+            throw new IllegalArgumentException(parameter + " " + problem);
+        }
+        return s;
+    }
+
+    /** Two positive durations, the first not longer than the second. */
+    static void range(Duration min, Duration max, String parameter) {
+        positive(min, parameter + " min");
+        positive(max, parameter + " max");
+        if (max.compareTo(min) < 0) {
+            throw new IllegalArgumentException(parameter + " max must not be less than min, was min " + min
+                    + " and max " + max);
+        }
+    }
+
+    /** At least one server URI, each checked and named by its place in the list. */
+    static List<ServerUri> serverUris(List<String> uris, String parameter) {
+        if (uris == null || uris.isEmpty()) {
+            throw new IllegalArgumentException(parameter + " must hold at least one URI, was " + uris);
+        }
+        List<ServerUri> parsed = new ArrayList<>(uris.size());
+        for (int i = 0; i < uris.size(); i++) {
+            parsed.add(ServerUri.parse(uris.get(i), parameter + "[" + i + "]"));
+        }
+        return List.copyOf(parsed);
     }
 
     static long atLeast(long value, long min, String parameter) {

@@ -1,12 +1,10 @@
 package io.github.mqttbridge.client;
 
 import io.github.mqttbridge.client.internal.codec.MqttDecoder;
-import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
 import io.github.mqttbridge.client.internal.engine.EngineOptions;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,23 +16,31 @@ import javax.net.ssl.SSLContext;
  * several of them.
  */
 public final class ConnectOptions {
+    /** For {@link Builder#mqttVersion}: MQTT 5, then 3.1.1, then 3.1, each if the server refuses the one before. */
+    public static final int MQTT_VERSION_AUTO = 0;
+
     private final EngineOptions engine;
     private final MqttMessage willMessage;
     private final MqttPersistence persistence;
+    private final Mqtt5ConnectOptions mqtt5;
+    private final Integer mqttVersion;
 
     private ConnectOptions(Builder b) {
         willMessage = b.willMessage;
         persistence = b.persistence;
+        mqtt5 = b.mqtt5(b.cleanSession);
+        mqttVersion = b.mqttVersion;
         ConnectPacket.Will will = willMessage == null ? null : new ConnectPacket.Will(willMessage.destinationName(),
-                willMessage.payloadNoCopy(), willMessage.qos(), willMessage.retained());
+                willMessage.payloadNoCopy(), willMessage.qos(), willMessage.retained(),
+                MessageProperties.will(willMessage, mqtt5.willDelayInterval()));
         engine = new EngineOptions(b.timeout, b.keepAliveInterval, b.cleanSession, b.userName, b.password, will,
-                b.hosts, b.mqttVersion,
+                b.hosts, EngineOptions.versionsFor(b.mqttVersion),
                 new EngineOptions.Tls(b.useSsl, b.sslContext, b.hostnameVerification, b.alpnProtocols),
                 new EngineOptions.Reconnect(b.reconnect, b.reconnectMinDelay, b.reconnectMaxDelay, b.retryInitialConnect),
                 new EngineOptions.FlowControl(b.maxInflight, b.maxInflightQos2, b.maxInboundPacketSize,
                         b.maxInboundMessages, b.maxInboundBytes, b.manualAcks),
                 persistence == null ? null : persistence.stores(),
-                new EngineOptions.Offline(b.disconnectedPublishing, b.disconnectedBufferSize));
+                new EngineOptions.Offline(b.disconnectedPublishing, b.disconnectedBufferSize), Mqtt5Setters.forEngine(mqtt5));
     }
 
     public static Builder builder() {
@@ -98,9 +104,17 @@ public final class ConnectOptions {
         return engine.hosts().stream().map(ServerUri::toString).toList();
     }
 
-    /** The version asked for (3 for MQTT 3.1, 4 for MQTT 3.1.1), or empty to try 3.1.1 and fall back to 3.1. */
+    /**
+     * The version asked for (3 for MQTT 3.1, 4 for MQTT 3.1.1, 5 for MQTT 5, {@link #MQTT_VERSION_AUTO}), or empty to
+     * try 3.1.1 and fall back to 3.1.
+     */
     public OptionalInt mqttVersion() {
-        return engine.version() == null ? OptionalInt.empty() : OptionalInt.of(engine.version().level());
+        return mqttVersion == null ? OptionalInt.empty() : OptionalInt.of(mqttVersion);
+    }
+
+    /** The MQTT 5 settings; an MQTT 3.1 or 3.1.1 connection ignores them. */
+    public Mqtt5ConnectOptions mqtt5() {
+        return mqtt5;
     }
 
     public int maxInflight() {
@@ -161,12 +175,12 @@ public final class ConnectOptions {
         return "ConnectOptions[timeout=" + timeout() + ", keepAliveInterval=" + keepAliveInterval()
                 + ", cleanSession=" + cleanSession() + ", userName=" + engine.userName() + ", password="
                 + (engine.password() == null ? "none" : "*****") + ", hosts=" + engine.hosts() + ", mqttVersion="
-                + engine.version() + ", maxInflight=" + maxInflight() + "/" + maxInflightQos2() + ", reconnect=" + reconnect()
+                + mqttVersion + ", maxInflight=" + maxInflight() + "/" + maxInflightQos2() + ", reconnect=" + reconnect()
                 + ", persistence=" + persistence + ", manualAcks=" + manualAcks() + "]";
     }
 
     /** Builds {@link ConnectOptions}; each setter validates its argument. */
-    public static final class Builder {
+    public static final class Builder extends Mqtt5Setters<Builder> {
         private Duration timeout = Duration.ofSeconds(30);
         private Duration keepAliveInterval = Duration.ofSeconds(60);
         private boolean cleanSession = true;
@@ -177,8 +191,8 @@ public final class ConnectOptions {
         private SSLContext sslContext;
         private boolean hostnameVerification = true;
         private List<String> alpnProtocols = List.of();
-        private final List<ServerUri> hosts = new ArrayList<>();
-        private MqttVersion mqttVersion;
+        private List<ServerUri> hosts = List.of();
+        private Integer mqttVersion;
         private int maxInflight = 1000;
         private int maxInflightQos2 = 20;
         private int maxInboundPacketSize = MqttDecoder.DEFAULT_MAX_PACKET_SIZE;
@@ -196,6 +210,11 @@ public final class ConnectOptions {
         private Builder() {
         }
 
+        @Override
+        Builder self() {
+            return this;
+        }
+
         /**
          * Reconnect on our own after a connection is lost: after a delay that starts at 1 s and doubles up to
          * 2 min (see {@link #reconnectDelay}), with jitter, walking the hosts in order each time.
@@ -207,12 +226,7 @@ public final class ConnectOptions {
 
         /** The first and the longest delay between reconnect attempts; each failed attempt doubles it. */
         public Builder reconnectDelay(Duration min, Duration max) {
-            Arguments.positive(min, "reconnectDelay min");
-            Arguments.positive(max, "reconnectDelay max");
-            if (max.compareTo(min) < 0) {
-                throw new IllegalArgumentException("reconnectDelay max must not be less than min, was min " + min
-                        + " and max " + max);
-            }
+            Arguments.range(min, max, "reconnectDelay");
             this.reconnectMinDelay = min;
             this.reconnectMaxDelay = max;
             return this;
@@ -266,13 +280,7 @@ public final class ConnectOptions {
         }
 
         public Builder userName(String userName) {
-            if (userName != null) {
-                String problem = io.github.mqttbridge.client.internal.datatypes.MqttUtf8.problem(userName);
-                if (problem != null) {
-                    throw new IllegalArgumentException("userName " + problem);
-                }
-            }
-            this.userName = userName;
+            this.userName = userName == null ? null : Arguments.utf8(userName, "userName");
             return this;
         }
 
@@ -317,25 +325,20 @@ public final class ConnectOptions {
 
         /** Servers tried in order until one accepts: tcp://, ssl://, ws:// or wss:// URIs. */
         public Builder hosts(List<String> hosts) {
-            if (hosts == null || hosts.isEmpty()) {
-                throw new IllegalArgumentException("hosts must hold at least one URI, was " + hosts);
-            }
-            List<ServerUri> parsed = new ArrayList<>(hosts.size());
-            for (int i = 0; i < hosts.size(); i++) {
-                parsed.add(ServerUri.parse(hosts.get(i), "hosts[" + i + "]"));
-            }
-            this.hosts.clear();
-            this.hosts.addAll(parsed);
+            this.hosts = Arguments.serverUris(hosts, "hosts");
             return this;
         }
 
-        /** 3 for MQTT 3.1, 4 for MQTT 3.1.1. Unset: 3.1.1 first, then 3.1 if the server does not take it. */
+        /**
+         * 3 for MQTT 3.1, 4 for MQTT 3.1.1, 5 for MQTT 5, or {@link #MQTT_VERSION_AUTO}: 5, then 3.1.1, then 3.1. Unset:
+         * 3.1.1 first, then 3.1 if the server does not take it.
+         */
         public Builder mqttVersion(int mqttVersion) {
-            if (mqttVersion != 3 && mqttVersion != 4) {
-                throw new IllegalArgumentException("mqttVersion must be 3 (MQTT 3.1) or 4 (MQTT 3.1.1), was "
-                        + mqttVersion);
+            if (mqttVersion != MQTT_VERSION_AUTO && (mqttVersion < 3 || mqttVersion > 5)) {
+                throw new IllegalArgumentException("mqttVersion must be 3 (MQTT 3.1), 4 (MQTT 3.1.1), 5 (MQTT 5) or "
+                        + MQTT_VERSION_AUTO + " (the newest the server takes), was " + mqttVersion);
             }
-            this.mqttVersion = MqttVersion.ofLevel(mqttVersion);
+            this.mqttVersion = mqttVersion;
             return this;
         }
 
@@ -360,6 +363,11 @@ public final class ConnectOptions {
             this.maxInboundPacketSize = (int) Arguments.between(maxInboundPacketSize, 2, 268_435_460, " bytes",
                     "maxInboundPacketSize");
             return this;
+        }
+
+        /** The MQTT 5 name of {@link #maxInboundPacketSize}; on MQTT 5 the server is told, and sends nothing larger. */
+        public Builder maximumPacketSize(int maximumPacketSize) {
+            return maxInboundPacketSize(maximumPacketSize);
         }
 
         /** Acknowledge inbound QoS 1 and 2 messages only when the application calls {@link MqttMessage#ack()}. */

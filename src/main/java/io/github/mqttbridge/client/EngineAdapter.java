@@ -41,13 +41,12 @@ final class EngineAdapter implements EngineCallbacks<MqttMessage> {
         onConnectionLost.accept(byUser
                 ? new ConnectionLost(MqttErrorCode.OK, "disconnected by the application", uri, null)
                 : new ConnectionLost(MqttErrorCode.valueOf(cause.kind().name()), cause.getMessage(), uri,
-                        MqttException.of(cause)));
+                        MqttException.of(cause), cause.reasonCode()));
     }
 
     @Override
     public void messageArrived(PublishPacket p, Runnable ack) {
-        onMessageArrived.accept(MqttMessage.arrived(p.topic(), p.payload(), p.qos(), p.retain(), p.dup(),
-                p.packetId(), ack));
+        onMessageArrived.accept(MqttMessage.arrived(p, ack));
     }
 
     @Override

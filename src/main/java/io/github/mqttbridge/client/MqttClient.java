@@ -1,5 +1,7 @@
 package io.github.mqttbridge.client;
 
+import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket;
+import io.github.mqttbridge.client.internal.engine.Negotiated;
 import io.github.mqttbridge.client.internal.datatypes.TopicFilter;
 import io.github.mqttbridge.client.internal.datatypes.TopicName;
 import io.github.mqttbridge.client.internal.engine.ClientEngine;
@@ -85,8 +87,19 @@ public final class MqttClient implements AutoCloseable {
         return path;
     }
 
+    /**
+     * The client id: the one this client was created with, or, once connected with an empty one to an MQTT 5 server,
+     * the one the server assigned.
+     */
     public String clientId() {
-        return clientId;
+        Negotiated n = core.negotiated();
+        return n == null ? clientId : n.clientId();
+    }
+
+    /** The protocol version the last accepted connection speaks: 3 (MQTT 3.1), 4 (3.1.1) or 5; 0 before any. */
+    public int mqttVersion() {
+        Negotiated n = core.negotiated();
+        return n == null ? 0 : n.version().level();
     }
 
     public String host() {
@@ -143,9 +156,27 @@ public final class MqttClient implements AutoCloseable {
      * {@link MqttErrorCode#SUBSCRIBE_FAILED} when the server refused it (return code 0x80).
      */
     public CompletableFuture<Integer> subscribe(String filter, int qos) {
-        TopicFilter.require(filter, "filter");
         MqttMessage.requireQos(qos, "qos");
-        return EngineAdapter.api(core.subscribe(filter, qos));
+        return subscribe(filter, SubscribeOptions.qos(qos));
+    }
+
+    /**
+     * Subscribes with MQTT 5 subscription options (an MQTT 3 connection sends only the QoS); completes with the QoS
+     * granted, or fails with {@link MqttErrorCode#SUBSCRIBE_FAILED} and the server's
+     * {@link MqttException#reasonCode()} when the server refused it.
+     */
+    public CompletableFuture<Integer> subscribe(String filter, SubscribeOptions options) {
+        TopicFilter.require(filter, "filter");
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        if (options.noLocal() && filter.startsWith("$share/")) {
+            throw new IllegalArgumentException("noLocal must not be set on a shared subscription ('" + filter
+                    + "') [MQTT-3.8.3-4]");
+        }
+        return EngineAdapter.api(core.subscribe(new SubscribePacket.Subscription(filter, options.qos(),
+                options.noLocal(), options.retainAsPublished(), options.retainHandling()),
+                options.subscriptionIdentifier().orElse(0)));
     }
 
     public CompletableFuture<Void> unsubscribe(String filter) {
@@ -162,7 +193,7 @@ public final class MqttClient implements AutoCloseable {
             throw new IllegalArgumentException("message.destinationName must be set before sending");
         }
         return EngineAdapter.api(core.publish(message.destinationName(), message.payloadNoCopy(), message.qos(),
-                message.retained(), message));
+                message.retained(), MessageProperties.of(message), message));
     }
 
     /** Publishes a payload to a topic; the same as {@link #send} with a message built from the arguments. */

@@ -27,7 +27,11 @@ public enum MqttErrorCode {
     /** Not in Paho's table: the broker refused a subscription (SUBACK return code 0x80). */
     SUBSCRIBE_FAILED(19, "Subscription refused by the server"),
     /** Not in Paho's table: the operation was abandoned because the client was disconnected or closed. */
-    CLIENT_CLOSED(20, "Client disconnected");
+    CLIENT_CLOSED(20, "Client disconnected"),
+    /** Not in Paho's table: an MQTT 5 server refused a publish (PUBACK or PUBREC reason code 0x80 or above). */
+    PUBLISH_FAILED(21, "Publish refused by the server"),
+    /** Not in Paho's table: an MQTT 5 server ended the connection with a DISCONNECT and its reason code. */
+    SERVER_DISCONNECT(22, "Disconnected by the server");
 
     private final int code;
     private final String description;

@@ -11,19 +11,21 @@ public class MqttException extends Exception {
 
     private final MqttErrorCode code;
     private final int returnCode;
+    private final int reasonCode;
 
     public MqttException(MqttErrorCode code, String message) {
-        this(code, message, -1, null);
+        this(code, message, -1, -1, null);
     }
 
     public MqttException(MqttErrorCode code, String message, Throwable cause) {
-        this(code, message, -1, cause);
+        this(code, message, -1, -1, cause);
     }
 
-    private MqttException(MqttErrorCode code, String message, int returnCode, Throwable cause) {
+    private MqttException(MqttErrorCode code, String message, int returnCode, int reasonCode, Throwable cause) {
         super(code.name() + ": " + message, cause);
         this.code = code;
         this.returnCode = returnCode;
+        this.reasonCode = reasonCode;
     }
 
     /** A CONNACK that refused the connection; {@link #returnCode()} is the broker's code. */
@@ -35,7 +37,7 @@ public class MqttException extends Exception {
     static MqttException of(EngineFailure failure) {
         Throwable cause = failure.getCause() instanceof EngineFailure inner ? of(inner) : failure.getCause();
         return new MqttException(MqttErrorCode.valueOf(failure.kind().name()), failure.detail(),
-                failure.returnCode(), cause);
+                failure.returnCode(), failure.reasonCode(), cause);
     }
 
     public MqttErrorCode code() {
@@ -45,6 +47,14 @@ public class MqttException extends Exception {
     /** The broker's CONNACK or SUBACK return code behind this failure, or -1 when there is none. */
     public int returnCode() {
         return returnCode;
+    }
+
+    /**
+     * The MQTT 5 reason code behind this failure (0x80 and above: a refused publish, subscription or connection, or
+     * the server's DISCONNECT), or -1 when there is none, as always on MQTT 3.1 and 3.1.1.
+     */
+    public int reasonCode() {
+        return reasonCode;
     }
 
     /** A SUBACK that refused a subscription with 0x80. */

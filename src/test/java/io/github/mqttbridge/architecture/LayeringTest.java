@@ -79,7 +79,8 @@ class LayeringTest {
             .that().resideInAPackage(API).and().arePublic()
             .should().haveSimpleNameStartingWith("Mqtt").orShould().haveSimpleName("ConnectOptions")
             .orShould().haveSimpleName("ConnectionLost").orShould().haveSimpleName("Builder")
-            .orShould().haveSimpleName("ConnectedListener");
+            .orShould().haveSimpleName("ConnectedListener").orShould().haveSimpleName("UserProperty")
+            .orShould().haveSimpleName("SubscribeOptions");
 
     @ArchTest
     static final ArchRule no_internal_type_in_a_public_signature = methods()

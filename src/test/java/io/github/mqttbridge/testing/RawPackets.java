@@ -16,6 +16,8 @@ public final class RawPackets {
     public static final byte[] PINGRESP = {(byte) 0xD0, 0x00};
     /** CONNACK, session present 0, return code 0 (accepted). */
     public static final byte[] CONNACK_ACCEPTED = {0x20, 0x02, 0x00, 0x00};
+    /** MQTT 5: no session, success, no properties. */
+    public static final byte[] CONNACK_ACCEPTED_5 = {0x20, 0x03, 0x00, 0x00, 0x00};
     public static final byte[] DISCONNECT = {(byte) 0xE0, 0x00};
 
     private RawPackets() {

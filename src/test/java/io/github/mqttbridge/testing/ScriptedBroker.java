@@ -32,10 +32,12 @@ public final class ScriptedBroker implements AutoCloseable {
     public static final class Peer {
         private final InputStream in;
         private final OutputStream out;
+        private final boolean mqtt5;
 
-        Peer(Socket socket) throws IOException {
+        Peer(Socket socket, boolean mqtt5) throws IOException {
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
+            this.mqtt5 = mqtt5;
         }
 
         public void send(int... bytes) throws IOException {
@@ -77,7 +79,11 @@ public final class ScriptedBroker implements AutoCloseable {
                 int type = (packet[0] & 0xF0) >> 4;
                 if (type == 8) {
                     int qos = packet[packet.length - 1] & 0x03;
-                    send(0x90, 0x03, packet[2], packet[3], qos);
+                    if (mqtt5) {
+                        send(0x90, 0x04, packet[2], packet[3], 0x00, qos);
+                    } else {
+                        send(0x90, 0x03, packet[2], packet[3], qos);
+                    }
                 } else if (type == 12) {
                     send(RawPackets.PINGRESP);
                 }
@@ -96,8 +102,19 @@ public final class ScriptedBroker implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
+    private final boolean mqtt5;
 
     public ScriptedBroker(Script hostile) throws IOException {
+        this(hostile, false);
+    }
+
+    /** A scripted broker that accepts with an MQTT 5 CONNACK and answers as an MQTT 5 server. */
+    public static ScriptedBroker mqtt5(Script hostile) throws IOException {
+        return new ScriptedBroker(hostile, true);
+    }
+
+    private ScriptedBroker(Script hostile, boolean mqtt5) throws IOException {
+        this.mqtt5 = mqtt5;
         listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         threads = Executors.newCachedThreadPool(r -> {
@@ -123,9 +140,9 @@ public final class ScriptedBroker implements AutoCloseable {
 
     private void serve(Socket socket, Script script) {
         try (socket) {
-            Peer peer = new Peer(socket);
+            Peer peer = new Peer(socket, mqtt5);
             peer.readUntil(1);
-            peer.send(RawPackets.CONNACK_ACCEPTED);
+            peer.send(mqtt5 ? RawPackets.CONNACK_ACCEPTED_5 : RawPackets.CONNACK_ACCEPTED);
             script.run(peer);
             peer.drainUntilClosed();
         } catch (IOException e) {

@@ -94,7 +94,7 @@ public final class MqttDecoder {
     private void checkPacketSize(PacketType type, int headerSize, int remainingLength) throws MqttDecodeException {
         long packetSize = (long) headerSize + remainingLength;
         if (packetSize > maxPacketSize) {
-            throw new MqttDecodeException("remaining length " + remainingLength + " of " + type
+            throw MqttDecodeException.tooLarge("remaining length " + remainingLength + " of " + type
                     + " exceeds the maximum packet size of " + maxPacketSize + " bytes");
         }
     }

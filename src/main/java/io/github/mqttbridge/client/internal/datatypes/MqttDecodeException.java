@@ -7,7 +7,23 @@ package io.github.mqttbridge.client.internal.datatypes;
 public final class MqttDecodeException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final boolean tooLarge;
+
     public MqttDecodeException(String message) {
+        this(message, false);
+    }
+
+    private MqttDecodeException(String message, boolean tooLarge) {
         super(message);
+        this.tooLarge = tooLarge;
+    }
+
+    /** A packet larger than the receiver takes: well-formed, perhaps, but MQTT 5 gives it a reason code of its own. */
+    public static MqttDecodeException tooLarge(String message) {
+        return new MqttDecodeException(message, true);
+    }
+
+    public boolean tooLarge() {
+        return tooLarge;
     }
 }

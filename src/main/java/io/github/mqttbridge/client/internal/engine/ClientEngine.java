@@ -2,7 +2,10 @@ package io.github.mqttbridge.client.internal.engine;
 
 import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
+import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
+import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
@@ -37,10 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class ClientEngine<M> implements Connection.Handler, ConnectionLifecycle.Events {
     private static final Logger log = LoggerFactory.getLogger(ClientEngine.class);
 
-    /** An outbound message and the future its sender holds. */
-    private record Delivery<M>(M message, CompletableFuture<Void> future) {
-    }
-
     private final String clientId;
     private final EngineCallbacks<M> callbacks;
     private final Object lock = new Object();
@@ -49,9 +48,11 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
     private EngineOptions options;
     private Session<Delivery<M>, SubscriptionRequests.Pending> session;
     private SubscriptionRequests requests;
+    private PublishAcknowledgements<M> acks;
     private final RefusalWatch refusals = new RefusalWatch();
-    /** Valid for the connection: whether the server's QoS 2 downgrade was reported on it. */
-    private boolean downgradeWarned;
+    /** Valid for the connection: what its CONNACK said. */
+    private volatile Negotiated negotiated;
+    private InboundTopicAliases inboundAliases;
 
     public ClientEngine(String clientId, ServerUri defaultUri, EngineCallbacks<M> callbacks) {
         this.clientId = clientId;
@@ -73,6 +74,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             if (session == null) {
                 session = openSession(connectOptions);
                 requests = new SubscriptionRequests(lock, session, executors, () -> options.timeout());
+                acks = new PublishAcknowledgements<>(lock, session, lifecycle, executors, callbacks);
             }
             lifecycle.start(connectOptions, executors, result);
         }
@@ -101,7 +103,10 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
 
     @Override
     public void accepted(Connection c, ConnAckPacket connAck, MqttVersion version, boolean reconnect) {
-        downgradeWarned = false;
+        acks.newConnection();
+        negotiated = Negotiated.of(version, connAck, clientId);
+        inboundAliases = new InboundTopicAliases(version == MqttVersion.MQTT_5 ? options.mqtt5().topicAliasMaximum() : 0);
+        session.limitInflight(negotiated.receiveMaximum());
         refusals.accepted(System.nanoTime());
         Session.Resumption<Delivery<M>, SubscriptionRequests.Pending> resumption = session.connected(connAck.sessionPresent(),
                 SubscriptionRequests::renewal);
@@ -109,8 +114,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         resumption.qos0().forEach(q -> sendQos0(c, q));
         requests.renew(c, resumption.renewals());
         log.info("Connected to {} as '{}' (MQTT {}, session present: {}, {} messages to resend)", c.uri(),
-                clientId, version == MqttVersion.MQTT_3_1_1 ? "3.1.1" : "3.1", connAck.sessionPresent(),
-                resumption.resent());
+                negotiated.clientId(), negotiated.versionName(), connAck.sessionPresent(), resumption.resent());
     }
 
     @Override
@@ -142,14 +146,16 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             }
         }
         switch (packet.type()) {
-            case PUBLISH -> onPublish(c, (PublishPacket) packet);
-            case PUBACK -> delivered(locked(() -> sendAll(session.onPubAck((PubAckPacket) packet))));
-            case PUBREC -> reply(c, () -> session.onPubRec((PubRecPacket) packet));
-            case PUBCOMP -> delivered(locked(() -> sendAll(session.onPubComp((PubCompPacket) packet))));
+            case PUBLISH -> onPublish(c, inboundAliases.resolve((PublishPacket) packet));
+            case PUBACK -> acks.onPubAck((PubAckPacket) packet);
+            case PUBREC -> acks.onPubRec(c, (PubRecPacket) packet);
+            case PUBCOMP -> acks.onPubComp((PubCompPacket) packet);
             case PUBREL -> reply(c, () -> session.onPubRel((PubRelPacket) packet));
             case SUBACK -> requests.onSubAck((SubAckPacket) packet);
             case UNSUBACK -> requests.onUnsubAck((UnsubAckPacket) packet);
             case PINGRESP -> { }
+            case DISCONNECT -> c.close(EngineFailure.serverDisconnect(((DisconnectPacket) packet).reasonCode(),
+                    ((DisconnectPacket) packet).properties().reasonString()));
             default -> throw new ProtocolViolationException("a server must not send " + packet.type());
         }
     }
@@ -158,38 +164,10 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         T run() throws ProtocolViolationException;
     }
 
-    private <T> T locked(Step<T> step) throws ProtocolViolationException {
-        synchronized (lock) {
-            return step.run();
-        }
-    }
-
     private void reply(Connection c, Step<MqttPacket> step) throws ProtocolViolationException {
         synchronized (lock) {
             c.send(step.run());
         }
-    }
-
-    /** Sends the publishes that took a completed one's place in the window. */
-    private Delivery<M> sendAll(Session.Completed<Delivery<M>> completed) {
-        if (completed.downgraded() != null && !downgradeWarned) {
-            downgradeWarned = true;
-            log.warn("The server answered a QoS 2 publish to '{}' with PUBACK: it downgrades QoS 2 to QoS 1 (as"
-                    + " RabbitMQ does), so what is published at QoS 2 arrives at least once, not exactly once",
-                    completed.downgraded());
-        }
-        Connection c = lifecycle.current();
-        if (c != null) {
-            completed.next().forEach(c::send);
-        }
-        return completed.handle();
-    }
-
-    private void delivered(Delivery<M> d) {
-        if (callbacks.wantsDelivered()) {
-            executors.callbacks.execute(() -> callbacks.delivered(d.message));
-        }
-        complete(d.future, null);
     }
 
     private void onPublish(Connection c, PublishPacket publish) throws InterruptedException {
@@ -238,8 +216,12 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
 
     // ---- Operations
 
-    /** Publishes; {@code message} is what the delivered callback hands back. */
-    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain, M message) {
+    /**
+     * Publishes, with MQTT 5 properties that an MQTT 3 connection leaves out; {@code message} is what the delivered
+     * callback hands back.
+     */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain,
+                                           MqttProperties properties, M message) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         Delivery<M> delivery = new Delivery<>(message, future);
         synchronized (lock) {
@@ -249,13 +231,13 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             }
             try {
                 if (qos == 0) {
-                    Session.Qos0<Delivery<M>> now = session.publishQos0(topic, payload, retain, delivery);
+                    Session.Qos0<Delivery<M>> now = session.publishQos0(topic, payload, retain, properties, delivery);
                     if (now != null) {
                         sendQos0(c, now);
                     }
                     return future;
                 }
-                PublishPacket now = session.publish(topic, payload, qos, retain, delivery);
+                PublishPacket now = session.publish(topic, payload, qos, retain, properties, delivery);
                 if (now != null) {
                     c.send(now);
                 }
@@ -288,19 +270,20 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         c.send(publish.packet(), new Connection.WriteListener() {
             @Override
             public void written() {
-                delivered(publish.handle());
+                acks.delivered(publish.handle());
             }
 
             @Override
             public void failed(EngineFailure cause) {
-                fail(publish.handle().future, cause);
+                fail(publish.handle().future(), cause);
             }
         });
     }
 
-    public CompletableFuture<Integer> subscribe(String filter, int qos) {
+    /** Subscribes; {@code identifier} is the MQTT 5 subscription identifier, 0 for none. */
+    public CompletableFuture<Integer> subscribe(SubscribePacket.Subscription subscription, int identifier) {
         synchronized (lock) {
-            return requests.subscribe(requireConnected(), filter, qos);
+            return requests.subscribe(requireConnected(), subscription, identifier);
         }
     }
 
@@ -319,6 +302,11 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             throw new IllegalStateException("not connected");
         }
         return c;
+    }
+
+    /** What the last accepted connection negotiated, or null before the first. */
+    public Negotiated negotiated() {
+        return negotiated;
     }
 
     public boolean isConnected() {
@@ -349,7 +337,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             return;
         }
         if (abandoned != null) {
-            abandoned.publishes().forEach(d -> fail(d.future, closed));
+            abandoned.publishes().forEach(d -> fail(d.future(), closed));
             requests.closed(abandoned.requests(), closed);
         }
         closing.waiting().forEach(f -> fail(f, closed));

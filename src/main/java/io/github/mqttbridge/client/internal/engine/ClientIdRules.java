@@ -8,7 +8,7 @@ final class ClientIdRules {
     }
 
     static void check(String clientId, EngineOptions o) {
-        MqttVersion version = o.version() == null ? MqttVersion.MQTT_3_1_1 : o.version();
+        MqttVersion version = o.versions().get(0);
         if (clientId.isEmpty() && !o.cleanSession()) {
             throw new IllegalArgumentException("clientId must not be empty when cleanSession is false: the server"
                     + " needs an id to keep the session under");

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectAttempt {
     private static final Logger log = LoggerFactory.getLogger(ConnectAttempt.class);
+    private static final int UNSUPPORTED_PROTOCOL_VERSION = 0x84;
 
     /** A server and a protocol version to try; {@code fallback} tries are made only if the one before suggests it. */
     record Candidate(ServerUri uri, MqttVersion version, boolean fallback) {
@@ -72,7 +73,7 @@ final class ConnectAttempt {
                 fallbackWorthwhile = false;
                 continue;
             }
-            Connection connection = new Connection(transport, candidate.uri.toString(),
+            Connection connection = new Connection(transport, candidate.uri.toString(), candidate.version,
                     options.flow().maxInboundPacketSize(), "mqtt-" + lifecycle.clientId(), lifecycle.handler());
             currentCandidate = candidate;
             current = connection;
@@ -117,8 +118,10 @@ final class ConnectAttempt {
         }
         current = null;
         lastError = cause;
-        // A server that does not speak 3.1.1 says so with return code 1, or just hangs up or stays silent.
-        fallbackWorthwhile = cause.kind() == EngineFailure.Kind.CONNACK_RETURNCODE ? cause.returnCode() == 1
+        // A server that does not speak the version says so with return code 1 (MQTT 3) or reason code 0x84
+        // (MQTT 5), or just hangs up or stays silent.
+        fallbackWorthwhile = cause.kind() == EngineFailure.Kind.CONNACK_RETURNCODE
+                ? cause.returnCode() == 1 || cause.reasonCode() == UNSUPPORTED_PROTOCOL_VERSION
                 : cause.kind() == EngineFailure.Kind.SOCKET_CLOSE || cause.kind() == EngineFailure.Kind.CONNECT_TIMEOUT;
         if (cause.kind() == EngineFailure.Kind.CONNACK_RETURNCODE) {
             log.warn("{} refused the connection: {}", currentCandidate.uri, cause.getMessage());

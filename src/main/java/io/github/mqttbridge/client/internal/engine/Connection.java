@@ -3,8 +3,11 @@ package io.github.mqttbridge.client.internal.engine;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
 import io.github.mqttbridge.client.internal.codec.MqttDecoder;
 import io.github.mqttbridge.client.internal.codec.MqttEncoder;
+import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
 import io.github.mqttbridge.client.internal.transport.Transport;
 import java.io.IOException;
@@ -48,14 +51,16 @@ public final class Connection {
     }
 
     private static final Outbound STOP = new Outbound(null, null);
-    /** The engine speaks MQTT 3.1 and 3.1.1, which share one encoder and one decoder. */
-    private static final MqttEncoder ENCODER = MqttEncoder.forClient(MqttVersion.MQTT_3_1_1);
+    private static final int MALFORMED_PACKET = 0x81;
+    private static final int PACKET_TOO_LARGE = 0x95;
 
     private final Transport transport;
     private final String uri;
     private final Handler handler;
     private final MqttDecoder decoder;
     private final int maxPacketSize;
+    private final MqttEncoder encoder;
+    private final boolean mqtt5;
     private final LinkedBlockingQueue<Outbound> outbound = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread reader;
@@ -63,12 +68,16 @@ public final class Connection {
     private volatile long lastWriteNanos = System.nanoTime();
     private volatile long lastReadNanos = System.nanoTime();
 
-    public Connection(Transport transport, String uri, int maxPacketSize, String threadPrefix, Handler handler) {
+    /** A connection that speaks {@code version}: the one its CONNECT asks for. */
+    public Connection(Transport transport, String uri, MqttVersion version, int maxPacketSize, String threadPrefix,
+                      Handler handler) {
         this.transport = transport;
         this.uri = uri;
         this.handler = handler;
         this.maxPacketSize = maxPacketSize;
-        this.decoder = MqttDecoder.forClient(maxPacketSize, MqttVersion.MQTT_3_1_1);
+        this.encoder = MqttEncoder.forClient(version);
+        this.mqtt5 = version == MqttVersion.MQTT_5;
+        this.decoder = MqttDecoder.forClient(maxPacketSize, version);
         this.reader = new Thread(this::readLoop, threadPrefix + "-reader");
         this.writer = new Thread(this::writeLoop, threadPrefix + "-writer");
         reader.setDaemon(true);
@@ -174,9 +183,12 @@ public final class Connection {
                 in.compact();
             }
         } catch (MqttDecodeException e) {
-            close(new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "malformed packet from " + uri + ": " + e.getMessage(), e));
+            refuse(e.tooLarge() ? PACKET_TOO_LARGE : MALFORMED_PACKET,
+                    new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "malformed packet from " + uri + ": "
+                            + e.getMessage(), e));
         } catch (ProtocolViolationException e) {
-            close(new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "protocol violation by " + uri + ": " + e.getMessage(), e));
+            refuse(e.reasonCode(), new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "protocol violation by " + uri
+                    + ": " + e.getMessage(), e));
         } catch (IOException e) {
             close(new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "reading from " + uri + " failed: " + e.getMessage(), e));
         } catch (InterruptedException e) {
@@ -185,6 +197,28 @@ public final class Connection {
             log.error("Bug while reading from {}", uri, e);
             close(new EngineFailure(EngineFailure.Kind.INTERNAL_ERROR, "internal error while reading from " + uri + ": " + e, e));
         }
+    }
+
+    /**
+     * Ends the connection over the server's fault. MQTT 5 wants the client to say why first: a DISCONNECT with the
+     * reason code [MQTT-4.13.1-1]; the connection closes once it is written (or could not be). MQTT 3 just closes.
+     */
+    private void refuse(int reasonCode, EngineFailure cause) {
+        if (!mqtt5 || closed.get()) {
+            close(cause);
+            return;
+        }
+        send(new DisconnectPacket(reasonCode, MqttProperties.EMPTY), new WriteListener() {
+            @Override
+            public void written() {
+                close(cause);
+            }
+
+            @Override
+            public void failed(EngineFailure writeFailure) {
+                close(cause);
+            }
+        });
     }
 
     /** A full buffer holds part of a packet larger than itself: make room, up to the largest packet allowed. */
@@ -234,9 +268,21 @@ public final class Connection {
         }
     }
 
+    /**
+     * The packet as this connection's version carries it: an MQTT 3 connection leaves out the MQTT 5 properties of a
+     * message (which may have waited for a connection of either version), as the API documents.
+     */
+    private MqttPacket onTheWire(MqttPacket packet) {
+        if (!mqtt5 && packet instanceof PublishPacket p && !p.properties().isEmpty()) {
+            return new PublishPacket(p.topic(), p.payload(), p.qos(), p.retain(), p.dup(), p.packetId());
+        }
+        return packet;
+    }
+
     /** Encodes a packet into the batch, first writing the batch out when the packet does not fit beside it. */
     private ByteBuffer append(ByteBuffer out, Outbound next, List<WriteListener> written) throws IOException {
-        int remainingLength = ENCODER.remainingLength(next.packet);
+        MqttPacket packet = onTheWire(next.packet);
+        int remainingLength = encoder.remainingLength(packet);
         int size = MqttEncoder.sizeOf(remainingLength);
         if (size > out.remaining()) {
             if (out.position() > 0) {
@@ -246,9 +292,9 @@ public final class Connection {
                 out = ByteBuffer.allocate(size);
             }
         }
-        ENCODER.encode(next.packet, remainingLength, out);
+        encoder.encode(packet, remainingLength, out);
         if (log.isTraceEnabled()) {
-            log.trace("{} -> {}", uri, next.packet);
+            log.trace("{} -> {}", uri, packet);
         }
         if (next.listener != null) {
             written.add(next.listener);

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@link ClientEngine}'s. State is guarded by the engine's lock (see {@link ClientEngine} for the threading rule).
  */
 final class ConnectionLifecycle {
+    /** MQTT 5 reason codes from 0x80 on are failures. */
+    private static final int REFUSED = 0x80;
     private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycle.class);
 
     enum State { DISCONNECTED, CONNECTING, CONNECTED, RECONNECT_WAIT, DISCONNECTING, CLOSED }
@@ -173,7 +175,9 @@ final class ConnectionLifecycle {
             current = attempt;
         }
         if (connAck.returnCode() != 0) {
-            c.close(EngineFailure.connackRefused(connAck.returnCode()));
+            c.close(current.version() == MqttVersion.MQTT_5 && connAck.returnCode() >= REFUSED
+                    ? EngineFailure.connackRefused5(connAck.returnCode(), connAck.properties().reasonString())
+                    : EngineFailure.connackRefused(connAck.returnCode()));
             return;
         }
         current.connected();
@@ -189,7 +193,10 @@ final class ConnectionLifecycle {
             pendingConnect = null;
             backoff.connected(System.nanoTime());
             events.accepted(c, connAck, current.version(), current.reconnect());
-            long keepAliveMillis = options.keepAliveInterval().toMillis();
+            // An MQTT 5 server may set the keep-alive; the client must then use its value [MQTT-3.2.2-21].
+            Integer serverKeepAlive = connAck.properties().serverKeepAlive();
+            long keepAliveMillis = serverKeepAlive != null ? serverKeepAlive * 1000L
+                    : options.keepAliveInterval().toMillis();
             if (keepAliveMillis > 0) {
                 keepAlive = new KeepAlive(c, keepAliveMillis, executors.callbacks::producerWaiting, executors.timer);
             }

@@ -1,5 +1,8 @@
 package io.github.mqttbridge.client.internal.engine;
 
+import io.github.mqttbridge.client.internal.codec.packet.PacketType;
+import io.github.mqttbridge.client.internal.codec.packet.ReasonCode;
+
 /**
  * Why a connection or an operation failed, as the engine knows it. The client's API turns it into an
  * {@code EngineFailure} with the error code of the same name; the message already names the kind, as the
@@ -11,7 +14,8 @@ public final class EngineFailure extends Exception {
     /** The kinds of failure; each has an {@code EngineFailure.Kind} of the same name. */
     public enum Kind {
         OK, CONNECT_TIMEOUT, SUBSCRIBE_TIMEOUT, UNSUBSCRIBE_TIMEOUT, PING_TIMEOUT, INTERNAL_ERROR, CONNACK_RETURNCODE,
-        SOCKET_ERROR, SOCKET_CLOSE, INVALID_STORED_DATA, BUFFER_FULL, SUBSCRIBE_FAILED, CLIENT_CLOSED
+        SOCKET_ERROR, SOCKET_CLOSE, INVALID_STORED_DATA, BUFFER_FULL, SUBSCRIBE_FAILED, CLIENT_CLOSED, PUBLISH_FAILED,
+        SERVER_DISCONNECT
     }
 
     private static final String[] CONNACK_MEANINGS = {
@@ -26,30 +30,66 @@ public final class EngineFailure extends Exception {
     private final Kind kind;
     private final String detail;
     private final int returnCode;
+    private final int reasonCode;
 
     public EngineFailure(Kind kind, String detail) {
-        this(kind, detail, -1, null);
+        this(kind, detail, -1, -1, null);
     }
 
     public EngineFailure(Kind kind, String detail, Throwable cause) {
-        this(kind, detail, -1, cause);
+        this(kind, detail, -1, -1, cause);
     }
 
-    private EngineFailure(Kind kind, String detail, int returnCode, Throwable cause) {
+    private EngineFailure(Kind kind, String detail, int returnCode, int reasonCode, Throwable cause) {
         super(kind.name() + ": " + detail, cause);
         this.kind = kind;
         this.detail = detail;
         this.returnCode = returnCode;
+        this.reasonCode = reasonCode;
+    }
+
+    /** A failure the server stated with an MQTT 5 reason code (0x80 and above), e.g. on a PUBACK or a DISCONNECT. */
+    public static EngineFailure withReasonCode(Kind kind, String detail, int reasonCode) {
+        return new EngineFailure(kind, detail, -1, reasonCode, null);
     }
 
     public static EngineFailure connackRefused(int returnCode) {
         return new EngineFailure(Kind.CONNACK_RETURNCODE, "connection refused by the server, CONNACK return code "
-                + returnCode + " (" + describeConnAck(returnCode) + ")", returnCode, null);
+                + returnCode + " (" + describeConnAck(returnCode) + ")", returnCode, -1, null);
+    }
+
+    /** An MQTT 5 CONNACK with a reason code of 0x80 or above; {@code reason} is its reason string, or null. */
+    public static EngineFailure connackRefused5(int reasonCode, String reason) {
+        return new EngineFailure(Kind.CONNACK_RETURNCODE, "connection refused by the server, CONNACK reason code "
+                + ReasonCode.describe(PacketType.CONNACK, reasonCode) + because(reason), -1, reasonCode, null);
+    }
+
+    /** An MQTT 5 PUBACK or PUBREC with a reason code of 0x80 or above: the server did not take the message. */
+    public static EngineFailure publishRefused(PacketType ack, String topic, int reasonCode, String reason) {
+        return withReasonCode(Kind.PUBLISH_FAILED, "the server refused the message to '" + topic + "' (" + ack
+                + " reason code " + ReasonCode.describe(ack, reasonCode) + because(reason) + ")", reasonCode);
+    }
+
+    /** An MQTT 5 SUBACK that refused a subscription. */
+    public static EngineFailure subscribeRefused5(String filter, int reasonCode, String reason) {
+        return withReasonCode(Kind.SUBSCRIBE_FAILED, "the server refused the subscription to '" + filter
+                + "' (SUBACK reason code " + ReasonCode.describe(PacketType.SUBACK, reasonCode) + because(reason)
+                + ")", reasonCode);
+    }
+
+    /** The server ended the connection with an MQTT 5 DISCONNECT. */
+    public static EngineFailure serverDisconnect(int reasonCode, String reason) {
+        return withReasonCode(Kind.SERVER_DISCONNECT, "the server disconnected us with reason code "
+                + ReasonCode.describe(PacketType.DISCONNECT, reasonCode) + because(reason), reasonCode);
+    }
+
+    private static String because(String reasonString) {
+        return reasonString == null ? "" : ": " + reasonString;
     }
 
     public static EngineFailure subscribeRefused(String filter) {
         return new EngineFailure(Kind.SUBSCRIBE_FAILED, "the server refused the subscription to '" + filter
-                + "' (SUBACK return code 0x80)", 0x80, null);
+                + "' (SUBACK return code 0x80)", 0x80, -1, null);
     }
 
     /** The meaning of a CONNACK return code of MQTT 3.1 and 3.1.1. */
@@ -70,5 +110,10 @@ public final class EngineFailure extends Exception {
     /** The CONNACK or SUBACK return code behind the failure, or -1. */
     public int returnCode() {
         return returnCode;
+    }
+
+    /** The MQTT 5 reason code the server gave for the failure, or -1. */
+    public int reasonCode() {
+        return reasonCode;
     }
 }

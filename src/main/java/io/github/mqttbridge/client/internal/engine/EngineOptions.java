@@ -2,6 +2,7 @@ package io.github.mqttbridge.client.internal.engine;
 
 import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
+import io.github.mqttbridge.client.internal.codec.packet.StringPair;
 import io.github.mqttbridge.client.internal.persistence.SessionStoreFactory;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
 import java.time.Duration;
@@ -14,13 +15,31 @@ import javax.net.ssl.SSLContext;
  *
  * @param will        the will as CONNECT carries it, or null
  * @param hosts       the servers to try in order; empty means the one the client was created for
- * @param version     the protocol version asked for, or null to try 3.1.1 and fall back to 3.1
+ * @param versions    the protocol versions to try, in order: the first always, each next one only when the server
+ *                    refused the one before it as a version it does not speak
  * @param persistence where the session's state is kept, or null for the client object only
  */
 public record EngineOptions(Duration timeout, Duration keepAliveInterval, boolean cleanSession, String userName,
-                            char[] password, ConnectPacket.Will will, List<ServerUri> hosts, MqttVersion version,
-                            Tls tls, Reconnect reconnect, FlowControl flow, SessionStoreFactory persistence,
-                            Offline offline) {
+                            char[] password, ConnectPacket.Will will, List<ServerUri> hosts,
+                            List<MqttVersion> versions, Tls tls, Reconnect reconnect, FlowControl flow,
+                            SessionStoreFactory persistence, Offline offline, Mqtt5 mqtt5) {
+
+    /** The {@code versions} for an API version level: 3, 4 or 5; 0 for the newest the server takes; null for 4 then 3. */
+    public static List<MqttVersion> versionsFor(Integer level) {
+        if (level == null) {
+            return List.of(MqttVersion.MQTT_3_1_1, MqttVersion.MQTT_3_1);
+        }
+        return level == 0 ? List.of(MqttVersion.MQTT_5, MqttVersion.MQTT_3_1_1, MqttVersion.MQTT_3_1)
+                : List.of(MqttVersion.ofLevel(level));
+    }
+
+    /** What an MQTT 5 CONNECT adds; an MQTT 3.x connection ignores it. */
+    public record Mqtt5(long sessionExpiryInterval, int receiveMaximum, int topicAliasMaximum,
+                        List<StringPair> userProperties, boolean requestProblemInformation) {
+        public Mqtt5 {
+            userProperties = List.copyOf(userProperties);
+        }
+    }
 
     /**
      * How TLS is used: on for every host with {@code useSsl}, or by the host's scheme; {@code alpnProtocols} are
@@ -47,6 +66,7 @@ public record EngineOptions(Duration timeout, Duration keepAliveInterval, boolea
 
     public EngineOptions {
         hosts = List.copyOf(hosts);
+        versions = List.copyOf(versions);
         password = password == null ? null : password.clone();
     }
 
@@ -60,7 +80,7 @@ public record EngineOptions(Duration timeout, Duration keepAliveInterval, boolea
     public String toString() {
         return "EngineOptions[timeout=" + timeout + ", keepAliveInterval=" + keepAliveInterval + ", cleanSession="
                 + cleanSession + ", userName=" + userName + ", password=" + (password == null ? "none" : "*****")
-                + ", hosts=" + hosts + ", version=" + version + ", " + tls + ", " + reconnect + ", " + flow + ", "
-                + offline + "]";
+                + ", hosts=" + hosts + ", versions=" + versions + ", " + tls + ", " + reconnect + ", " + flow + ", "
+                + offline + ", " + mqtt5 + "]";
     }
 }

@@ -1,6 +1,8 @@
 package io.github.mqttbridge.client.internal.engine;
 
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.PacketType;
+import io.github.mqttbridge.client.internal.codec.packet.ReasonCode;
 import io.github.mqttbridge.client.internal.codec.packet.SubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.SubscribePacket;
 import io.github.mqttbridge.client.internal.codec.packet.UnsubAckPacket;
@@ -59,11 +61,11 @@ final class SubscriptionRequests {
         return renewal;
     }
 
-    /** Under the lock, on a connected client. */
-    CompletableFuture<Integer> subscribe(Connection c, String filter, int qos) {
+    /** Under the lock, on a connected client; {@code identifier} 0 for none. */
+    CompletableFuture<Integer> subscribe(Connection c, SubscribePacket.Subscription subscription, int identifier) {
         Pending pending = new Pending();
-        SubscribePacket packet = session.subscribe(filter, qos, pending);
-        send(c, packet, packet.packetId(), pending, filter, EngineFailure.Kind.SUBSCRIBE_TIMEOUT);
+        SubscribePacket packet = session.subscribe(subscription, identifier, pending);
+        send(c, packet, packet.packetId(), pending, subscription.filter(), EngineFailure.Kind.SUBSCRIBE_TIMEOUT);
         return pending.future;
     }
 
@@ -115,8 +117,11 @@ final class SubscriptionRequests {
         }
         String filter = granted.request().filter();
         if (granted.refused()) {
-            log.warn("The server refused the subscription to '{}'", filter);
-            fail(granted.request().handle(), EngineFailure.subscribeRefused(filter));
+            EngineFailure refused = granted.code() == SubAckPacket.FAILURE && subAck.properties().isEmpty()
+                    ? EngineFailure.subscribeRefused(filter)
+                    : EngineFailure.subscribeRefused5(filter, granted.code(), subAck.properties().reasonString());
+            log.warn("{}", refused.detail());
+            fail(granted.request().handle(), refused);
             return;
         }
         log.info("Subscribed to '{}' with QoS {} (granted {})", filter, granted.request().qos(), granted.code());
@@ -128,7 +133,14 @@ final class SubscriptionRequests {
         synchronized (lock) {
             r = session.onUnsubAck(unsubAck);
         }
-        log.info("Unsubscribed from '{}'", r.filter());
+        int code = unsubAck.reasonCodes().isEmpty() ? 0 : unsubAck.reasonCodes().get(0);
+        if (code >= SubAckPacket.FAILURE) {
+            log.warn("The server refused to unsubscribe '{}' (UNSUBACK reason code {}{}); it may keep sending what"
+                    + " the subscription matches", r.filter(), ReasonCode.describe(PacketType.UNSUBACK, code),
+                    unsubAck.properties().reasonString() == null ? "" : ": " + unsubAck.properties().reasonString());
+        } else {
+            log.info("Unsubscribed from '{}'", r.filter());
+        }
         complete(r.handle(), null);
     }
 

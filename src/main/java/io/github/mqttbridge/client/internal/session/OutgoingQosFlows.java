@@ -1,6 +1,7 @@
 package io.github.mqttbridge.client.internal.session;
 
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import io.github.mqttbridge.client.internal.codec.packet.PubRelPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import io.github.mqttbridge.client.internal.persistence.SessionStore;
@@ -50,7 +51,8 @@ public final class OutgoingQosFlows<T> {
         }
     }
 
-    private record Waiting<T>(long sequence, String topic, byte[] payload, int qos, boolean retain, T handle) {
+    private record Waiting<T>(long sequence, String topic, byte[] payload, int qos, boolean retain,
+                              MqttProperties properties, T handle) {
     }
 
     // Valid for the session.
@@ -61,6 +63,7 @@ public final class OutgoingQosFlows<T> {
     private final int maxInflight;
     private final int maxInflightQos2;
     private int inflightQos2;
+    private int serverReceiveMaximum = 65_535;
     private long nextSequence = 1;
 
     public OutgoingQosFlows(PacketIdPool ids, SessionStore store, int maxInflight, int maxInflightQos2) {
@@ -82,19 +85,21 @@ public final class OutgoingQosFlows<T> {
                 PublishPacket packet = new PublishPacket(p.topic(), p.payload(), p.qos(), p.retain(), true, p.packetId());
                 track(new Flight<>(p.sequence(), packet, p.released(), handles.apply(p)));
             } else {
-                waiting.add(new Waiting<>(p.sequence(), p.topic(), p.payload(), p.qos(), p.retain(), handles.apply(p)));
+                waiting.add(new Waiting<>(p.sequence(), p.topic(), p.payload(), p.qos(), p.retain(),
+                        MqttProperties.EMPTY, handles.apply(p)));
             }
         }
     }
 
     /**
-     * Takes a QoS 1 or 2 publish. Returns the PUBLISH to send now, or null when it waits: for room in the window,
-     * or, when {@code online} is false, for the next connection.
+     * Takes a QoS 1 or 2 publish with its MQTT 5 properties (EMPTY on MQTT 3). Returns the PUBLISH to send now, or
+     * null when it waits: for room in the window, or, when {@code online} is false, for the next connection.
      */
-    public PublishPacket submit(String topic, byte[] payload, int qos, boolean retain, T handle, boolean online) {
+    public PublishPacket submit(String topic, byte[] payload, int qos, boolean retain, MqttProperties properties,
+                                T handle, boolean online) {
         long sequence = nextSequence++;
         store.outboundAccepted(sequence, topic, payload, qos, retain);
-        Waiting<T> w = new Waiting<>(sequence, topic, payload, qos, retain, handle);
+        Waiting<T> w = new Waiting<>(sequence, topic, payload, qos, retain, properties, handle);
         if (!online || !waiting.isEmpty() || !hasRoomFor(qos)) {
             waiting.add(w);
             return null;
@@ -105,13 +110,22 @@ public final class OutgoingQosFlows<T> {
     private PublishPacket start(Waiting<T> w) {
         int id = ids.allocate();
         store.outboundStarted(w.sequence, id);
-        PublishPacket packet = new PublishPacket(w.topic, w.payload, w.qos, w.retain, false, id);
+        PublishPacket packet = new PublishPacket(w.topic, w.payload, w.qos, w.retain, false, id, w.properties);
         track(new Flight<>(w.sequence, packet, false, w.handle));
         return packet;
     }
 
     private boolean hasRoomFor(int qos) {
-        return inflight.size() < maxInflight && (qos != 2 || inflightQos2 < maxInflightQos2);
+        return inflight.size() < Math.min(maxInflight, serverReceiveMaximum)
+                && (qos != 2 || inflightQos2 < maxInflightQos2);
+    }
+
+    /**
+     * The server's receive maximum on this connection (MQTT 5; 65535 otherwise): we never have more QoS 1 and 2
+     * publishes unacknowledged than it takes [MQTT-3.3.4-7].
+     */
+    public void limitTo(int serverReceiveMaximum) {
+        this.serverReceiveMaximum = serverReceiveMaximum;
     }
 
     private void track(Flight<T> flight) {
@@ -147,6 +161,16 @@ public final class OutgoingQosFlows<T> {
             flight.released = true;
         }
         return new PubRelPacket(packetId);
+    }
+
+    /** A PUBREC with a reason code of 0x80 or above: the server refused the QoS 2 publish, which ends here. */
+    public Flight<T> onPubRecRefused(int packetId) throws ProtocolViolationException {
+        Flight<T> flight = inflight.get(packetId);
+        if (flight == null || flight.packet.qos() != 2 || flight.released) {
+            throw new ProtocolViolationException("PUBREC for packet id " + packetId
+                    + ", which is not a QoS 2 publish awaiting its first acknowledgement");
+        }
+        return finish(flight);
     }
 
     /** PUBCOMP: completes a QoS 2 publish. */

@@ -1,6 +1,8 @@
 package io.github.mqttbridge.client.internal.session;
 
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperty;
 import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
@@ -35,8 +37,18 @@ public final class Session<D, R> {
     public record Qos0<D>(PublishPacket packet, D handle) {
     }
 
-    /** A SUBSCRIBE (qos 0-2) or UNSUBSCRIBE (qos -1) awaiting its acknowledgement. */
-    public record Request<R>(String filter, int qos, R handle) {
+    /**
+     * A SUBSCRIBE (qos 0-2, with its MQTT 5 options and subscription identifier, 0 for none) or UNSUBSCRIBE (qos
+     * -1) awaiting its acknowledgement.
+     */
+    public record Request<R>(SubscribePacket.Subscription subscription, int identifier, R handle) {
+        public String filter() {
+            return subscription.filter();
+        }
+
+        public int qos() {
+            return subscription.qos();
+        }
     }
 
     /** A subscription the server forgot, made again. */
@@ -49,11 +61,11 @@ public final class Session<D, R> {
     }
 
     /**
-     * A publish the server acknowledged, and the waiting ones that took its place in the window. {@code downgraded}
-     * names the topic of a QoS 2 publish the server answered with PUBACK, as a server that takes QoS 2 as QoS 1
-     * does; null otherwise.
+     * A publish the server acknowledged (or, on MQTT 5, refused), and the waiting ones that took its place in the
+     * window. {@code downgraded} when the server answered a QoS 2 publish with PUBACK, as a server that takes QoS 2
+     * as QoS 1 does.
      */
-    public record Completed<D>(D handle, List<PublishPacket> next, String downgraded) {
+    public record Completed<D>(D handle, List<PublishPacket> next, String topic, boolean downgraded) {
     }
 
     /** What to do with an inbound PUBLISH: deliver it (and acknowledge later), or just answer {@code reply}. */
@@ -62,8 +74,9 @@ public final class Session<D, R> {
 
     /** A SUBACK matched to its request. */
     public record Granted<R>(Request<R> request, int code) {
+        /** 0x80 in MQTT 3.1.1; in MQTT 5 every reason code from 0x80 on. */
         public boolean refused() {
-            return code == SubAckPacket.FAILURE;
+            return code >= SubAckPacket.FAILURE;
         }
     }
 
@@ -76,7 +89,7 @@ public final class Session<D, R> {
     private final SessionStore store;
     private final OutgoingQosFlows<D> outgoing;
     private final IncomingQosFlows incoming;
-    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
+    private final Map<String, Request<?>> subscriptions = new LinkedHashMap<>();
     private final ArrayDeque<Qos0<D>> offlineQos0 = new ArrayDeque<>();
     private boolean everConnected;
 
@@ -118,9 +131,10 @@ public final class Session<D, R> {
         offlineQos0.clear();
         List<Renewal<R>> renewals = new ArrayList<>();
         if (renew) {
-            subscriptions.forEach((filter, qos) -> {
+            subscriptions.forEach((filter, held) -> {
                 R handle = renewal.apply(filter);
-                renewals.add(new Renewal<>(subscribePacket(new Request<>(filter, qos, handle)), filter, handle));
+                renewals.add(new Renewal<>(subscribePacket(new Request<>(held.subscription(), held.identifier(),
+                        handle)), filter, handle));
             });
         }
         return new Resumption<>(packets, qos0, renewals, resent);
@@ -149,8 +163,8 @@ public final class Session<D, R> {
     }
 
     /** A QoS 0 publish: returned to be sent now, or null when it waits for the next connection. */
-    public Qos0<D> publishQos0(String topic, byte[] payload, boolean retain, D handle) {
-        Qos0<D> publish = new Qos0<>(new PublishPacket(topic, payload, 0, retain, false, 0), handle);
+    public Qos0<D> publishQos0(String topic, byte[] payload, boolean retain, MqttProperties properties, D handle) {
+        Qos0<D> publish = new Qos0<>(new PublishPacket(topic, payload, 0, retain, false, 0, properties), handle);
         if (online) {
             return publish;
         }
@@ -162,25 +176,36 @@ public final class Session<D, R> {
      * A QoS 1 or 2 publish, stored before anything is sent. Returns the PUBLISH to send now, or null when it waits
      * for room in the window or for a connection.
      */
-    public PublishPacket publish(String topic, byte[] payload, int qos, boolean retain, D handle) {
-        return outgoing.submit(topic, payload, qos, retain, handle, online);
+    public PublishPacket publish(String topic, byte[] payload, int qos, boolean retain, MqttProperties properties,
+                                 D handle) {
+        return outgoing.submit(topic, payload, qos, retain, properties, handle, online);
+    }
+
+    /** The server's receive maximum on the connection just accepted (MQTT 5; 65535 otherwise). */
+    public void limitInflight(int serverReceiveMaximum) {
+        outgoing.limitTo(serverReceiveMaximum);
     }
 
     public Completed<D> onPubAck(PubAckPacket ack) throws ProtocolViolationException {
-        OutgoingQosFlows.Flight<D> flight = outgoing.onPubAck(ack.packetId());
-        return completed(flight.handle(), flight.qos() == 2 ? flight.topic() : null);
+        return completed(outgoing.onPubAck(ack.packetId()), true);
     }
 
+    /** PUBREC: the PUBREL to send; on MQTT 5 a reason code of 0x80 or above ends the flow in {@link #onPubRecRefused}. */
     public PubRelPacket onPubRec(PubRecPacket rec) throws ProtocolViolationException {
         return outgoing.onPubRec(rec.packetId());
     }
 
-    public Completed<D> onPubComp(PubCompPacket comp) throws ProtocolViolationException {
-        return completed(outgoing.onPubComp(comp.packetId()).handle(), null);
+    public Completed<D> onPubRecRefused(PubRecPacket rec) throws ProtocolViolationException {
+        return completed(outgoing.onPubRecRefused(rec.packetId()), false);
     }
 
-    private Completed<D> completed(D handle, String downgraded) {
-        return new Completed<>(handle, online ? outgoing.fillWindow() : List.of(), downgraded);
+    public Completed<D> onPubComp(PubCompPacket comp) throws ProtocolViolationException {
+        return completed(outgoing.onPubComp(comp.packetId()), false);
+    }
+
+    private Completed<D> completed(OutgoingQosFlows.Flight<D> flight, boolean byPubAck) {
+        return new Completed<>(flight.handle(), online ? outgoing.fillWindow() : List.of(), flight.topic(),
+                byPubAck && flight.qos() == 2);
     }
 
     // ---- Receiving
@@ -214,18 +239,23 @@ public final class Session<D, R> {
 
     // ---- Subscriptions
 
-    /** A SUBSCRIBE to send, or an {@link IllegalStateException} when all packet ids are in use. */
-    public SubscribePacket subscribe(String filter, int qos, R handle) {
-        return subscribePacket(new Request<>(filter, qos, handle));
+    /**
+     * A SUBSCRIBE to send, with a subscription identifier unless it is 0 (MQTT 5), or an
+     * {@link IllegalStateException} when all packet ids are in use.
+     */
+    public SubscribePacket subscribe(SubscribePacket.Subscription subscription, int identifier, R handle) {
+        return subscribePacket(new Request<>(subscription, identifier, handle));
     }
 
     private SubscribePacket subscribePacket(Request<R> request) {
-        return new SubscribePacket(newRequest(request),
-                List.of(new SubscribePacket.Subscription(request.filter(), request.qos())));
+        MqttProperties properties = request.identifier() == 0 ? MqttProperties.EMPTY : MqttProperties.builder()
+                .add(MqttProperty.SUBSCRIPTION_IDENTIFIER, request.identifier()).build();
+        return new SubscribePacket(newRequest(request), List.of(request.subscription()), properties);
     }
 
     public UnsubscribePacket unsubscribe(String filter, R handle) {
-        return new UnsubscribePacket(newRequest(new Request<>(filter, -1, handle)), List.of(filter));
+        return new UnsubscribePacket(newRequest(new Request<>(new SubscribePacket.Subscription(filter, -1), 0,
+                handle)), List.of(filter));
     }
 
     private int newRequest(Request<R> request) {
@@ -246,7 +276,7 @@ public final class Session<D, R> {
         Request<R> request = requests.complete(subAck.packetId(), "SUBACK");
         Granted<R> granted = new Granted<>(request, subAck.returnCodes().get(0));
         if (!granted.refused()) {
-            subscriptions.put(request.filter(), request.qos());
+            subscriptions.put(request.filter(), request);
         }
         return granted;
     }

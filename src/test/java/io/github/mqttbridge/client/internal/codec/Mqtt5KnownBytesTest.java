@@ -188,6 +188,13 @@ class Mqtt5KnownBytesTest {
                 arguments("F0 02 00 00", new AuthPacket(0x00, MqttProperties.EMPTY)));
     }
 
+    /** A server that speaks only MQTT 3 refuses our MQTT 5 CONNECT in its own dialect; that is the fallback cue. */
+    @Test
+    void anMqtt3RefusalOfTheProtocolVersionDecodesForTheClient() throws MqttDecodeException {
+        assertEquals(new ConnAckPacket(false, 0x01),
+                Mqtt5Direction.SERVER_TO_CLIENT.decoder(1024).decode(ByteBuffer.wrap(hex("20 02 00 01"))));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("longerForms")
     void theDecoderAcceptsTheLongerFormsOfWhatTheEncoderShortens(String bytes, MqttPacket packet)

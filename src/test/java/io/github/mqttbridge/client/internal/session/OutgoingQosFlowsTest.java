@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.client.internal.persistence.MemoryPersistence;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import io.github.mqttbridge.client.internal.codec.packet.PubRelPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import io.github.mqttbridge.client.internal.persistence.SessionStore;
@@ -21,7 +22,7 @@ class OutgoingQosFlowsTest {
     private final OutgoingQosFlows<String> flows = new OutgoingQosFlows<>(new PacketIdPool(), store, 2, 2);
 
     private PublishPacket submit(String name, int qos) {
-        return flows.submit("t/" + name, name.getBytes(), qos, false, name, true);
+        return flows.submit("t/" + name, name.getBytes(), qos, false, MqttProperties.EMPTY, name, true);
     }
 
     @Test
@@ -39,11 +40,11 @@ class OutgoingQosFlowsTest {
     @Test
     void qos2_publishes_beyond_their_own_limit_wait_and_keep_the_publishes_behind_them_in_order() throws Exception {
         OutgoingQosFlows<String> narrow = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1);
-        PublishPacket a = narrow.submit("t/a", new byte[0], 2, false, "a", true);
+        PublishPacket a = narrow.submit("t/a", new byte[0], 2, false, MqttProperties.EMPTY, "a", true);
         assertNotNull(a);
-        assertNotNull(narrow.submit("t/b", new byte[0], 1, false, "b", true), "QoS 1 fits beside one QoS 2");
-        assertNull(narrow.submit("t/c", new byte[0], 2, false, "c", true), "a second QoS 2 waits for a's slot");
-        assertNull(narrow.submit("t/d", new byte[0], 1, false, "d", true), "and d waits behind c, in order");
+        assertNotNull(narrow.submit("t/b", new byte[0], 1, false, MqttProperties.EMPTY, "b", true), "QoS 1 fits beside one QoS 2");
+        assertNull(narrow.submit("t/c", new byte[0], 2, false, MqttProperties.EMPTY, "c", true), "a second QoS 2 waits for a's slot");
+        assertNull(narrow.submit("t/d", new byte[0], 1, false, MqttProperties.EMPTY, "d", true), "and d waits behind c, in order");
         assertTrue(narrow.fillWindow().isEmpty());
 
         narrow.onPubRec(a.packetId());
@@ -56,8 +57,8 @@ class OutgoingQosFlowsTest {
     @Test
     void a_downgraded_qos2_publish_frees_its_qos2_slot_too() throws Exception {
         OutgoingQosFlows<String> narrow = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1);
-        PublishPacket a = narrow.submit("t/a", new byte[0], 2, false, "a", true);
-        assertNull(narrow.submit("t/b", new byte[0], 2, false, "b", true));
+        PublishPacket a = narrow.submit("t/a", new byte[0], 2, false, MqttProperties.EMPTY, "a", true);
+        assertNull(narrow.submit("t/b", new byte[0], 2, false, MqttProperties.EMPTY, "b", true));
         narrow.onPubAck(a.packetId());
         assertEquals(List.of("t/b"), narrow.fillWindow().stream().map(PublishPacket::topic).toList());
     }
@@ -134,7 +135,7 @@ class OutgoingQosFlowsTest {
 
     @Test
     void publishes_accepted_offline_wait_for_the_next_connection() {
-        assertNull(flows.submit("t", new byte[0], 1, false, "x", false));
+        assertNull(flows.submit("t", new byte[0], 1, false, MqttProperties.EMPTY, "x", false));
         assertEquals(1, flows.waitingCount());
         List<MqttPacket> resumed = flows.resume(true);
         PublishPacket p = assertInstanceOf(PublishPacket.class, resumed.get(0));

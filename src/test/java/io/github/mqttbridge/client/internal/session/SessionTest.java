@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.client.internal.persistence.MemoryPersistence;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
@@ -48,8 +49,8 @@ class SessionTest {
 
     @Test
     void a_publish_made_offline_waits_and_goes_out_on_the_first_connection() {
-        assertNull(session.publish("t/a", new byte[] {1}, 1, false, "a"));
-        assertNull(session.publishQos0("t/b", new byte[] {2}, false, "b"));
+        assertNull(session.publish("t/a", new byte[] {1}, 1, false, MqttProperties.EMPTY, "a"));
+        assertNull(session.publishQos0("t/b", new byte[] {2}, false, MqttProperties.EMPTY, "b"));
         assertEquals(2, session.waitingCount());
         Session.Resumption<String, String> resumption = connect(false);
         assertEquals(1, resumption.packets().size());
@@ -63,9 +64,9 @@ class SessionTest {
     @Test
     void online_publishes_fill_the_window_and_each_ack_lets_the_next_one_in() throws Exception {
         connect(false);
-        PublishPacket a = session.publish("t/a", new byte[0], 1, false, "a");
-        PublishPacket b = session.publish("t/b", new byte[0], 2, false, "b");
-        assertNull(session.publish("t/c", new byte[0], 1, false, "c"), "a window of 2 is full");
+        PublishPacket a = session.publish("t/a", new byte[0], 1, false, MqttProperties.EMPTY, "a");
+        PublishPacket b = session.publish("t/b", new byte[0], 2, false, MqttProperties.EMPTY, "b");
+        assertNull(session.publish("t/c", new byte[0], 1, false, MqttProperties.EMPTY, "c"), "a window of 2 is full");
         Session.Completed<String> done = session.onPubAck(new PubAckPacket(a.packetId()));
         assertEquals("a", done.handle());
         assertEquals(List.of("t/c"), done.next().stream().map(PublishPacket::topic).toList());
@@ -76,7 +77,7 @@ class SessionTest {
     @Test
     void an_unacknowledged_publish_goes_out_again_with_dup_when_the_session_resumes() {
         connect(false);
-        PublishPacket a = session.publish("t/a", new byte[0], 1, false, "a");
+        PublishPacket a = session.publish("t/a", new byte[0], 1, false, MqttProperties.EMPTY, "a");
         session.connectionLost();
         assertFalse(session.online());
         List<MqttPacket> again = connect(true).packets();
@@ -86,7 +87,7 @@ class SessionTest {
     @Test
     void a_released_qos2_publish_resumes_with_pubrel_when_the_server_kept_the_session() throws Exception {
         connect(false);
-        PublishPacket a = session.publish("t/a", new byte[0], 2, false, "a");
+        PublishPacket a = session.publish("t/a", new byte[0], 2, false, MqttProperties.EMPTY, "a");
         session.onPubRec(new PubRecPacket(a.packetId()));
         session.connectionLost();
         assertEquals(List.of(new PubRelPacket(a.packetId())), connect(true).packets());
@@ -95,7 +96,7 @@ class SessionTest {
     @Test
     void a_released_qos2_publish_is_published_again_when_the_server_lost_the_session() throws Exception {
         connect(false);
-        PublishPacket a = session.publish("t/a", new byte[0], 2, false, "a");
+        PublishPacket a = session.publish("t/a", new byte[0], 2, false, MqttProperties.EMPTY, "a");
         session.onPubRec(new PubRecPacket(a.packetId()));
         session.connectionLost();
         // A PUBREL would be answered with PUBCOMP by a server without the message: published again instead.
@@ -105,9 +106,9 @@ class SessionTest {
     @Test
     void publishes_left_in_the_store_by_an_earlier_client_are_resent_by_the_next() {
         connect(false);
-        session.publish("t/a", new byte[0], 1, false, "a");
-        session.publish("t/b", new byte[0], 1, false, "b");
-        session.publish("t/c", new byte[0], 1, false, "c");
+        session.publish("t/a", new byte[0], 1, false, MqttProperties.EMPTY, "a");
+        session.publish("t/b", new byte[0], 1, false, MqttProperties.EMPTY, "b");
+        session.publish("t/c", new byte[0], 1, false, MqttProperties.EMPTY, "c");
         session = open(2);
         List<MqttPacket> resent = connect(true).packets();
         assertEquals(List.of("t/a", "t/b"), resent.stream().map(p -> ((PublishPacket) p).topic()).toList());
@@ -118,11 +119,11 @@ class SessionTest {
     @Test
     void subscriptions_are_renewed_only_when_a_server_that_had_them_forgot_them() throws Exception {
         assertTrue(connect(false).renewals().isEmpty(), "first connection: nothing to renew");
-        SubscribePacket kept = session.subscribe("a/#", 1, "kept");
+        SubscribePacket kept = session.subscribe(new SubscribePacket.Subscription("a/#", 1), 0, "kept");
         session.onSubAck(new SubAckPacket(kept.packetId(), List.of(1)));
-        SubscribePacket refused = session.subscribe("b/#", 1, "refused");
+        SubscribePacket refused = session.subscribe(new SubscribePacket.Subscription("b/#", 1), 0, "refused");
         assertTrue(session.onSubAck(new SubAckPacket(refused.packetId(), List.of(SubAckPacket.FAILURE))).refused());
-        SubscribePacket dropped = session.subscribe("c/#", 2, "dropped");
+        SubscribePacket dropped = session.subscribe(new SubscribePacket.Subscription("c/#", 2), 0, "dropped");
         session.onSubAck(new SubAckPacket(dropped.packetId(), List.of(2)));
         session.onUnsubAck(new UnsubAckPacket(session.unsubscribe("c/#", "unsubscribe").packetId()));
 
@@ -139,7 +140,7 @@ class SessionTest {
     @Test
     void requests_of_a_lost_connection_are_handed_back_and_their_ids_freed() throws Exception {
         connect(false);
-        SubscribePacket s = session.subscribe("a", 0, "s");
+        SubscribePacket s = session.subscribe(new SubscribePacket.Subscription("a", 0), 0, "s");
         assertEquals(List.of("s"), session.connectionLost().stream().map(Session.Request::handle).toList());
         assertThrows(ProtocolViolationException.class, () -> session.onSubAck(new SubAckPacket(s.packetId(),
                 List.of(0))), "a SUBACK for a request of an earlier connection");
@@ -148,7 +149,7 @@ class SessionTest {
     @Test
     void a_suback_with_the_wrong_number_of_codes_is_a_violation_that_leaves_the_request_to_fail() {
         connect(false);
-        SubscribePacket s = session.subscribe("a", 0, "s");
+        SubscribePacket s = session.subscribe(new SubscribePacket.Subscription("a", 0), 0, "s");
         assertThrows(ProtocolViolationException.class,
                 () -> session.onSubAck(new SubAckPacket(s.packetId(), List.of(0, 0))));
         assertEquals("s", session.timedOut(s.packetId()).handle());
@@ -185,10 +186,10 @@ class SessionTest {
     @Test
     void a_closing_session_hands_back_every_publish_and_request_still_open() {
         connect(false);
-        session.publish("t/a", new byte[0], 1, false, "a");
-        session.subscribe("x", 0, "s");
+        session.publish("t/a", new byte[0], 1, false, MqttProperties.EMPTY, "a");
+        session.subscribe(new SubscribePacket.Subscription("x", 0), 0, "s");
         session.connectionLost();
-        session.publishQos0("t/b", new byte[0], false, "b");
+        session.publishQos0("t/b", new byte[0], false, MqttProperties.EMPTY, "b");
         Session.Abandoned<String, String> abandoned = session.abandon();
         assertEquals(List.of("a", "b"), abandoned.publishes());
         assertTrue(abandoned.requests().isEmpty(), "the lost connection handed its request back already");
