@@ -254,6 +254,18 @@ class ClientMqtt5IT {
         }
     }
 
+    @Test
+    void a_publish_larger_than_the_servers_maximum_packet_size_fails_without_costing_the_connection() throws Exception {
+        try (MosquittoBroker small = MosquittoBroker.builder().maxPacketSize(1000).start();
+             MqttClient c = connected(small, "max-packet", V5)) {
+            MqttException tooLarge = failure(c.publish("big", new byte[2000], 1, false));
+            assertEquals(MqttErrorCode.PUBLISH_FAILED, tooLarge.code());
+            assertTrue(tooLarge.getMessage().contains("maximum packet size of 1000 bytes"), tooLarge.getMessage());
+            assertTrue(c.isConnected());
+            join(c.publish("small", new byte[100], 1, false));
+        }
+    }
+
     /**
      * Mosquitto as installed takes 20 QoS 2 messages in flight; on MQTT 5 it says so as its receive maximum, which
      * the client keeps to even with a wider window of its own, so nothing is lost.

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +33,22 @@ class ClientMqtt5ProtocolIT {
                 // PUBACK for packet id 7, which we never used
                 Arguments.of("an acknowledgement for an id we never used", new int[] {0x40, 0x02, 0x00, 0x07},
                         0x82));
+    }
+
+    /** With manual acknowledgement nothing is acknowledged, so the third QoS 1 PUBLISH is one past our maximum of 2. */
+    @Test
+    void a_server_that_exceeds_our_receive_maximum_is_told_with_0x93() throws Exception {
+        CompletableFuture<byte[]> disconnect = new CompletableFuture<>();
+        try (ScriptedBroker broker = ScriptedBroker.mqtt5(peer -> {
+                 for (int id = 1; id <= 3; id++) {
+                     peer.send(0x32, 0x06, 0x00, 0x01, 't', 0x00, id, 0x00);
+                 }
+                 disconnect.complete(peer.readUntil(14));
+             });
+             MqttClient client = new MqttClient(broker.uri(), clientId("v5-receive-max"))) {
+            join(client.connect(ConnectOptions.builder().mqttVersion(5).receiveMaximum(2).manualAcks(true).build()));
+            assertArrayEquals(new byte[] {(byte) 0xE0, 0x01, (byte) 0x93}, disconnect.get(30, TimeUnit.SECONDS));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -38,6 +38,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
     private final boolean identityAsUsername;
     private final boolean unlimitedMessages;
     private final Integer maxQos;
+    private final Integer maxPacketSize;
     private final BrokerPorts ports = BrokerPorts.free();
     private Process process;
 
@@ -49,6 +50,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         this.identityAsUsername = builder.identityAsUsername;
         this.unlimitedMessages = builder.unlimitedMessages;
         this.maxQos = builder.maxQos;
+        this.maxPacketSize = builder.maxPacketSize;
         try {
             directory = Files.createTempDirectory("mqttbridge-mosquitto");
         } catch (IOException e) {
@@ -69,6 +71,7 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         private boolean identityAsUsername;
         private boolean unlimitedMessages = true;
         private Integer maxQos;
+        private Integer maxPacketSize;
 
         /**
          * The certificate both TLS listeners present, instead of {@link TestCertificates#server()}: e.g.
@@ -122,6 +125,12 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         /** The highest QoS the TCP listener grants a subscription or takes a publish at ({@code max_qos}). */
         public Builder maxQos(int qos) {
             this.maxQos = qos;
+            return this;
+        }
+
+        /** The largest packet the broker takes ({@code max_packet_size}); MQTT 5 clients are told in CONNACK. */
+        public Builder maxPacketSize(int bytes) {
+            this.maxPacketSize = bytes;
             return this;
         }
 
@@ -316,6 +325,9 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         if (unlimitedMessages) {
             // Debian's 2.0.11 drops QoS 2 messages beyond 20 in flight unless both limits are off
             conf.append("max_inflight_messages 0\nmax_queued_messages 0\n");
+        }
+        if (maxPacketSize != null) {
+            conf.append("max_packet_size ").append(maxPacketSize).append('\n');
         }
         if (aclRules != null) {
             Path aclFile = directory.resolve("acl");

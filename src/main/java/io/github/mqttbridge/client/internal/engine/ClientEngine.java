@@ -106,7 +106,8 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         acks.newConnection();
         negotiated = Negotiated.of(version, connAck, clientId);
         inboundAliases = new InboundTopicAliases(version == MqttVersion.MQTT_5 ? options.mqtt5().topicAliasMaximum() : 0);
-        session.limitInflight(negotiated.receiveMaximum());
+        session.limitInflight(negotiated.receiveMaximum(),
+                version == MqttVersion.MQTT_5 ? options.mqtt5().receiveMaximum() : Integer.MAX_VALUE);
         refusals.accepted(System.nanoTime());
         Session.Resumption<Delivery<M>, SubscriptionRequests.Pending> resumption = session.connected(connAck.sessionPresent(),
                 SubscriptionRequests::renewal);
@@ -170,7 +171,8 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         }
     }
 
-    private void onPublish(Connection c, PublishPacket publish) throws InterruptedException {
+    private void onPublish(Connection c, PublishPacket publish) throws InterruptedException,
+            ProtocolViolationException {
         Session.Arrival arrival;
         boolean manual;
         synchronized (lock) {
@@ -224,6 +226,11 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
                                            MqttProperties properties, M message) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         Delivery<M> delivery = new Delivery<>(message, future);
+        String tooLarge = ServerLimits.tooLarge(negotiated, topic, payload, qos, retain, properties);
+        if (tooLarge != null) {
+            future.completeExceptionally(new EngineFailure(EngineFailure.Kind.PUBLISH_FAILED, tooLarge));
+            return future;
+        }
         synchronized (lock) {
             Connection c = lifecycle.current();
             if (c == null && !mayBuffer(future)) {

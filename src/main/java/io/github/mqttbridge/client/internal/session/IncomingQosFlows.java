@@ -9,8 +9,10 @@ import io.github.mqttbridge.client.internal.persistence.SessionStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Inbound QoS 1 and 2 publishes of one session. A message is acknowledged (PUBACK or PUBREC) only once the
@@ -21,6 +23,7 @@ import java.util.Map;
  * guards it with its session lock.
  */
 public final class IncomingQosFlows {
+    private static final int RECEIVE_MAXIMUM_EXCEEDED = 0x93;
 
     /** What to do with an inbound PUBLISH. */
     public enum Verdict {
@@ -50,6 +53,10 @@ public final class IncomingQosFlows {
     private final Map<Integer, Boolean> awaitingRelease = new HashMap<>();
     /** Valid for the connection: acknowledgements owed, in arrival order. */
     private final ArrayDeque<PendingAck> pendingAcks = new ArrayDeque<>();
+    /** Valid for the connection: QoS 1 and 2 ids that arrived on it and are not yet finished (PUBACK, PUBCOMP). */
+    private final Set<Integer> unfinished = new HashSet<>();
+    /** Valid for the connection: how many {@link #unfinished} the server may have (our MQTT 5 receive maximum). */
+    private int receiveMaximum = Integer.MAX_VALUE;
     private final SessionStore store;
     private long connection;
 
@@ -69,6 +76,7 @@ public final class IncomingQosFlows {
      */
     public void onNewConnection() {
         connection++;
+        unfinished.clear();
         ArrayDeque<PendingAck> stillOwed = new ArrayDeque<>();
         for (PendingAck ack : pendingAcks) {
             if (ack.qos == 2) {
@@ -86,7 +94,15 @@ public final class IncomingQosFlows {
      * hold arriving without DUP is a new message from a server that lost its state (a broker restored from an
      * older save). It replaces the old flow instead of being swallowed as a duplicate.
      */
-    public Verdict onPublish(PublishPacket publish) {
+    public Verdict onPublish(PublishPacket publish) throws ProtocolViolationException {
+        if (publish.qos() > 0 && !unfinished.contains(publish.packetId())) {
+            if (unfinished.size() >= receiveMaximum) {
+                throw new ProtocolViolationException("the server sent a QoS " + publish.qos() + " PUBLISH while "
+                        + unfinished.size() + " were unacknowledged, more than our receive maximum of "
+                        + receiveMaximum + " [MQTT-3.3.4-9]", RECEIVE_MAXIMUM_EXCEEDED);
+            }
+            unfinished.add(publish.packetId());
+        }
         if (publish.qos() == 2) {
             Boolean recSent = awaitingRelease.get(publish.packetId());
             if (recSent != null && !publish.dup()) {
@@ -135,6 +151,7 @@ public final class IncomingQosFlows {
         while (!pendingAcks.isEmpty() && pendingAcks.peek().acked) {
             PendingAck head = pendingAcks.poll();
             if (head.qos == 1) {
+                unfinished.remove(head.packetId);
                 toSend.add(new PubAckPacket(head.packetId));
             } else {
                 store.inboundReceived(head.packetId);
@@ -171,6 +188,7 @@ public final class IncomingQosFlows {
         if (awaitingRelease.remove(packetId) != null) {
             store.inboundReleased(packetId);
         }
+        unfinished.remove(packetId);
         return new PubCompPacket(packetId);
     }
 
@@ -181,6 +199,14 @@ public final class IncomingQosFlows {
         }
         awaitingRelease.clear();
         pendingAcks.clear();
+    }
+
+    /**
+     * Holds the server to our MQTT 5 receive maximum on the current connection: a QoS 1 or 2 PUBLISH beyond it is a
+     * protocol error [MQTT-3.3.4-9]. Integer.MAX_VALUE for MQTT 3, which has none.
+     */
+    public void limitTo(int receiveMaximum) {
+        this.receiveMaximum = receiveMaximum;
     }
 
     public int pendingAckCount() {

@@ -181,9 +181,13 @@ public final class Session<D, R> {
         return outgoing.submit(topic, payload, qos, retain, properties, handle, online);
     }
 
-    /** The server's receive maximum on the connection just accepted (MQTT 5; 65535 otherwise). */
-    public void limitInflight(int serverReceiveMaximum) {
+    /**
+     * Before {@link #connected}: the receive maximums of an MQTT 5 connection, the server's (how many QoS 1 and 2
+     * publishes we may have unacknowledged) and ours (how many it may).
+     */
+    public void limitInflight(int serverReceiveMaximum, int ourReceiveMaximum) {
         outgoing.limitTo(serverReceiveMaximum);
+        incoming.limitTo(ourReceiveMaximum);
     }
 
     public Completed<D> onPubAck(PubAckPacket ack) throws ProtocolViolationException {
@@ -210,7 +214,7 @@ public final class Session<D, R> {
 
     // ---- Receiving
 
-    public Arrival onPublish(PublishPacket publish) {
+    public Arrival onPublish(PublishPacket publish) throws ProtocolViolationException {
         if (publish.qos() == 0) {
             return new Arrival(null, true, null);
         }

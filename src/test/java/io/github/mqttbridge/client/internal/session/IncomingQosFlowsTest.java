@@ -23,7 +23,7 @@ class IncomingQosFlowsTest {
     }
 
     @Test
-    void acks_leave_in_arrival_order_whatever_order_the_application_acks_in() {
+    void acks_leave_in_arrival_order_whatever_order_the_application_acks_in() throws Exception {
         var first = flows.expectAck(publish(1, 10, false));
         var second = flows.expectAck(publish(2, 11, false));
         var third = flows.expectAck(publish(1, 12, false));
@@ -46,7 +46,7 @@ class IncomingQosFlowsTest {
     }
 
     @Test
-    void a_held_qos2_id_arriving_without_dup_is_a_new_message_from_a_server_that_lost_its_state() {
+    void a_held_qos2_id_arriving_without_dup_is_a_new_message_from_a_server_that_lost_its_state() throws Exception {
         PublishPacket old = publish(2, 9, false);
         flows.onPublish(old);
         flows.ack(flows.expectAck(old));
@@ -56,7 +56,7 @@ class IncomingQosFlowsTest {
     }
 
     @Test
-    void a_message_whose_hand_over_was_abandoned_is_delivered_when_the_server_resends_it() {
+    void a_message_whose_hand_over_was_abandoned_is_delivered_when_the_server_resends_it() throws Exception {
         PublishPacket first = publish(1, 1, false);
         PublishPacket lost = publish(2, 2, false);
         var firstAck = flows.expectAck(first);
@@ -74,7 +74,7 @@ class IncomingQosFlowsTest {
     }
 
     @Test
-    void pubrel_before_pubrec_was_sent_breaks_the_flow() {
+    void pubrel_before_pubrec_was_sent_breaks_the_flow() throws Exception {
         PublishPacket p = publish(2, 5, false);
         flows.onPublish(p);
         flows.expectAck(p);
@@ -87,7 +87,7 @@ class IncomingQosFlowsTest {
     }
 
     @Test
-    void a_qos1_ack_owed_on_a_lost_connection_is_void() {
+    void a_qos1_ack_owed_on_a_lost_connection_is_void() throws Exception {
         var stale = flows.expectAck(publish(1, 3, false));
         flows.onNewConnection();
         assertTrue(flows.ack(stale).isEmpty(), "the server resends it; only the new copy's ack may go out");
@@ -95,7 +95,7 @@ class IncomingQosFlowsTest {
     }
 
     @Test
-    void a_qos2_pubrec_owed_on_a_lost_connection_goes_out_on_the_next_and_the_resend_is_not_delivered() {
+    void a_qos2_pubrec_owed_on_a_lost_connection_goes_out_on_the_next_and_the_resend_is_not_delivered() throws Exception {
         PublishPacket p = publish(2, 3, false);
         flows.onPublish(p);
         var owed = flows.expectAck(p);
@@ -106,7 +106,7 @@ class IncomingQosFlowsTest {
     }
 
     @Test
-    void a_clean_session_forgets_qos2_state() {
+    void a_clean_session_forgets_qos2_state() throws Exception {
         PublishPacket p = publish(2, 4, false);
         flows.onPublish(p);
         var owed = flows.expectAck(p);
@@ -117,12 +117,36 @@ class IncomingQosFlowsTest {
     }
 
     @Test
-    void pubrec_sent_state_survives_a_restart_through_the_store() {
+    void pubrec_sent_state_survives_a_restart_through_the_store() throws Exception {
         PublishPacket p = publish(2, 42, false);
         flows.onPublish(p);
         flows.ack(flows.expectAck(p));
         IncomingQosFlows restarted = new IncomingQosFlows(store);
         assertEquals(Verdict.REPEAT_PUBREC, restarted.onPublish(publish(2, 42, true)),
                 "a restarted client must not deliver a QoS 2 message twice");
+    }
+
+    @Test
+    void a_server_beyond_our_receive_maximum_breaks_the_protocol_until_acknowledgements_free_room()
+            throws Exception {
+        flows.limitTo(2);
+        IncomingQosFlows.PendingAck first = deliver(publish(1, 1, false));
+        deliver(publish(2, 2, false));
+        ProtocolViolationException e = assertThrows(ProtocolViolationException.class,
+                () -> flows.onPublish(publish(1, 3, false)));
+        assertEquals(0x93, e.reasonCode(), "Receive Maximum exceeded");
+
+        assertEquals(List.of(new PubAckPacket(1)), flows.ack(first));
+        assertEquals(IncomingQosFlows.Verdict.DELIVER, flows.onPublish(publish(1, 3, false)), "PUBACK freed a slot");
+        assertThrows(ProtocolViolationException.class, () -> flows.onPublish(publish(1, 4, false)));
+
+        flows.onNewConnection();
+        assertEquals(IncomingQosFlows.Verdict.DELIVER, flows.onPublish(publish(1, 4, false)),
+                "each connection starts with the full receive maximum (MQTT 5 section 4.9)");
+    }
+
+    private IncomingQosFlows.PendingAck deliver(PublishPacket p) throws ProtocolViolationException {
+        assertEquals(IncomingQosFlows.Verdict.DELIVER, flows.onPublish(p));
+        return flows.expectAck(p);
     }
 }

@@ -48,7 +48,7 @@ class SessionTest {
     }
 
     @Test
-    void a_publish_made_offline_waits_and_goes_out_on_the_first_connection() {
+    void a_publish_made_offline_waits_and_goes_out_on_the_first_connection() throws Exception {
         assertNull(session.publish("t/a", new byte[] {1}, 1, false, MqttProperties.EMPTY, "a"));
         assertNull(session.publishQos0("t/b", new byte[] {2}, false, MqttProperties.EMPTY, "b"));
         assertEquals(2, session.waitingCount());
@@ -75,7 +75,7 @@ class SessionTest {
     }
 
     @Test
-    void an_unacknowledged_publish_goes_out_again_with_dup_when_the_session_resumes() {
+    void an_unacknowledged_publish_goes_out_again_with_dup_when_the_session_resumes() throws Exception {
         connect(false);
         PublishPacket a = session.publish("t/a", new byte[0], 1, false, MqttProperties.EMPTY, "a");
         session.connectionLost();
@@ -104,7 +104,7 @@ class SessionTest {
     }
 
     @Test
-    void publishes_left_in_the_store_by_an_earlier_client_are_resent_by_the_next() {
+    void publishes_left_in_the_store_by_an_earlier_client_are_resent_by_the_next() throws Exception {
         connect(false);
         session.publish("t/a", new byte[0], 1, false, MqttProperties.EMPTY, "a");
         session.publish("t/b", new byte[0], 1, false, MqttProperties.EMPTY, "b");
@@ -147,7 +147,7 @@ class SessionTest {
     }
 
     @Test
-    void a_suback_with_the_wrong_number_of_codes_is_a_violation_that_leaves_the_request_to_fail() {
+    void a_suback_with_the_wrong_number_of_codes_is_a_violation_that_leaves_the_request_to_fail() throws Exception {
         connect(false);
         SubscribePacket s = session.subscribe(new SubscribePacket.Subscription("a", 0), 0, "s");
         assertThrows(ProtocolViolationException.class,
@@ -171,7 +171,7 @@ class SessionTest {
     }
 
     @Test
-    void a_qos2_ack_owed_across_a_reconnect_goes_out_on_the_new_connection_but_a_qos1_ack_does_not() {
+    void a_qos2_ack_owed_across_a_reconnect_goes_out_on_the_new_connection_but_a_qos1_ack_does_not() throws Exception {
         connect(false);
         Session.Arrival q2 = session.onPublish(inbound(2, 1));
         Session.Arrival q1 = session.onPublish(inbound(1, 2));
@@ -184,7 +184,7 @@ class SessionTest {
     }
 
     @Test
-    void a_closing_session_hands_back_every_publish_and_request_still_open() {
+    void a_closing_session_hands_back_every_publish_and_request_still_open() throws Exception {
         connect(false);
         session.publish("t/a", new byte[0], 1, false, MqttProperties.EMPTY, "a");
         session.subscribe(new SubscribePacket.Subscription("x", 0), 0, "s");
