@@ -1,5 +1,6 @@
 package io.github.mqttbridge.client;
 
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import io.github.mqttbridge.client.internal.persistence.SessionStore;
 import io.github.mqttbridge.testing.Receipts;
 import java.io.IOException;
@@ -67,8 +68,9 @@ final class AcceptanceLedger {
     private record LedgerStore(SessionStore store, FileChannel ledger) implements SessionStore {
 
         @Override
-        public void outboundAccepted(long sequence, String topic, byte[] payload, int qos, boolean retain) {
-            store.outboundAccepted(sequence, topic, payload, qos, retain);
+        public void outboundAccepted(long sequence, String topic, byte[] payload, int qos, boolean retain,
+                                     MqttProperties properties) {
+            store.outboundAccepted(sequence, topic, payload, qos, retain, properties);
             ByteBuffer entry = ByteBuffer.allocate(ENTRY).putInt(Receipts.number(payload)).flip();
             try {
                 while (entry.hasRemaining()) {

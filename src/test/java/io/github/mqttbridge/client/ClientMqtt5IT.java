@@ -20,6 +20,7 @@ import io.github.mqttbridge.testing.TestBroker;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -181,6 +183,37 @@ class ClientMqtt5IT {
             await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> true);
             join(sub.connect(twoSeconds));
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> arrived.size() == 1);
+        }
+    }
+
+    /** A message that waited in a file store for a new process keeps its metadata. */
+    @Test
+    void metadata_of_a_message_restored_from_file_persistence_is_sent_with_it(@TempDir Path store) throws Exception {
+        TestBroker broker = SharedBroker.MOSQUITTO.get();
+        String t = topic("v5-restored");
+        String id = clientId("restored");
+        ConnectOptions persisted = ConnectOptions.builder().mqttVersion(5).persistence(MqttPersistence.file(store))
+                .disconnectedPublishing(true).build();
+        Collector<MqttMessage> arrived = new Collector<>();
+        try (MqttClient sub = connected(broker, "restored-sub", V5).onMessageArrived(arrived)) {
+            join(sub.subscribe(t, 1));
+            try (MqttClient first = new MqttClient(broker.tcpUri(), id)) {
+                join(first.connect(persisted));
+                join(first.disconnect());
+                MqttMessage m = new MqttMessage("kept");
+                m.setDestinationName(t);
+                m.setQos(1);
+                m.addUserProperty("trace-id", "abc");
+                m.setCorrelationData(new byte[] {7});
+                first.send(m);
+            }
+            try (MqttClient second = new MqttClient(broker.tcpUri(), id)) {
+                join(second.connect(persisted));
+                MqttMessage got = arrived.awaitCount(1).get(0);
+                assertEquals("kept", got.payloadString());
+                assertEquals(List.of(new UserProperty("trace-id", "abc")), got.userProperties());
+                assertArrayEquals(new byte[] {7}, got.correlationData());
+            }
         }
     }
 

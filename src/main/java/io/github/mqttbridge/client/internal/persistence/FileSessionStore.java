@@ -1,5 +1,6 @@
 package io.github.mqttbridge.client.internal.persistence;
 
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -36,6 +37,8 @@ final class FileSessionStore implements SessionStore {
     private static final byte IN_RECEIVED = 5;
     private static final byte IN_RELEASED = 6;
     private static final byte CLEAR_INBOUND = 7;
+    /** ACCEPTED with the message's MQTT 5 properties after its payload. */
+    private static final byte ACCEPTED_5 = 8;
     private static final int HEADER = 8;
     private static final int MAX_RECORD = 256 * 1024 * 1024 + 1024;
     private static final int MIN_RECORDS_BEFORE_COMPACTION = 10_000;
@@ -96,7 +99,7 @@ final class FileSessionStore implements SessionStore {
     private void apply(ByteBuffer body) {
         byte type = body.get();
         switch (type) {
-            case ACCEPTED -> {
+            case ACCEPTED, ACCEPTED_5 -> {
                 long seq = body.getLong();
                 int qos = body.get();
                 boolean retain = body.get() != 0;
@@ -104,17 +107,16 @@ final class FileSessionStore implements SessionStore {
                 body.get(topic);
                 byte[] payload = new byte[body.getInt()];
                 body.get(payload);
+                MqttProperties properties = type == ACCEPTED_5 ? StoredProperties.read(body) : MqttProperties.EMPTY;
                 outbound.put(seq, new StoredPublish(seq, 0, false, new String(topic, StandardCharsets.UTF_8),
-                        payload, qos, retain));
+                        payload, qos, retain, properties));
             }
             case STARTED -> {
                 long seq = body.getLong();
                 int id = body.getInt();
-                outbound.computeIfPresent(seq, (k, p) -> new StoredPublish(k, id, p.released(), p.topic(),
-                        p.payload(), p.qos(), p.retain()));
+                outbound.computeIfPresent(seq, (k, p) -> p.started(id));
             }
-            case RELEASED -> outbound.computeIfPresent(body.getLong(), (k, p) -> new StoredPublish(k, p.packetId(),
-                    true, p.topic(), p.payload(), p.qos(), p.retain()));
+            case RELEASED -> outbound.computeIfPresent(body.getLong(), (k, p) -> p.released(true));
             case DONE -> outbound.remove(body.getLong());
             case IN_RECEIVED -> inbound.add(body.getInt());
             case IN_RELEASED -> inbound.remove(body.getInt());
@@ -129,12 +131,23 @@ final class FileSessionStore implements SessionStore {
     }
 
     @Override
-    public void outboundAccepted(long sequence, String topic, byte[] payload, int qos, boolean retain) {
-        byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer body = ByteBuffer.allocate(1 + 8 + 2 + 4 + topicBytes.length + 4 + payload.length);
-        body.put(ACCEPTED).putLong(sequence).put((byte) qos).put((byte) (retain ? 1 : 0))
-                .putInt(topicBytes.length).put(topicBytes).putInt(payload.length).put(payload);
-        record(body);
+    public void outboundAccepted(long sequence, String topic, byte[] payload, int qos, boolean retain,
+                                 MqttProperties properties) {
+        record(accepted(new StoredPublish(sequence, 0, false, topic, payload, qos, retain, properties)));
+    }
+
+    /** The ACCEPTED record of a message, unflipped; ACCEPTED_5 when it has MQTT 5 properties. */
+    private static ByteBuffer accepted(StoredPublish p) {
+        byte[] topic = p.topic().getBytes(StandardCharsets.UTF_8);
+        boolean v5 = !p.properties().isEmpty();
+        ByteBuffer body = ByteBuffer.allocate(1 + 8 + 2 + 4 + topic.length + 4 + p.payload().length
+                + (v5 ? StoredProperties.size(p.properties()) : 0));
+        body.put(v5 ? ACCEPTED_5 : ACCEPTED).putLong(p.sequence()).put((byte) p.qos()).put((byte) (p.retain() ? 1 : 0))
+                .putInt(topic.length).put(topic).putInt(p.payload().length).put(p.payload());
+        if (v5) {
+            StoredProperties.write(p.properties(), body);
+        }
+        return body;
     }
 
     @Override
@@ -202,10 +215,7 @@ final class FileSessionStore implements SessionStore {
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             for (StoredPublish p : outbound.values()) {
-                byte[] topic = p.topic().getBytes(StandardCharsets.UTF_8);
-                write(out, ByteBuffer.allocate(1 + 8 + 2 + 4 + topic.length + 4 + p.payload().length)
-                        .put(ACCEPTED).putLong(p.sequence()).put((byte) p.qos()).put((byte) (p.retain() ? 1 : 0))
-                        .putInt(topic.length).put(topic).putInt(p.payload().length).put(p.payload()).flip());
+                write(out, accepted(p).flip());
                 if (p.packetId() != 0) {
                     write(out, ByteBuffer.allocate(13).put(STARTED).putLong(p.sequence()).putInt(p.packetId()).flip());
                 }

@@ -1,5 +1,6 @@
 package io.github.mqttbridge.client.internal.persistence;
 
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,20 +32,19 @@ public final class MemoryPersistence implements SessionStoreFactory {
         }
 
         @Override
-        public synchronized void outboundAccepted(long sequence, String topic, byte[] payload, int qos, boolean retain) {
-            outbound.put(sequence, new StoredPublish(sequence, 0, false, topic, payload, qos, retain));
+        public synchronized void outboundAccepted(long sequence, String topic, byte[] payload, int qos, boolean retain,
+                                                  MqttProperties properties) {
+            outbound.put(sequence, new StoredPublish(sequence, 0, false, topic, payload, qos, retain, properties));
         }
 
         @Override
         public synchronized void outboundStarted(long sequence, int packetId) {
-            outbound.computeIfPresent(sequence, (k, p) -> new StoredPublish(k, packetId, p.released(), p.topic(),
-                    p.payload(), p.qos(), p.retain()));
+            outbound.computeIfPresent(sequence, (k, p) -> p.started(packetId));
         }
 
         @Override
         public synchronized void outboundReleased(long sequence) {
-            outbound.computeIfPresent(sequence, (k, p) -> new StoredPublish(k, p.packetId(), true, p.topic(),
-                    p.payload(), p.qos(), p.retain()));
+            outbound.computeIfPresent(sequence, (k, p) -> p.released(true));
         }
 
         @Override

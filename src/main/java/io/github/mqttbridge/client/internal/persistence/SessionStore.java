@@ -1,5 +1,6 @@
 package io.github.mqttbridge.client.internal.persistence;
 
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import java.io.Closeable;
 import java.util.List;
 import java.util.Set;
@@ -12,9 +13,26 @@ import java.util.Set;
  */
 public interface SessionStore extends Closeable {
 
-    /** An outbound message as stored: {@code packetId} 0 while it waits for the in-flight window. */
+    /**
+     * An outbound message as stored: {@code packetId} 0 while it waits for the in-flight window; its MQTT 5
+     * properties EMPTY when it has none.
+     */
     record StoredPublish(long sequence, int packetId, boolean released, String topic, byte[] payload, int qos,
-                         boolean retain) {
+                         boolean retain, MqttProperties properties) {
+
+        /** The message as it was accepted, without MQTT 5 properties. */
+        public StoredPublish(long sequence, int packetId, boolean released, String topic, byte[] payload, int qos,
+                             boolean retain) {
+            this(sequence, packetId, released, topic, payload, qos, retain, MqttProperties.EMPTY);
+        }
+
+        StoredPublish started(int id) {
+            return new StoredPublish(sequence, id, released, topic, payload, qos, retain, properties);
+        }
+
+        StoredPublish released(boolean isReleased) {
+            return new StoredPublish(sequence, packetId, isReleased, topic, payload, qos, retain, properties);
+        }
     }
 
     /** What a store held when opened. */
@@ -24,8 +42,9 @@ public interface SessionStore extends Closeable {
     /** The state as last recorded; outbound messages in the order they were accepted. */
     Contents load();
 
-    /** A QoS 1 or 2 message was accepted for sending. */
-    void outboundAccepted(long sequence, String topic, byte[] payload, int qos, boolean retain);
+    /** A QoS 1 or 2 message was accepted for sending, with its MQTT 5 properties (EMPTY when it has none). */
+    void outboundAccepted(long sequence, String topic, byte[] payload, int qos, boolean retain,
+                          MqttProperties properties);
 
     /** The message was given a packet id and entered the in-flight window. */
     void outboundStarted(long sequence, int packetId);

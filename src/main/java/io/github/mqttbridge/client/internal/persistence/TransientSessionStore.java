@@ -1,5 +1,6 @@
 package io.github.mqttbridge.client.internal.persistence;
 
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +15,8 @@ public final class TransientSessionStore implements SessionStore {
     }
 
     @Override
-    public void outboundAccepted(long sequence, String topic, byte[] payload, int qos, boolean retain) {
+    public void outboundAccepted(long sequence, String topic, byte[] payload, int qos, boolean retain,
+                                 MqttProperties properties) {
     }
 
     @Override

@@ -82,11 +82,12 @@ public final class OutgoingQosFlows<T> {
             nextSequence = Math.max(nextSequence, p.sequence() + 1);
             if (p.packetId() != 0) {
                 ids.claim(p.packetId());
-                PublishPacket packet = new PublishPacket(p.topic(), p.payload(), p.qos(), p.retain(), true, p.packetId());
+                PublishPacket packet = new PublishPacket(p.topic(), p.payload(), p.qos(), p.retain(), true,
+                        p.packetId(), p.properties());
                 track(new Flight<>(p.sequence(), packet, p.released(), handles.apply(p)));
             } else {
-                waiting.add(new Waiting<>(p.sequence(), p.topic(), p.payload(), p.qos(), p.retain(),
-                        MqttProperties.EMPTY, handles.apply(p)));
+                waiting.add(new Waiting<>(p.sequence(), p.topic(), p.payload(), p.qos(), p.retain(), p.properties(),
+                        handles.apply(p)));
             }
         }
     }
@@ -98,7 +99,7 @@ public final class OutgoingQosFlows<T> {
     public PublishPacket submit(String topic, byte[] payload, int qos, boolean retain, MqttProperties properties,
                                 T handle, boolean online) {
         long sequence = nextSequence++;
-        store.outboundAccepted(sequence, topic, payload, qos, retain);
+        store.outboundAccepted(sequence, topic, payload, qos, retain, properties);
         Waiting<T> w = new Waiting<>(sequence, topic, payload, qos, retain, properties, handle);
         if (!online || !waiting.isEmpty() || !hasRoomFor(qos)) {
             waiting.add(w);
