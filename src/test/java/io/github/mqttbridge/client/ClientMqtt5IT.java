@@ -186,6 +186,55 @@ class ClientMqtt5IT {
         }
     }
 
+    /**
+     * Message expiry on both sides: the broker drops a message whose interval passed while our subscriber was away,
+     * and our client drops one whose interval passed while it waited for a connection, failing its future.
+     */
+    @ParameterizedTest
+    @EnumSource(SharedBroker.class)
+    void expired_messages_are_neither_delivered_nor_sent(SharedBroker shared) throws Exception {
+        String t = topic("v5-expiry");
+        String subId = clientId("expiry-sub");
+        ConnectOptions keep = ConnectOptions.builder().mqttVersion(5).cleanSession(false).build();
+        Collector<MqttMessage> arrived = new Collector<>();
+        try (MqttClient sub = new MqttClient(shared.get().tcpUri(), subId).onMessageArrived(arrived);
+             MqttClient pub = new MqttClient(shared.get().tcpUri(), clientId("expiry-pub"))) {
+            join(sub.connect(keep));
+            join(sub.subscribe(t, 1));
+            join(sub.disconnect());
+            ConnectOptions offline = ConnectOptions.builder().mqttVersion(5).disconnectedPublishing(true).build();
+            join(pub.connect(offline));
+            join(pub.send(expiring(t, "queued by the broker, expires", 1)));
+            join(pub.send(expiring(t, "queued by the broker, kept", 600)));
+            join(pub.disconnect());
+            CompletableFuture<Void> waitedHere = pub.send(expiring(t, "waited in our client, expires", 1));
+            CompletableFuture<Void> keptHere = pub.send(expiring(t, "waited in our client, kept", 600));
+            // Time must pass for the messages to expire; there is nothing to wait for but the clock.
+            await().pollDelay(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> true);
+
+            join(pub.connect(offline));
+            MqttException expired = failure(waitedHere);
+            assertEquals(MqttErrorCode.PUBLISH_FAILED, expired.code());
+            assertTrue(expired.getMessage().contains("expiry"), expired.getMessage());
+            join(keptHere);
+            join(sub.connect(keep));
+            List<MqttMessage> got = arrived.awaitCount(2);
+            await().during(Duration.ofMillis(500)).until(() -> arrived.size() == 2);
+            assertEquals(List.of("queued by the broker, kept", "waited in our client, kept"),
+                    got.stream().map(MqttMessage::payloadString).toList());
+            assertTrue(got.get(0).messageExpiryInterval() < 600, "the broker forwards what is left: "
+                    + got.get(0).messageExpiryInterval());
+        }
+    }
+
+    private static MqttMessage expiring(String topic, String payload, long seconds) {
+        MqttMessage m = new MqttMessage(payload);
+        m.setDestinationName(topic);
+        m.setQos(1);
+        m.setMessageExpiryInterval(seconds);
+        return m;
+    }
+
     /** A message that waited in a file store for a new process keeps its metadata. */
     @Test
     void metadata_of_a_message_restored_from_file_persistence_is_sent_with_it(@TempDir Path store) throws Exception {

@@ -114,6 +114,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         resumption.packets().forEach(c::send);
         resumption.qos0().forEach(q -> sendQos0(c, q));
         requests.renew(c, resumption.renewals());
+        acks.failExpired();
         log.info("Connected to {} as '{}' (MQTT {}, session present: {}, {} messages to resend)", c.uri(),
                 negotiated.clientId(), negotiated.versionName(), connAck.sessionPresent(), resumption.resent());
     }

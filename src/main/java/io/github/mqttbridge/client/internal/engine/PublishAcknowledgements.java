@@ -5,6 +5,7 @@ import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
 import io.github.mqttbridge.client.internal.codec.packet.QosAck;
+import io.github.mqttbridge.client.internal.session.OutgoingQosFlows;
 import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
 import io.github.mqttbridge.client.internal.session.Session;
 import org.slf4j.Logger;
@@ -97,6 +98,18 @@ final class PublishAcknowledgements<M> {
         Connection c = lifecycle.current();
         if (c != null) {
             completed.next().forEach(c::send);
+        }
+        failExpired();
+    }
+
+    /** Under the lock: fails the publishes dropped unsent because their MQTT 5 message expiry passed. */
+    void failExpired() {
+        for (OutgoingQosFlows.Expired<Delivery<M>> e : session.drainExpired()) {
+            EngineFailure expired = new EngineFailure(EngineFailure.Kind.PUBLISH_FAILED, "the message to '"
+                    + e.topic() + "' was not sent: its message expiry interval of " + e.interval()
+                    + " s passed while it waited");
+            log.warn("{}", expired.detail());
+            executors.settle(() -> e.handle().future().completeExceptionally(expired));
         }
     }
 

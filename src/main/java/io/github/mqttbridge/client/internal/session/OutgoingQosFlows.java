@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Outbound QoS 1 and 2 publishes of one session, from acceptance to their PUBACK or PUBCOMP. At most
@@ -52,7 +53,11 @@ public final class OutgoingQosFlows<T> {
     }
 
     private record Waiting<T>(long sequence, String topic, byte[] payload, int qos, boolean retain,
-                              MqttProperties properties, T handle) {
+                              MqttProperties properties, T handle, long acceptedNanos) {
+    }
+
+    /** A publish whose MQTT 5 message expiry passed while it waited, so it was never sent. */
+    public record Expired<T>(String topic, long interval, T handle) {
     }
 
     // Valid for the session.
@@ -65,8 +70,13 @@ public final class OutgoingQosFlows<T> {
     private int inflightQos2;
     private int serverReceiveMaximum = 65_535;
     private long nextSequence = 1;
+    private final LongSupplier nanoClock;
+    private final List<Expired<T>> expired = new ArrayList<>();
 
-    public OutgoingQosFlows(PacketIdPool ids, SessionStore store, int maxInflight, int maxInflightQos2) {
+    /** {@code nanoClock} times how long a publish waited, for its MQTT 5 message expiry. */
+    public OutgoingQosFlows(PacketIdPool ids, SessionStore store, int maxInflight, int maxInflightQos2,
+                            LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         this.ids = ids;
         this.store = store;
         this.maxInflight = maxInflight;
@@ -86,8 +96,9 @@ public final class OutgoingQosFlows<T> {
                         p.packetId(), p.properties());
                 track(new Flight<>(p.sequence(), packet, p.released(), handles.apply(p)));
             } else {
+                // The store does not know when it was accepted: its expiry counts from now.
                 waiting.add(new Waiting<>(p.sequence(), p.topic(), p.payload(), p.qos(), p.retain(), p.properties(),
-                        handles.apply(p)));
+                        handles.apply(p), nanoClock.getAsLong()));
             }
         }
     }
@@ -100,7 +111,8 @@ public final class OutgoingQosFlows<T> {
                                 T handle, boolean online) {
         long sequence = nextSequence++;
         store.outboundAccepted(sequence, topic, payload, qos, retain, properties);
-        Waiting<T> w = new Waiting<>(sequence, topic, payload, qos, retain, properties, handle);
+        Waiting<T> w = new Waiting<>(sequence, topic, payload, qos, retain, properties, handle,
+                nanoClock.getAsLong());
         if (!online || !waiting.isEmpty() || !hasRoomFor(qos)) {
             waiting.add(w);
             return null;
@@ -108,10 +120,18 @@ public final class OutgoingQosFlows<T> {
         return start(w);
     }
 
+    /** Sends a waiting publish, or, when its MQTT 5 expiry passed meanwhile, drops it: null then. */
     private PublishPacket start(Waiting<T> w) {
+        long now = nanoClock.getAsLong();
+        if (MessageExpiry.expired(w.properties, w.acceptedNanos, now)) {
+            store.outboundDone(w.sequence);
+            expired.add(new Expired<>(w.topic, w.properties.messageExpiryInterval(), w.handle));
+            return null;
+        }
         int id = ids.allocate();
         store.outboundStarted(w.sequence, id);
-        PublishPacket packet = new PublishPacket(w.topic, w.payload, w.qos, w.retain, false, id, w.properties);
+        PublishPacket packet = new PublishPacket(w.topic, w.payload, w.qos, w.retain, false, id,
+                MessageExpiry.remaining(w.properties, w.acceptedNanos, now));
         track(new Flight<>(w.sequence, packet, false, w.handle));
         return packet;
     }
@@ -199,7 +219,10 @@ public final class OutgoingQosFlows<T> {
     public List<PublishPacket> fillWindow() {
         List<PublishPacket> toSend = new ArrayList<>();
         while (!waiting.isEmpty() && hasRoomFor(waiting.peek().qos)) {
-            toSend.add(start(waiting.poll()));
+            PublishPacket started = start(waiting.poll());
+            if (started != null) {
+                toSend.add(started);
+            }
         }
         return toSend;
     }
@@ -245,6 +268,16 @@ public final class OutgoingQosFlows<T> {
         }
         waiting.clear();
         return handles;
+    }
+
+    /** The publishes that expired while they waited, since the last call. */
+    public List<Expired<T>> drainExpired() {
+        if (expired.isEmpty()) {
+            return List.of();
+        }
+        List<Expired<T>> drained = List.copyOf(expired);
+        expired.clear();
+        return drained;
     }
 
     /** The topic of the oldest publish awaiting acknowledgement, or null. */

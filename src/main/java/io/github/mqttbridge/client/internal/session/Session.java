@@ -19,12 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The client's side of one MQTT session: packet ids, the session store, both QoS flows, the requests awaiting an
  * answer, the subscriptions the client should hold and what waits for a connection. It answers each event (a
  * packet in, a publish or subscribe asked, a connection accepted with or without a session, a connection lost)
- * with the packets to send, and never touches a socket, a thread or a clock: the engine does that.
+ * with the packets to send, and never touches a socket or a thread: the engine does that. Time, which MQTT 5
+ * message expiry needs, comes only from the clock it is given, so tests set it.
  *
  * <p>Not thread-safe: the engine calls it only under its one lock.
  *
@@ -91,6 +93,9 @@ public final class Session<D, R> {
     private final IncomingQosFlows incoming;
     private final Map<String, Request<?>> subscriptions = new LinkedHashMap<>();
     private final ArrayDeque<Qos0<D>> offlineQos0 = new ArrayDeque<>();
+    private final ArrayDeque<Long> offlineQos0Accepted = new ArrayDeque<>();
+    private final List<OutgoingQosFlows.Expired<D>> expiredQos0 = new ArrayList<>();
+    private final LongSupplier nanoClock;
     private boolean everConnected;
 
     // Valid for the connection.
@@ -104,8 +109,15 @@ public final class Session<D, R> {
      */
     public Session(SessionStore store, int maxInflight, int maxInflightQos2,
                    Function<SessionStore.StoredPublish, D> restored) {
+        this(store, maxInflight, maxInflightQos2, restored, System::nanoTime);
+    }
+
+    /** With the clock that times how long a publish waited, for its MQTT 5 message expiry. */
+    public Session(SessionStore store, int maxInflight, int maxInflightQos2,
+                   Function<SessionStore.StoredPublish, D> restored, LongSupplier nanoClock) {
         this.store = store;
-        this.outgoing = new OutgoingQosFlows<>(ids, store, maxInflight, maxInflightQos2);
+        this.nanoClock = nanoClock;
+        this.outgoing = new OutgoingQosFlows<>(ids, store, maxInflight, maxInflightQos2, nanoClock);
         this.incoming = new IncomingQosFlows(store);
         outgoing.restore(store.load().outbound(), restored);
     }
@@ -127,8 +139,7 @@ public final class Session<D, R> {
         }
         int resent = outgoing.inflightCount();
         List<MqttPacket> packets = outgoing.resume(sessionPresent);
-        List<Qos0<D>> qos0 = new ArrayList<>(offlineQos0);
-        offlineQos0.clear();
+        List<Qos0<D>> qos0 = sendableOfflineQos0();
         List<Renewal<R>> renewals = new ArrayList<>();
         if (renew) {
             subscriptions.forEach((filter, held) -> {
@@ -138,6 +149,33 @@ public final class Session<D, R> {
             });
         }
         return new Resumption<>(packets, qos0, renewals, resent);
+    }
+
+    /** The QoS 0 publishes that waited for this connection, less those whose MQTT 5 expiry passed meanwhile. */
+    private List<Qos0<D>> sendableOfflineQos0() {
+        long now = nanoClock.getAsLong();
+        List<Qos0<D>> sendable = new ArrayList<>(offlineQos0.size());
+        while (!offlineQos0.isEmpty()) {
+            Qos0<D> q = offlineQos0.poll();
+            long accepted = offlineQos0Accepted.poll();
+            PublishPacket p = q.packet();
+            if (MessageExpiry.expired(p.properties(), accepted, now)) {
+                expiredQos0.add(new OutgoingQosFlows.Expired<>(p.topic(), p.properties().messageExpiryInterval(),
+                        q.handle()));
+            } else {
+                sendable.add(new Qos0<>(new PublishPacket(p.topic(), p.payload(), 0, p.retain(), false, 0,
+                        MessageExpiry.remaining(p.properties(), accepted, now)), q.handle()));
+            }
+        }
+        return sendable;
+    }
+
+    /** The publishes that were dropped unsent because their MQTT 5 message expiry passed, since the last call. */
+    public List<OutgoingQosFlows.Expired<D>> drainExpired() {
+        List<OutgoingQosFlows.Expired<D>> drained = new ArrayList<>(expiredQos0);
+        expiredQos0.clear();
+        drained.addAll(outgoing.drainExpired());
+        return drained;
     }
 
     /** The connection ended: the requests it carried will never be answered. */
@@ -169,6 +207,7 @@ public final class Session<D, R> {
             return publish;
         }
         offlineQos0.add(publish);
+        offlineQos0Accepted.add(nanoClock.getAsLong());
         return null;
     }
 
@@ -307,6 +346,7 @@ public final class Session<D, R> {
         List<D> publishes = new ArrayList<>(outgoing.abandon());
         offlineQos0.forEach(q -> publishes.add(q.handle()));
         offlineQos0.clear();
+        offlineQos0Accepted.clear();
         List<R> pending = requests.clear().stream().map(Request::handle).toList();
         return new Abandoned<>(publishes, pending);
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class OutgoingQosFlowsTest {
     private final SessionStore store = new MemoryPersistence().open("test");
-    private final OutgoingQosFlows<String> flows = new OutgoingQosFlows<>(new PacketIdPool(), store, 2, 2);
+    private final OutgoingQosFlows<String> flows = new OutgoingQosFlows<>(new PacketIdPool(), store, 2, 2, System::nanoTime);
 
     private PublishPacket submit(String name, int qos) {
         return flows.submit("t/" + name, name.getBytes(), qos, false, MqttProperties.EMPTY, name, true);
@@ -39,7 +39,7 @@ class OutgoingQosFlowsTest {
 
     @Test
     void qos2_publishes_beyond_their_own_limit_wait_and_keep_the_publishes_behind_them_in_order() throws Exception {
-        OutgoingQosFlows<String> narrow = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1);
+        OutgoingQosFlows<String> narrow = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1, System::nanoTime);
         PublishPacket a = narrow.submit("t/a", new byte[0], 2, false, MqttProperties.EMPTY, "a", true);
         assertNotNull(a);
         assertNotNull(narrow.submit("t/b", new byte[0], 1, false, MqttProperties.EMPTY, "b", true), "QoS 1 fits beside one QoS 2");
@@ -56,7 +56,7 @@ class OutgoingQosFlowsTest {
 
     @Test
     void a_downgraded_qos2_publish_frees_its_qos2_slot_too() throws Exception {
-        OutgoingQosFlows<String> narrow = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1);
+        OutgoingQosFlows<String> narrow = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1, System::nanoTime);
         PublishPacket a = narrow.submit("t/a", new byte[0], 2, false, MqttProperties.EMPTY, "a", true);
         assertNull(narrow.submit("t/b", new byte[0], 2, false, MqttProperties.EMPTY, "b", true));
         narrow.onPubAck(a.packetId());
@@ -153,7 +153,7 @@ class OutgoingQosFlowsTest {
         PublishPacket e = submit("e", 1);
         assertNull(e, "the window slot freed by a is not taken before fillWindow");
 
-        OutgoingQosFlows<String> restarted = new OutgoingQosFlows<>(new PacketIdPool(), store, 2, 2);
+        OutgoingQosFlows<String> restarted = new OutgoingQosFlows<>(new PacketIdPool(), store, 2, 2, System::nanoTime);
         restarted.restore(store.load().outbound(), s -> s.topic());
         List<MqttPacket> resent = restarted.resume(true);
         assertEquals(List.of(new PubRelPacket(b.packetId())), resent.subList(0, 1));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mqttbridge.client.internal.persistence.MemoryPersistence;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
+import io.github.mqttbridge.client.internal.codec.packet.MqttProperty;
 import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubCompPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
@@ -196,5 +197,37 @@ class SessionTest {
         session.closeStore();
         session = open(2);
         assertEquals(1, connect(true).packets().size(), "the store still holds what was abandoned");
+    }
+
+    @Test
+    void offline_publishes_past_their_mqtt5_expiry_are_dropped_and_the_rest_carry_what_is_left_of_it()
+            throws Exception {
+        long[] now = {0};
+        Session<String, String> timed = new Session<>(store(), 10, 10, stored -> "restored", () -> now[0]);
+        MqttProperties tenSeconds = expiry(10);
+        MqttProperties aMinute = expiry(60);
+        timed.publish("t/short", new byte[] {1}, 1, false, tenSeconds, "short");
+        timed.publish("t/long", new byte[] {2}, 2, false, aMinute, "long");
+        timed.publishQos0("t/q0-short", new byte[] {3}, false, tenSeconds, "q0-short");
+        timed.publishQos0("t/q0-long", new byte[] {4}, false, aMinute, "q0-long");
+        timed.publish("t/forever", new byte[] {5}, 1, false, MqttProperties.EMPTY, "forever");
+
+        now[0] = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        Session.Resumption<String, String> resumption = timed.connected(false, filter -> "renew");
+
+        List<PublishPacket> sent = resumption.packets().stream().map(PublishPacket.class::cast).toList();
+        assertEquals(List.of("t/long", "t/forever"), sent.stream().map(PublishPacket::topic).toList());
+        assertEquals(45L, sent.get(0).properties().messageExpiryInterval(), "60 s less the 15 s it waited");
+        assertNull(sent.get(1).properties().messageExpiryInterval());
+        assertEquals(List.of("t/q0-long"), resumption.qos0().stream().map(q -> q.packet().topic()).toList());
+        assertEquals(45L, resumption.qos0().get(0).packet().properties().messageExpiryInterval());
+        assertEquals(List.of("q0-short", "short"), timed.drainExpired().stream()
+                .map(OutgoingQosFlows.Expired::handle).toList());
+        assertEquals(List.of(), timed.drainExpired(), "each expired publish is reported once");
+        assertEquals(2, store().load().outbound().size(), "the store no longer holds the expired QoS 1 publish");
+    }
+
+    private static MqttProperties expiry(long seconds) {
+        return MqttProperties.builder().add(MqttProperty.MESSAGE_EXPIRY_INTERVAL, seconds).build();
     }
 }
