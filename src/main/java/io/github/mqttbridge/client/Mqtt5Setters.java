@@ -1,6 +1,7 @@
 package io.github.mqttbridge.client;
 
 import io.github.mqttbridge.client.internal.codec.packet.StringPair;
+import io.github.mqttbridge.client.internal.engine.Authentication;
 import io.github.mqttbridge.client.internal.engine.EngineOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ abstract class Mqtt5Setters<B extends Mqtt5Setters<B>> {
     private final List<UserProperty> userProperties = new ArrayList<>();
     private boolean requestProblemInformation = true;
     private long willDelayInterval;
+    private MqttAuthenticator authenticator;
 
     abstract B self();
 
@@ -61,16 +63,46 @@ abstract class Mqtt5Setters<B extends Mqtt5Setters<B>> {
         return self();
     }
 
+    /** MQTT 5: enhanced authentication by challenge and response ({@link MqttAuthenticator}); null for none. */
+    public B authenticator(MqttAuthenticator authenticator) {
+        if (authenticator != null) {
+            Arguments.utf8(authenticator.method(), "authenticator.method()");
+        }
+        this.authenticator = authenticator;
+        return self();
+    }
+
     static EngineOptions.Mqtt5 forEngine(Mqtt5ConnectOptions o) {
+        MqttAuthenticator a = o.authenticator();
         return new EngineOptions.Mqtt5(o.sessionExpiryInterval(), o.receiveMaximum(), o.topicAliasMaximum(),
                 o.userProperties().stream().map(p -> new StringPair(p.name(), p.value())).toList(),
-                o.requestProblemInformation());
+                o.requestProblemInformation(), a == null ? null : new Authentication() {
+                    @Override
+                    public String method() {
+                        return a.method();
+                    }
+
+                    @Override
+                    public byte[] initialData() {
+                        return a.initialData();
+                    }
+
+                    @Override
+                    public byte[] challenge(byte[] serverData) throws Exception {
+                        return a.challenge(serverData);
+                    }
+
+                    @Override
+                    public void accepted(byte[] serverData) throws Exception {
+                        a.accepted(serverData);
+                    }
+                });
     }
 
     Mqtt5ConnectOptions mqtt5(boolean cleanSession) {
         long expiry = sessionExpiryInterval != null ? sessionExpiryInterval
                 : cleanSession ? 0 : Mqtt5ConnectOptions.NEVER_EXPIRES;
         return new Mqtt5ConnectOptions(expiry, receiveMaximum, topicAliasMaximum, userProperties,
-                requestProblemInformation, willDelayInterval);
+                requestProblemInformation, willDelayInterval, authenticator);
     }
 }

@@ -4,8 +4,11 @@ import static io.github.mqttbridge.client.ClientTesting.clientId;
 import static io.github.mqttbridge.client.ClientTesting.join;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.testing.ScriptedBroker;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +69,91 @@ class ClientMqtt5ProtocolIT {
             assertArrayEquals(new byte[] {(byte) 0xE0, 0x01, (byte) reasonCode},
                     disconnect.get(30, TimeUnit.SECONDS), "DISCONNECT with reason code " + reasonCode);
             await().atMost(ClientTesting.WAIT).until(() -> broker.connections() == 2 && client.isConnected());
+        }
+    }
+
+    /**
+     * Enhanced authentication by challenge and response: the CONNECT names the method and carries the first data,
+     * the server's AUTH challenge is answered by the application's authenticator, and the CONNACK's final data is
+     * shown to it.
+     */
+    @Test
+    void enhanced_authentication_answers_the_servers_challenge_before_the_connack() throws Exception {
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        CompletableFuture<byte[]> finalData = new CompletableFuture<>();
+        try (ScriptedBroker broker = ScriptedBroker.mqtt5Handshake(peer -> {
+                 // AUTH 0x18, method "TEST", data "nonce"
+                 peer.send(0xF0, 0x11, 0x18, 0x0F, 0x15, 0x00, 0x04, 'T', 'E', 'S', 'T', 0x16, 0x00, 0x05,
+                         'n', 'o', 'n', 'c', 'e');
+                 answer.complete(peer.readUntil(15));
+                 // CONNACK success with authentication method and data "ok"
+                 peer.send(0x20, 0x0F, 0x00, 0x00, 0x0C, 0x15, 0x00, 0x04, 'T', 'E', 'S', 'T', 0x16, 0x00, 0x02,
+                         'o', 'k');
+                 peer.serveWell();
+             });
+             MqttClient client = new MqttClient(broker.uri(), clientId("v5-auth"))) {
+            MqttAuthenticator signer = new MqttAuthenticator() {
+                @Override
+                public String method() {
+                    return "TEST";
+                }
+
+                @Override
+                public byte[] initialData() {
+                    return "hello".getBytes(StandardCharsets.UTF_8);
+                }
+
+                @Override
+                public byte[] challenge(byte[] serverData) {
+                    return (new String(serverData, StandardCharsets.UTF_8) + "-signed").getBytes(StandardCharsets.UTF_8);
+                }
+
+                @Override
+                public void accepted(byte[] serverData) {
+                    finalData.complete(serverData);
+                }
+            };
+            join(client.connect(ConnectOptions.builder().mqttVersion(5).authenticator(signer).build()));
+            String connect = new String(broker.connectPacket(), StandardCharsets.ISO_8859_1);
+            assertTrue(connect.contains("\u0015\u0000\u0004TEST") && connect.contains("\u0016\u0000\u0005hello"),
+                    "the CONNECT names the method and carries the first data");
+            String response = new String(answer.get(30, TimeUnit.SECONDS), StandardCharsets.ISO_8859_1);
+            assertTrue(response.startsWith("\u00F0") && response.contains("nonce-signed"),
+                    "the AUTH answers the challenge: " + response);
+            assertArrayEquals("ok".getBytes(StandardCharsets.UTF_8), finalData.get(30, TimeUnit.SECONDS));
+            assertTrue(client.isConnected());
+        }
+    }
+
+    @Test
+    void an_authenticator_that_refuses_the_challenge_ends_the_attempt_with_disconnect_0x87() throws Exception {
+        CompletableFuture<byte[]> disconnect = new CompletableFuture<>();
+        try (ScriptedBroker broker = ScriptedBroker.mqtt5Handshake(peer -> {
+                 peer.send(0xF0, 0x0C, 0x18, 0x0A, 0x15, 0x00, 0x04, 'T', 'E', 'S', 'T', 0x16, 0x00, 0x00);
+                 disconnect.complete(peer.readUntil(14));
+             });
+             MqttClient client = new MqttClient(broker.uri(), clientId("v5-auth-refused"))) {
+            MqttAuthenticator refusing = new MqttAuthenticator() {
+                @Override
+                public String method() {
+                    return "TEST";
+                }
+
+                @Override
+                public byte[] initialData() {
+                    return null;
+                }
+
+                @Override
+                public byte[] challenge(byte[] serverData) {
+                    throw new IllegalStateException("no key for this server");
+                }
+            };
+            MqttException e = ClientTesting.failure(client.connect(ConnectOptions.builder().mqttVersion(5)
+                    .authenticator(refusing).build()));
+            assertEquals(0x87, e.reasonCode(), e.getMessage());
+            assertTrue(e.getMessage().contains("no key for this server"), e.getMessage());
+            assertArrayEquals(new byte[] {(byte) 0xE0, 0x01, (byte) 0x87}, disconnect.get(30, TimeUnit.SECONDS));
         }
     }
 }

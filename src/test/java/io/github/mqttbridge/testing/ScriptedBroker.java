@@ -102,19 +102,30 @@ public final class ScriptedBroker implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
+    private volatile byte[] firstConnect;
     private final boolean mqtt5;
+    private final boolean scriptAnswersConnect;
 
     public ScriptedBroker(Script hostile) throws IOException {
-        this(hostile, false);
+        this(hostile, false, false);
     }
 
     /** A scripted broker that accepts with an MQTT 5 CONNACK and answers as an MQTT 5 server. */
     public static ScriptedBroker mqtt5(Script hostile) throws IOException {
-        return new ScriptedBroker(hostile, true);
+        return new ScriptedBroker(hostile, true, false);
     }
 
-    private ScriptedBroker(Script hostile, boolean mqtt5) throws IOException {
+    /**
+     * An MQTT 5 scripted broker whose first connection's script answers the CONNECT itself (with AUTH packets of an
+     * enhanced authentication, and a CONNACK of its choice); {@link #connectPacket()} holds the CONNECT.
+     */
+    public static ScriptedBroker mqtt5Handshake(Script handshake) throws IOException {
+        return new ScriptedBroker(handshake, true, true);
+    }
+
+    private ScriptedBroker(Script hostile, boolean mqtt5, boolean scriptAnswersConnect) throws IOException {
         this.mqtt5 = mqtt5;
+        this.scriptAnswersConnect = scriptAnswersConnect;
         listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         threads = Executors.newCachedThreadPool(r -> {
@@ -131,18 +142,22 @@ public final class ScriptedBroker implements AutoCloseable {
                 Socket socket = listener.accept();
                 sockets.add(socket);
                 int number = connections.incrementAndGet();
-                threads.execute(() -> serve(socket, number == 1 ? hostile : Peer::serveWell));
+                threads.execute(() -> serve(socket, number == 1 ? hostile : Peer::serveWell, number == 1));
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void serve(Socket socket, Script script) {
+    private void serve(Socket socket, Script script, boolean first) {
         try (socket) {
             Peer peer = new Peer(socket, mqtt5);
-            peer.readUntil(1);
-            peer.send(mqtt5 ? RawPackets.CONNACK_ACCEPTED_5 : RawPackets.CONNACK_ACCEPTED);
+            byte[] connect = peer.readUntil(1);
+            if (scriptAnswersConnect && first) {
+                firstConnect = connect;
+            } else {
+                peer.send(mqtt5 ? RawPackets.CONNACK_ACCEPTED_5 : RawPackets.CONNACK_ACCEPTED);
+            }
             script.run(peer);
             peer.drainUntilClosed();
         } catch (IOException e) {
@@ -154,6 +169,11 @@ public final class ScriptedBroker implements AutoCloseable {
 
     public String uri() {
         return "tcp://127.0.0.1:" + listener.getLocalPort();
+    }
+
+    /** The CONNECT of the first connection, for a handshake script's test to look at; null before. */
+    public byte[] connectPacket() {
+        return firstConnect;
     }
 
     /** How many connections the client has made so far. */

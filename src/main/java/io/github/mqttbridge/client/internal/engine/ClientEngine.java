@@ -1,6 +1,7 @@
 package io.github.mqttbridge.client.internal.engine;
 
 import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
+import io.github.mqttbridge.client.internal.codec.packet.AuthPacket;
 import io.github.mqttbridge.client.internal.codec.packet.ConnAckPacket;
 import io.github.mqttbridge.client.internal.codec.packet.DisconnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
@@ -115,6 +116,9 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         resumption.qos0().forEach(q -> sendQos0(c, q));
         requests.renew(c, resumption.renewals());
         acks.failExpired();
+        if (version == MqttVersion.MQTT_5) {
+            EnhancedAuthentication.onAccepted(c, connAck.properties(), options.mqtt5().authentication(), executors);
+        }
         log.info("Connected to {} as '{}' (MQTT {}, session present: {}, {} messages to resend)", c.uri(),
                 negotiated.clientId(), negotiated.versionName(), connAck.sessionPresent(), resumption.resent());
     }
@@ -143,6 +147,10 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         }
         synchronized (lock) {
             if (lifecycle.state() == ConnectionLifecycle.State.CONNECTING) {
+                if (packet instanceof AuthPacket auth) {
+                    EnhancedAuthentication.onChallenge(c, auth, options.mqtt5().authentication(), executors);
+                    return;
+                }
                 throw new ProtocolViolationException("the first packet from the server must be CONNACK, was "
                         + packet.type());
             }

@@ -72,6 +72,14 @@ final class ConnectPlan {
             b.add(MqttProperty.REQUEST_PROBLEM_INFORMATION, 0);
         }
         v5.userProperties().forEach(p -> b.userProperty(p.name(), p.value()));
+        Authentication auth = v5.authentication();
+        if (auth != null) {
+            b.add(MqttProperty.AUTHENTICATION_METHOD, auth.method());
+            byte[] data = auth.initialData();
+            if (data != null) {
+                b.add(MqttProperty.AUTHENTICATION_DATA, data);
+            }
+        }
         return b.build();
     }
 

@@ -203,7 +203,7 @@ public final class Connection {
      * Ends the connection over the server's fault. MQTT 5 wants the client to say why first: a DISCONNECT with the
      * reason code [MQTT-4.13.1-1]; the connection closes once it is written (or could not be). MQTT 3 just closes.
      */
-    private void refuse(int reasonCode, EngineFailure cause) {
+    void refuse(int reasonCode, EngineFailure cause) {
         if (!mqtt5 || closed.get()) {
             close(cause);
             return;

@@ -33,9 +33,10 @@ public record EngineOptions(Duration timeout, Duration keepAliveInterval, boolea
                 : List.of(MqttVersion.ofLevel(level));
     }
 
-    /** What an MQTT 5 CONNECT adds; an MQTT 3.x connection ignores it. */
+    /** What an MQTT 5 CONNECT adds; an MQTT 3.x connection ignores it. {@code authentication} null for none. */
     public record Mqtt5(long sessionExpiryInterval, int receiveMaximum, int topicAliasMaximum,
-                        List<StringPair> userProperties, boolean requestProblemInformation) {
+                        List<StringPair> userProperties, boolean requestProblemInformation,
+                        Authentication authentication) {
         public Mqtt5 {
             userProperties = List.copyOf(userProperties);
         }
