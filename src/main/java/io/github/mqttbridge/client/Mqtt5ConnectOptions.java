@@ -13,12 +13,14 @@ import java.util.List;
  * @param topicAliasMaximum          how many topic aliases the server may use towards us; 0 for none
  * @param userProperties             the CONNECT's user properties, in order
  * @param requestProblemInformation  whether the server may send reason strings and user properties on failures
+ * @param requestResponseInformation whether to ask the server for response information
  * @param willDelayInterval          seconds the server waits before publishing the will
  * @param authenticator              the enhanced authentication, or null for none
  */
 public record Mqtt5ConnectOptions(long sessionExpiryInterval, int receiveMaximum, int topicAliasMaximum,
                                   List<UserProperty> userProperties, boolean requestProblemInformation,
-                                  long willDelayInterval, MqttAuthenticator authenticator) {
+                                  boolean requestResponseInformation, long willDelayInterval,
+                                  MqttAuthenticator authenticator) {
     /** The largest four-byte integer: a session expiry interval that never expires. */
     public static final long NEVER_EXPIRES = 0xFFFF_FFFFL;
 

@@ -18,6 +18,7 @@ abstract class Mqtt5Setters<B extends Mqtt5Setters<B>> {
     private int topicAliasMaximum;
     private final List<UserProperty> userProperties = new ArrayList<>();
     private boolean requestProblemInformation = true;
+    private boolean requestResponseInformation;
     private long willDelayInterval;
     private MqttAuthenticator authenticator;
 
@@ -57,6 +58,15 @@ abstract class Mqtt5Setters<B extends Mqtt5Setters<B>> {
         return self();
     }
 
+    /**
+     * MQTT 5: asks the server for response information, a topic prefix for request/response that
+     * {@code MqttClient.responseInformation()} shows once connected (servers need not give one).
+     */
+    public B requestResponseInformation(boolean request) {
+        this.requestResponseInformation = request;
+        return self();
+    }
+
     /** MQTT 5: seconds the server waits after the connection is lost before it publishes the will. */
     public B willDelayInterval(long seconds) {
         this.willDelayInterval = Arguments.between(seconds, 0, MAX_FOUR_BYTE_INTEGER, " s", "willDelayInterval");
@@ -76,7 +86,7 @@ abstract class Mqtt5Setters<B extends Mqtt5Setters<B>> {
         MqttAuthenticator a = o.authenticator();
         return new EngineOptions.Mqtt5(o.sessionExpiryInterval(), o.receiveMaximum(), o.topicAliasMaximum(),
                 o.userProperties().stream().map(p -> new StringPair(p.name(), p.value())).toList(),
-                o.requestProblemInformation(), a == null ? null : new Authentication() {
+                o.requestProblemInformation(), o.requestResponseInformation(), a == null ? null : new Authentication() {
                     @Override
                     public String method() {
                         return a.method();
@@ -103,6 +113,6 @@ abstract class Mqtt5Setters<B extends Mqtt5Setters<B>> {
         long expiry = sessionExpiryInterval != null ? sessionExpiryInterval
                 : cleanSession ? 0 : Mqtt5ConnectOptions.NEVER_EXPIRES;
         return new Mqtt5ConnectOptions(expiry, receiveMaximum, topicAliasMaximum, userProperties,
-                requestProblemInformation, willDelayInterval, authenticator);
+                requestProblemInformation, requestResponseInformation, willDelayInterval, authenticator);
     }
 }

@@ -96,6 +96,15 @@ public final class MqttClient implements AutoCloseable {
         return n == null ? clientId : n.clientId();
     }
 
+    /**
+     * The response information an MQTT 5 server gave the last accepted connection (asked for with
+     * {@code requestResponseInformation(true)}): a topic prefix for request/response; null when there is none.
+     */
+    public String responseInformation() {
+        Negotiated n = core.negotiated();
+        return n == null ? null : n.responseInformation();
+    }
+
     /** The protocol version the last accepted connection speaks: 3 (MQTT 3.1), 4 (3.1.1) or 5; 0 before any. */
     public int mqttVersion() {
         Negotiated n = core.negotiated();

@@ -156,4 +156,19 @@ class ClientMqtt5ProtocolIT {
             assertArrayEquals(new byte[] {(byte) 0xE0, 0x01, (byte) 0x87}, disconnect.get(30, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void response_information_asked_for_in_the_connect_is_what_the_connack_gave() throws Exception {
+        try (ScriptedBroker broker = ScriptedBroker.mqtt5Handshake(peer -> {
+                 // CONNACK success with Response Information "replies/7"
+                 peer.send(0x20, 0x0F, 0x00, 0x00, 0x0C, 0x1A, 0x00, 0x09, 'r', 'e', 'p', 'l', 'i', 'e', 's', '/', '7');
+                 peer.serveWell();
+             });
+             MqttClient client = new MqttClient(broker.uri(), clientId("v5-response-info"))) {
+            join(client.connect(ConnectOptions.builder().mqttVersion(5).requestResponseInformation(true).build()));
+            String connect = new String(broker.connectPacket(), StandardCharsets.ISO_8859_1);
+            assertTrue(connect.contains("\u0019\u0001"), "the CONNECT asks for it (0x19 = 1)");
+            assertEquals("replies/7", client.responseInformation());
+        }
+    }
 }

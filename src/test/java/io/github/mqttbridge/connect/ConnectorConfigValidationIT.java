@@ -185,6 +185,7 @@ class ConnectorConfigValidationIT {
                 row(p, MqttSinkConnectorConfig.PAYLOAD_FORMAT_CONFIG, "field:", "field:"),
                 row(p, MqttSinkConnectorConfig.TOMBSTONE_BEHAVIOR_CONFIG, "delete", "clear-retained"),
                 row(p, MqttSinkConnectorConfig.MAX_INFLIGHT_CONFIG, "65536", "no more than 65535"),
+                row(p, MqttSinkConnectorConfig.MAX_INFLIGHT_QOS2_CONFIG, "0", "at least 1"),
                 row(p, MqttSinkConnectorConfig.MAX_OUTSTANDING_CONFIG, "0", "at least 1"),
                 row(p, MqttSinkConnectorConfig.RETRY_BACKOFF_MS_CONFIG, "0", "at least 1"),
                 row(p, MqttSinkConnectorConfig.RETRY_TIMEOUT_MS_CONFIG, "-1", "at least 0"));

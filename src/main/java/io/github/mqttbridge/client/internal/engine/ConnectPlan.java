@@ -68,6 +68,9 @@ final class ConnectPlan {
         if (v5.topicAliasMaximum() != 0) {
             b.add(MqttProperty.TOPIC_ALIAS_MAXIMUM, v5.topicAliasMaximum());
         }
+        if (v5.requestResponseInformation()) {
+            b.add(MqttProperty.REQUEST_RESPONSE_INFORMATION, 1);
+        }
         if (!v5.requestProblemInformation()) {
             b.add(MqttProperty.REQUEST_PROBLEM_INFORMATION, 0);
         }

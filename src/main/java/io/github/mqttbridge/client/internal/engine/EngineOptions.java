@@ -36,7 +36,7 @@ public record EngineOptions(Duration timeout, Duration keepAliveInterval, boolea
     /** What an MQTT 5 CONNECT adds; an MQTT 3.x connection ignores it. {@code authentication} null for none. */
     public record Mqtt5(long sessionExpiryInterval, int receiveMaximum, int topicAliasMaximum,
                         List<StringPair> userProperties, boolean requestProblemInformation,
-                        Authentication authentication) {
+                        boolean requestResponseInformation, Authentication authentication) {
         public Mqtt5 {
             userProperties = List.copyOf(userProperties);
         }

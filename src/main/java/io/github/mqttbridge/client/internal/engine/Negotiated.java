@@ -8,9 +8,11 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
  * sent none) and the server's limits on what we send, at their MQTT defaults when it states none.
  *
  * @param receiveMaximum    how many QoS 1 and 2 publishes the server takes unacknowledged
- * @param maximumPacketSize the largest packet the server takes, or 0 when it states no limit
+ * @param maximumPacketSize   the largest packet the server takes, or 0 when it states no limit
+ * @param responseInformation the server's response information (MQTT 5), or null
  */
-public record Negotiated(MqttVersion version, String clientId, int receiveMaximum, long maximumPacketSize) {
+public record Negotiated(MqttVersion version, String clientId, int receiveMaximum, long maximumPacketSize,
+                         String responseInformation) {
     private static final int NO_RECEIVE_LIMIT = 65_535;
 
     static Negotiated of(MqttVersion version, ConnAckPacket connAck, String requestedClientId) {
@@ -18,7 +20,7 @@ public record Negotiated(MqttVersion version, String clientId, int receiveMaximu
         String assigned = p.assignedClientIdentifier();
         return new Negotiated(version, assigned != null ? assigned : requestedClientId,
                 p.receiveMaximum() != null ? p.receiveMaximum() : NO_RECEIVE_LIMIT,
-                p.maximumPacketSize() != null ? p.maximumPacketSize() : 0);
+                p.maximumPacketSize() != null ? p.maximumPacketSize() : 0, p.responseInformation());
     }
 
     /** "3.1", "3.1.1" or "5", as log lines name the version. */
