@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * The broker process is killed (SIGKILL) mid-stream and started again with its persistence. Mosquitto
@@ -32,7 +34,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * so a delivery reported before the first lost connection was acknowledged by the killed process, however late
  * the callback ran on a busy machine.
  */
+@ParameterizedClass(name = "MQTT version level {0}")
+@ValueSource(ints = {4, 5})
 class ClientBrokerRestartIT {
+    /** Each case runs on MQTT 3.1.1 and on MQTT 5. */
+    @Parameter
+    int mqttVersion;
+
     private static final int MESSAGES = 6000;
 
     @ParameterizedTest(name = "QoS {0}")
@@ -45,8 +53,8 @@ class ClientBrokerRestartIT {
         AtomicIntegerArray ackedByKilledBroker = new AtomicIntegerArray(MESSAGES);
         AtomicBoolean connectionLost = new AtomicBoolean();
         AtomicInteger delivered = new AtomicInteger();
-        ConnectOptions.Builder options = ConnectOptions.builder().cleanSession(false).reconnect(true)
-                .reconnectDelay(Duration.ofMillis(100), Duration.ofMillis(500)).timeout(Duration.ofSeconds(5));
+        ConnectOptions.Builder options = ConnectOptions.builder().mqttVersion(mqttVersion).cleanSession(false)
+                .reconnect(true).reconnectDelay(Duration.ofMillis(100), Duration.ofMillis(500)).timeout(Duration.ofSeconds(5));
 
         try (MosquittoBroker broker = MosquittoBroker.builder().persistence(Duration.ofSeconds(3600)).start();
              MqttClient subscriber = new MqttClient(broker.tcpUri(), id + "-s");

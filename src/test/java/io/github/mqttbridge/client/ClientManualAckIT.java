@@ -21,9 +21,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Manual acknowledgement: what the application did not acknowledge before a crash comes back. */
+@ParameterizedClass(name = "MQTT version level {0}")
+@ValueSource(ints = {4, 5})
 class ClientManualAckIT {
+    /** Each case runs on MQTT 3.1.1 and on MQTT 5. */
+    @Parameter
+    int mqttVersion;
+
 
     static Stream<Arguments> brokersAndQos() {
         return Stream.of(SharedBroker.values()).flatMap(b -> Stream.of(Arguments.of(b, 1), Arguments.of(b, 2)));
@@ -35,11 +44,12 @@ class ClientManualAckIT {
         TestBroker broker = shared.get();
         String id = "ack-" + UUID.randomUUID().toString().substring(0, 8);
         String topic = "it/" + id;
-        ConnectOptions options = ConnectOptions.builder().cleanSession(false).manualAcks(true).build();
+        ConnectOptions options = ConnectOptions.builder().mqttVersion(mqttVersion).cleanSession(false).manualAcks(true)
+                .build();
         List<MqttMessage> first = new CopyOnWriteArrayList<>();
 
         try (MqttClient publisher = new MqttClient(broker.tcpUri(), id + "-p")) {
-            publisher.connect().get(10, TimeUnit.SECONDS);
+            publisher.connect(ConnectOptions.builder().mqttVersion(mqttVersion).build()).get(10, TimeUnit.SECONDS);
             try (FaultInjectionProxy proxy = FaultInjectionProxy.to(broker.tcpUri());
                  MqttClient crashing = new MqttClient(proxy.uri("tcp"), id + "-s")) {
                 crashing.onMessageArrived(first::add);

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The publishing process is killed (SIGKILL) mid-stream and started again with the same client id and file
@@ -28,7 +31,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link AcceptanceLedger} and its session store after it is gone, so it is exact however loaded the machine is,
  * and the restarted process publishes precisely the messages the first one had not accepted.
  */
+@ParameterizedClass(name = "MQTT version level {0}")
+@ValueSource(ints = {4, 5})
 class ClientProcessCrashIT {
+    /** Each case runs on MQTT 3.1.1 and on MQTT 5. */
+    @Parameter
+    int mqttVersion;
+
     private static final int MESSAGES = 4000;
 
     @TempDir
@@ -49,7 +58,8 @@ class ClientProcessCrashIT {
         Receipts receipts = new Receipts(MESSAGES);
         try (MqttClient subscriber = new MqttClient(broker.tcpUri(), id + "-s")) {
             subscriber.onMessageArrived(m -> receipts.record(m.payloadBytes()));
-            subscriber.connect(ConnectOptions.builder().cleanSession(false).build()).get(10, TimeUnit.SECONDS);
+            subscriber.connect(ConnectOptions.builder().mqttVersion(mqttVersion).cleanSession(false).build())
+                    .get(10, TimeUnit.SECONDS);
             subscriber.subscribe(topic, qos).get(10, TimeUnit.SECONDS);
 
             Publisher first = new Publisher(broker, id + "-p", persistence, topic, qos, "first");
@@ -105,7 +115,7 @@ class ClientProcessCrashIT {
             process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                     CrashablePublisher.class.getName(), broker.tcpUri(), clientId, persistence.toString(),
                     ledger.toString(), topic, Integer.toString(qos), Integer.toString(from),
-                    Integer.toString(MESSAGES)))
+                    Integer.toString(MESSAGES), Integer.toString(mqttVersion)))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         }
 

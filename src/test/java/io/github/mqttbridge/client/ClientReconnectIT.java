@@ -28,9 +28,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Automatic reconnect and session resumption, with the network broken for real by a proxy. */
+@ParameterizedClass(name = "MQTT version level {0}")
+@ValueSource(ints = {4, 5})
 class ClientReconnectIT {
+    /** Each case runs on MQTT 3.1.1 and on MQTT 5. */
+    @Parameter
+    int mqttVersion;
+
     private static final int MESSAGES = 10_000;
     private static final int CUTS = 10;
 
@@ -38,8 +47,8 @@ class ClientReconnectIT {
         return Stream.of(SharedBroker.values()).flatMap(b -> Stream.of(Arguments.of(b, 1), Arguments.of(b, 2)));
     }
 
-    private static ConnectOptions.Builder resilient(String clientId) {
-        return ConnectOptions.builder()
+    private ConnectOptions.Builder resilient(String clientId) {
+        return ConnectOptions.builder().mqttVersion(mqttVersion)
                 .cleanSession(false)
                 .reconnect(true)
                 .reconnectDelay(Duration.ofMillis(50), Duration.ofMillis(400))
@@ -160,7 +169,7 @@ class ClientReconnectIT {
             });
             subscriber.connect(resilient(id).cleanSession(true).build()).get(10, TimeUnit.SECONDS);
             subscriber.subscribe(topic, 1).get(10, TimeUnit.SECONDS);
-            publisher.connect().get(10, TimeUnit.SECONDS);
+            publisher.connect(ConnectOptions.builder().mqttVersion(mqttVersion).build()).get(10, TimeUnit.SECONDS);
             proxy.cutAll();
             await().atMost(Duration.ofSeconds(20)).until(() -> reconnected.get() == 1);
             // The SUBSCRIBE goes out right after CONNACK; keep publishing until the new subscription takes effect.
@@ -178,8 +187,8 @@ class ClientReconnectIT {
         try (FaultInjectionProxy proxy = FaultInjectionProxy.to(broker.tcpUri());
              MqttClient client = new MqttClient(proxy.uri("tcp"), id)) {
             proxy.refuseNew(true);
-            CompletableFuture<Void> connected = client.connect(ConnectOptions.builder().retryInitialConnect(true)
-                    .reconnect(true).reconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200))
+            CompletableFuture<Void> connected = client.connect(ConnectOptions.builder().mqttVersion(mqttVersion)
+                    .retryInitialConnect(true).reconnect(true).reconnectDelay(Duration.ofMillis(50), Duration.ofMillis(200))
                     .timeout(Duration.ofSeconds(2)).build());
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30)).until(() -> !connected.isDone());
             proxy.refuseNew(false);
@@ -200,7 +209,7 @@ class ClientReconnectIT {
              MqttClient subscriber = new MqttClient(broker.tcpUri(), id + "-s");
              MqttClient publisher = new MqttClient(proxy.uri("tcp"), id + "-p")) {
             subscriber.onMessageArrived(m -> got.add(m.payloadString()));
-            subscriber.connect().get(10, TimeUnit.SECONDS);
+            subscriber.connect(ConnectOptions.builder().mqttVersion(mqttVersion).build()).get(10, TimeUnit.SECONDS);
             subscriber.subscribe(topic, 1).get(10, TimeUnit.SECONDS);
             publisher.connect(resilient(id).disconnectedPublishing(true).disconnectedBufferSize(4).build())
                     .get(10, TimeUnit.SECONDS);

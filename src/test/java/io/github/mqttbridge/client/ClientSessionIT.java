@@ -21,15 +21,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the broker keeps for a client beyond one connection: its will and its persistent session. */
+@ParameterizedClass(name = "MQTT version level {0}")
+@ValueSource(ints = {4, 5})
 class ClientSessionIT {
+    /** Each case runs on MQTT 3.1.1 and on MQTT 5. */
+    @Parameter
+    int mqttVersion;
 
-    private static ConnectOptions withWill(String willTopic) {
+
+    private ConnectOptions withWill(String willTopic) {
         MqttMessage will = new MqttMessage("gone");
         will.setDestinationName(willTopic);
         will.setQos(1);
-        return ConnectOptions.builder().willMessage(will).build();
+        return ConnectOptions.builder().mqttVersion(mqttVersion).willMessage(will).build();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -42,7 +51,7 @@ class ClientSessionIT {
         try (FaultInjectionProxy proxy = FaultInjectionProxy.to(broker.tcpUri());
              MqttClient watcher = new MqttClient(broker.tcpUri(), clientId("watch")).onMessageArrived(arrived);
              MqttClient dying = new MqttClient(proxy.uri("tcp"), clientId("dying")).onConnectionLost(lost)) {
-            join(watcher.connect());
+            join(watcher.connect(ConnectOptions.builder().mqttVersion(mqttVersion).build()));
             join(watcher.subscribe(willTopic, 1));
             join(dying.connect(withWill(willTopic)));
 
@@ -67,7 +76,7 @@ class ClientSessionIT {
         Collector<ConnectionLost> lost = new Collector<>();
         try (MqttClient watcher = new MqttClient(broker.tcpUri(), clientId("watch")).onMessageArrived(arrived);
              MqttClient leaving = new MqttClient(broker.tcpUri(), clientId("leaving")).onConnectionLost(lost)) {
-            join(watcher.connect());
+            join(watcher.connect(ConnectOptions.builder().mqttVersion(mqttVersion).build()));
             join(watcher.subscribe(willTopic, 1));
             join(watcher.subscribe(marker, 1));
             join(leaving.connect(withWill(willTopic)));
@@ -90,14 +99,14 @@ class ClientSessionIT {
             throws Exception {
         TestBroker broker = shared.get();
         String base = topic("persist-same");
-        ConnectOptions persistent = ConnectOptions.builder().cleanSession(false).build();
+        ConnectOptions persistent = ConnectOptions.builder().mqttVersion(mqttVersion).cleanSession(false).build();
         Collector<MqttMessage> arrived = new Collector<>();
         try (MqttClient client = new MqttClient(broker.tcpUri(), clientId("persist-same")).onMessageArrived(arrived);
              MqttClient publisher = new MqttClient(broker.tcpUri(), clientId("persist-same-pub"))) {
             join(client.connect(persistent));
             join(client.subscribe(base, 1));
             join(client.disconnect());
-            join(publisher.connect());
+            join(publisher.connect(ConnectOptions.builder().mqttVersion(mqttVersion).build()));
             for (int i = 0; i < 50; i++) {
                 join(publisher.publish(base, utf8("queued " + i), 1, false));
             }
@@ -106,7 +115,7 @@ class ClientSessionIT {
             assertEquals(IntStream.range(0, 50).mapToObj(i -> "queued " + i).toList(),
                     arrived.items().stream().map(MqttMessage::payloadString).toList());
             join(client.disconnect());
-            join(client.connect(ConnectOptions.defaults()));
+            join(client.connect(ConnectOptions.builder().mqttVersion(mqttVersion).build()));
         }
     }
 
@@ -123,12 +132,12 @@ class ClientSessionIT {
              MqttClient client = new MqttClient(proxy.uri("tcp"), clientId("resub")).onMessageArrived(arrived)
                      .onConnected((reconnect, uri) -> connects.accept(reconnect));
              MqttClient publisher = new MqttClient(broker.tcpUri(), clientId("resub-pub"))) {
-            join(client.connect(ConnectOptions.builder().reconnect(true)
+            join(client.connect(ConnectOptions.builder().mqttVersion(mqttVersion).reconnect(true)
                     .reconnectDelay(Duration.ofMillis(100), Duration.ofMillis(500)).build()));
             join(client.subscribe(kept, 1));
             join(client.subscribe(dropped, 1));
             join(client.unsubscribe(dropped));
-            join(publisher.connect());
+            join(publisher.connect(ConnectOptions.builder().mqttVersion(mqttVersion).build()));
 
             proxy.cutAll();
             assertEquals(List.of(false, true), connects.awaitCount(2), "connected, then reconnected on its own");
@@ -149,7 +158,7 @@ class ClientSessionIT {
         TestBroker broker = shared.get();
         String id = clientId("persist");
         String base = topic("persist");
-        ConnectOptions persistent = ConnectOptions.builder().cleanSession(false).build();
+        ConnectOptions persistent = ConnectOptions.builder().mqttVersion(mqttVersion).cleanSession(false).build();
         try (MqttClient away = new MqttClient(broker.tcpUri(), id)) {
             join(away.connect(persistent));
             join(away.subscribe(base + "/#", 1));
@@ -158,7 +167,7 @@ class ClientSessionIT {
 
         List<String> sent = IntStream.range(0, 200).mapToObj(i -> "queued " + i).toList();
         try (MqttClient publisher = new MqttClient(broker.tcpUri(), clientId("persist-pub"))) {
-            join(publisher.connect());
+            join(publisher.connect(ConnectOptions.builder().mqttVersion(mqttVersion).build()));
             List<CompletableFuture<Void>> acks = new ArrayList<>();
             for (String s : sent) {
                 acks.add(publisher.publish(base + "/x", utf8(s), 1, false));
@@ -174,7 +183,7 @@ class ClientSessionIT {
             assertEquals(sent, arrived.items().stream().map(MqttMessage::payloadString).toList());
             join(back.disconnect());
             // leave nothing behind on the shared broker
-            join(back.connect(ConnectOptions.defaults()));
+            join(back.connect(ConnectOptions.builder().mqttVersion(mqttVersion).build()));
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * It publishes messages {@code from} to {@code to - 1} with file persistence, recording each message the client
  * accepted in an {@link AcceptanceLedger}, so that the parent learns exactly how far it got once it is dead.
  *
- * <p>Arguments: uri clientId persistenceDir ledgerFile topic qos from to
+ * <p>Arguments: uri clientId persistenceDir ledgerFile topic qos from to mqttVersion
  */
 public final class CrashablePublisher {
     private CrashablePublisher() {
@@ -29,8 +29,9 @@ public final class CrashablePublisher {
         int qos = Integer.parseInt(args[5]);
         int from = Integer.parseInt(args[6]);
         int to = Integer.parseInt(args[7]);
+        int mqttVersion = Integer.parseInt(args[8]);
         try (MqttClient client = new MqttClient(uri, clientId)) {
-            client.connect(ConnectOptions.builder().cleanSession(false).reconnect(true)
+            client.connect(ConnectOptions.builder().mqttVersion(mqttVersion).cleanSession(false).reconnect(true)
                     .persistence(AcceptanceLedger.recording(MqttPersistence.file(persistence), ledger))
                     .maxInflight(100).timeout(Duration.ofSeconds(10)).build()).get(30, TimeUnit.SECONDS);
             Semaphore window = new Semaphore(300);
