@@ -14,12 +14,14 @@ import java.util.List;
  * @param userProperties             the CONNECT's user properties, in order
  * @param requestProblemInformation  whether the server may send reason strings and user properties on failures
  * @param requestResponseInformation whether to ask the server for response information
+ * @param outboundTopicAliases       how many topics we publish to by alias, at most what the server allows
  * @param willDelayInterval          seconds the server waits before publishing the will
  * @param authenticator              the enhanced authentication, or null for none
  */
 public record Mqtt5ConnectOptions(long sessionExpiryInterval, int receiveMaximum, int topicAliasMaximum,
                                   List<UserProperty> userProperties, boolean requestProblemInformation,
-                                  boolean requestResponseInformation, long willDelayInterval,
+                                  boolean requestResponseInformation, int outboundTopicAliases,
+                                  long willDelayInterval,
                                   MqttAuthenticator authenticator) {
     /** The largest four-byte integer: a session expiry interval that never expires. */
     public static final long NEVER_EXPIRES = 0xFFFF_FFFFL;

@@ -21,6 +21,7 @@ abstract class Mqtt5Setters<B extends Mqtt5Setters<B>> {
     private boolean requestResponseInformation;
     private long willDelayInterval;
     private MqttAuthenticator authenticator;
+    private int outboundTopicAliases;
 
     abstract B self();
 
@@ -43,6 +44,16 @@ abstract class Mqtt5Setters<B extends Mqtt5Setters<B>> {
     /** MQTT 5: how many topic aliases the server may use in what it sends us; 0 (the default) for none. */
     public B topicAliasMaximum(int topicAliasMaximum) {
         this.topicAliasMaximum = (int) Arguments.between(topicAliasMaximum, 0, 65_535, "", "topicAliasMaximum");
+        return self();
+    }
+
+    /**
+     * MQTT 5: how many topics we may publish to by topic alias, which saves a topic's bytes on every message to it
+     * but the first; never more than the server allows. 0 (the default) for none.
+     */
+    public B outboundTopicAliases(int outboundTopicAliases) {
+        this.outboundTopicAliases = (int) Arguments.between(outboundTopicAliases, 0, 65_535, "",
+                "outboundTopicAliases");
         return self();
     }
 
@@ -86,7 +97,8 @@ abstract class Mqtt5Setters<B extends Mqtt5Setters<B>> {
         MqttAuthenticator a = o.authenticator();
         return new EngineOptions.Mqtt5(o.sessionExpiryInterval(), o.receiveMaximum(), o.topicAliasMaximum(),
                 o.userProperties().stream().map(p -> new StringPair(p.name(), p.value())).toList(),
-                o.requestProblemInformation(), o.requestResponseInformation(), a == null ? null : new Authentication() {
+                o.requestProblemInformation(), o.requestResponseInformation(), o.outboundTopicAliases(),
+                a == null ? null : new Authentication() {
                     @Override
                     public String method() {
                         return a.method();
@@ -113,6 +125,7 @@ abstract class Mqtt5Setters<B extends Mqtt5Setters<B>> {
         long expiry = sessionExpiryInterval != null ? sessionExpiryInterval
                 : cleanSession ? 0 : Mqtt5ConnectOptions.NEVER_EXPIRES;
         return new Mqtt5ConnectOptions(expiry, receiveMaximum, topicAliasMaximum, userProperties,
-                requestProblemInformation, requestResponseInformation, willDelayInterval, authenticator);
+                requestProblemInformation, requestResponseInformation, outboundTopicAliases, willDelayInterval,
+                authenticator);
     }
 }

@@ -159,6 +159,28 @@ class ClientMqtt5IT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(SharedBroker.class)
+    void messages_published_by_topic_alias_arrive_on_their_topics(SharedBroker shared) throws Exception {
+        String base = topic("v5-alias");
+        List<String> topics = List.of(base + "/a", base + "/b", base + "/c");
+        Collector<MqttMessage> arrived = new Collector<>();
+        try (MqttClient sub = connected(shared.get(), "alias-sub", V5).onMessageArrived(arrived);
+             MqttClient pub = connected(shared.get(), "alias-pub", ConnectOptions.builder().mqttVersion(5)
+                     .outboundTopicAliases(2).build())) {
+            join(sub.subscribe(base + "/#", 1));
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String t = topics.get(i % 3);
+                join(pub.publish(t, utf8(Integer.toString(i)), 1, false));
+                sent.add(t + " " + i);
+            }
+            List<MqttMessage> got = arrived.awaitCount(12);
+            assertEquals(sent, got.stream().map(m -> m.destinationName() + " " + m.payloadString()).toList(),
+                    "two topics by alias, the third in full, each on its own topic");
+        }
+    }
+
     /** A session outlives its connection by its expiry interval and no longer. */
     @ParameterizedTest
     @EnumSource(SharedBroker.class)

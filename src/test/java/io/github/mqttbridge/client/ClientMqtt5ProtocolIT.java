@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mqttbridge.testing.ScriptedBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -169,6 +170,34 @@ class ClientMqtt5ProtocolIT {
             String connect = new String(broker.connectPacket(), StandardCharsets.ISO_8859_1);
             assertTrue(connect.contains("\u0019\u0001"), "the CONNECT asks for it (0x19 = 1)");
             assertEquals("replies/7", client.responseInformation());
+        }
+    }
+
+    /** The server allows one alias: the first topic gets it, its next message uses it, another topic goes in full. */
+    @Test
+    void the_first_topics_are_published_by_alias_up_to_what_the_server_allows() throws Exception {
+        CompletableFuture<List<byte[]>> publishes = new CompletableFuture<>();
+        try (ScriptedBroker broker = ScriptedBroker.mqtt5Handshake(peer -> {
+                 // CONNACK success with Topic Alias Maximum 1
+                 peer.send(0x20, 0x06, 0x00, 0x00, 0x03, 0x22, 0x00, 0x01);
+                 List<byte[]> got = new java.util.ArrayList<>();
+                 for (int i = 0; i < 3; i++) {
+                     got.add(peer.readUntil(3));
+                 }
+                 publishes.complete(got);
+             });
+             MqttClient client = new MqttClient(broker.uri(), clientId("v5-alias-out"))) {
+            join(client.connect(ConnectOptions.builder().mqttVersion(5).outboundTopicAliases(10).build()));
+            join(client.publish("a", new byte[] {1}, 0, false));
+            join(client.publish("a", new byte[] {2}, 0, false));
+            join(client.publish("b", new byte[] {3}, 0, false));
+            List<byte[]> got = publishes.get(30, TimeUnit.SECONDS);
+            // topic "a", properties: topic alias 1, payload 1
+            assertArrayEquals(new byte[] {0x30, 0x08, 0x00, 0x01, 'a', 0x03, 0x23, 0x00, 0x01, 0x01}, got.get(0));
+            // empty topic, topic alias 1, payload 2
+            assertArrayEquals(new byte[] {0x30, 0x07, 0x00, 0x00, 0x03, 0x23, 0x00, 0x01, 0x02}, got.get(1));
+            // topic "b" in full: the server's one alias is taken
+            assertArrayEquals(new byte[] {0x30, 0x05, 0x00, 0x01, 'b', 0x00, 0x03}, got.get(2));
         }
     }
 }

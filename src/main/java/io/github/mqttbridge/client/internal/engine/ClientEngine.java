@@ -107,6 +107,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         acks.newConnection();
         negotiated = Negotiated.of(version, connAck, clientId);
         inboundAliases = new InboundTopicAliases(version == MqttVersion.MQTT_5 ? options.mqtt5().topicAliasMaximum() : 0);
+        c.useTopicAliases(Math.min(options.mqtt5().outboundTopicAliases(), negotiated.topicAliasMaximum()));
         session.limitInflight(negotiated.receiveMaximum(),
                 version == MqttVersion.MQTT_5 ? options.mqtt5().receiveMaximum() : Integer.MAX_VALUE);
         refusals.accepted(System.nanoTime());

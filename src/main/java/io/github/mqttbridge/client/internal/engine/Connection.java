@@ -61,6 +61,8 @@ public final class Connection {
     private final int maxPacketSize;
     private final MqttEncoder encoder;
     private final boolean mqtt5;
+    /** Set once, before any PUBLISH is queued; then touched by the writer thread only. */
+    private volatile OutboundTopicAliases outboundAliases;
     private final LinkedBlockingQueue<Outbound> outbound = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread reader;
@@ -276,7 +278,18 @@ public final class Connection {
         if (!mqtt5 && packet instanceof PublishPacket p && !p.properties().isEmpty()) {
             return new PublishPacket(p.topic(), p.payload(), p.qos(), p.retain(), p.dup(), p.packetId());
         }
+        OutboundTopicAliases aliases = outboundAliases;
+        if (aliases != null && packet instanceof PublishPacket p) {
+            return aliases.apply(p);
+        }
         return packet;
+    }
+
+    /** From the CONNACK on: publish by topic alias, up to {@code maximum} topics (MQTT 5). */
+    void useTopicAliases(int maximum) {
+        if (mqtt5 && maximum > 0) {
+            outboundAliases = new OutboundTopicAliases(maximum);
+        }
     }
 
     /** Encodes a packet into the batch, first writing the batch out when the packet does not fit beside it. */

@@ -36,7 +36,8 @@ public record EngineOptions(Duration timeout, Duration keepAliveInterval, boolea
     /** What an MQTT 5 CONNECT adds; an MQTT 3.x connection ignores it. {@code authentication} null for none. */
     public record Mqtt5(long sessionExpiryInterval, int receiveMaximum, int topicAliasMaximum,
                         List<StringPair> userProperties, boolean requestProblemInformation,
-                        boolean requestResponseInformation, Authentication authentication) {
+                        boolean requestResponseInformation, int outboundTopicAliases,
+                        Authentication authentication) {
         public Mqtt5 {
             userProperties = List.copyOf(userProperties);
         }

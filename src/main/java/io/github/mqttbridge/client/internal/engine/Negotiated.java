@@ -10,9 +10,10 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
  * @param receiveMaximum    how many QoS 1 and 2 publishes the server takes unacknowledged
  * @param maximumPacketSize   the largest packet the server takes, or 0 when it states no limit
  * @param responseInformation the server's response information (MQTT 5), or null
+ * @param topicAliasMaximum   how many topic aliases the server takes from us; 0 for none
  */
 public record Negotiated(MqttVersion version, String clientId, int receiveMaximum, long maximumPacketSize,
-                         String responseInformation) {
+                         String responseInformation, int topicAliasMaximum) {
     private static final int NO_RECEIVE_LIMIT = 65_535;
 
     static Negotiated of(MqttVersion version, ConnAckPacket connAck, String requestedClientId) {
@@ -20,7 +21,8 @@ public record Negotiated(MqttVersion version, String clientId, int receiveMaximu
         String assigned = p.assignedClientIdentifier();
         return new Negotiated(version, assigned != null ? assigned : requestedClientId,
                 p.receiveMaximum() != null ? p.receiveMaximum() : NO_RECEIVE_LIMIT,
-                p.maximumPacketSize() != null ? p.maximumPacketSize() : 0, p.responseInformation());
+                p.maximumPacketSize() != null ? p.maximumPacketSize() : 0, p.responseInformation(),
+                p.topicAliasMaximum() != null ? p.topicAliasMaximum() : 0);
     }
 
     /** "3.1", "3.1.1" or "5", as log lines name the version. */
