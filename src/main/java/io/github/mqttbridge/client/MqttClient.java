@@ -215,6 +215,14 @@ public final class MqttClient implements AutoCloseable {
         return send(MqttMessage.outbound(topic, payload.clone(), qos, retained));
     }
 
+    /**
+     * MQTT 5: authenticates again on the live connection with the {@link MqttAuthenticator} it was made with (a
+     * fresh token, say); completes when the server accepted, fails if the server ends the connection instead.
+     */
+    public CompletableFuture<Void> reauthenticate() {
+        return EngineAdapter.api(core.reauthenticate());
+    }
+
     public boolean isConnected() {
         return core.isConnected();
     }

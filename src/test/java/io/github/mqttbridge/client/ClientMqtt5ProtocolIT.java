@@ -93,27 +93,7 @@ class ClientMqtt5ProtocolIT {
                  peer.serveWell();
              });
              MqttClient client = new MqttClient(broker.uri(), clientId("v5-auth"))) {
-            MqttAuthenticator signer = new MqttAuthenticator() {
-                @Override
-                public String method() {
-                    return "TEST";
-                }
-
-                @Override
-                public byte[] initialData() {
-                    return "hello".getBytes(StandardCharsets.UTF_8);
-                }
-
-                @Override
-                public byte[] challenge(byte[] serverData) {
-                    return (new String(serverData, StandardCharsets.UTF_8) + "-signed").getBytes(StandardCharsets.UTF_8);
-                }
-
-                @Override
-                public void accepted(byte[] serverData) {
-                    finalData.complete(serverData);
-                }
-            };
+            MqttAuthenticator signer = new Signer("hello", finalData::complete);
             join(client.connect(ConnectOptions.builder().mqttVersion(5).authenticator(signer).build()));
             String connect = new String(broker.connectPacket(), StandardCharsets.ISO_8859_1);
             assertTrue(connect.contains("\u0015\u0000\u0004TEST") && connect.contains("\u0016\u0000\u0005hello"),
@@ -198,6 +178,62 @@ class ClientMqtt5ProtocolIT {
             assertArrayEquals(new byte[] {0x30, 0x07, 0x00, 0x00, 0x03, 0x23, 0x00, 0x01, 0x02}, got.get(1));
             // topic "b" in full: the server's one alias is taken
             assertArrayEquals(new byte[] {0x30, 0x05, 0x00, 0x01, 'b', 0x00, 0x03}, got.get(2));
+        }
+    }
+
+    @Test
+    void re_authentication_on_a_live_connection_answers_the_servers_challenge() throws Exception {
+        CompletableFuture<byte[]> start = new CompletableFuture<>();
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        List<byte[]> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ScriptedBroker broker = ScriptedBroker.mqtt5Handshake(peer -> {
+                 // CONNACK success with authentication method "TEST" and no challenge
+                 peer.send(0x20, 0x0A, 0x00, 0x00, 0x07, 0x15, 0x00, 0x04, 'T', 'E', 'S', 'T');
+                 start.complete(peer.readUntil(15));
+                 // AUTH 0x18 "again"
+                 peer.send(0xF0, 0x11, 0x18, 0x0F, 0x15, 0x00, 0x04, 'T', 'E', 'S', 'T', 0x16, 0x00, 0x05,
+                         'a', 'g', 'a', 'i', 'n');
+                 answer.complete(peer.readUntil(15));
+                 // AUTH 0x00 success with data "ok"
+                 peer.send(0xF0, 0x0E, 0x00, 0x0C, 0x15, 0x00, 0x04, 'T', 'E', 'S', 'T', 0x16, 0x00, 0x02, 'o', 'k');
+                 peer.serveWell();
+             });
+             MqttClient client = new MqttClient(broker.uri(), clientId("v5-reauth"))) {
+            MqttAuthenticator signer = new Signer("token", data -> accepted.add(data == null ? new byte[0] : data));
+            join(client.connect(ConnectOptions.builder().mqttVersion(5).authenticator(signer).build()));
+            join(client.reauthenticate());
+            String first = new String(start.get(30, TimeUnit.SECONDS), StandardCharsets.ISO_8859_1);
+            assertTrue(first.startsWith("\u00F0") && first.contains("\u0019") && first.contains("token"),
+                    "AUTH 0x19 with the method and fresh data: " + first);
+            assertTrue(new String(answer.get(30, TimeUnit.SECONDS), StandardCharsets.ISO_8859_1)
+                    .contains("again-signed"));
+            await().atMost(ClientTesting.WAIT).until(() -> accepted.size() == 2);
+            assertArrayEquals("ok".getBytes(StandardCharsets.UTF_8), accepted.get(1));
+            assertTrue(client.isConnected());
+        }
+    }
+
+    /** Method "TEST": sends {@code initialData}, answers a challenge with the challenge and "-signed". */
+    private record Signer(String initialText, java.util.function.Consumer<byte[]> onAccepted)
+            implements MqttAuthenticator {
+        @Override
+        public String method() {
+            return "TEST";
+        }
+
+        @Override
+        public byte[] initialData() {
+            return initialText.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public byte[] challenge(byte[] serverData) {
+            return (new String(serverData, StandardCharsets.UTF_8) + "-signed").getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void accepted(byte[] serverData) {
+            onAccepted.accept(serverData);
         }
     }
 }

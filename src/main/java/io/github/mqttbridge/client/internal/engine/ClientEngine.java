@@ -54,6 +54,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
     /** Valid for the connection: what its CONNACK said. */
     private volatile Negotiated negotiated;
     private InboundTopicAliases inboundAliases;
+    private final Reauthentication reauth = new Reauthentication();
 
     public ClientEngine(String clientId, ServerUri defaultUri, EngineCallbacks<M> callbacks) {
         this.clientId = clientId;
@@ -130,7 +131,11 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             refusals.ended(session.oldestInflightTopic(), c.uri(), cause.getMessage(), System.nanoTime());
         }
         List<Session.Request<SubscriptionRequests.Pending>> abandoned = session.connectionLost();
-        return () -> requests.abandoned(abandoned, cause);
+        Runnable reauthFailed = reauth.connectionEnded(cause);
+        return () -> {
+            requests.abandoned(abandoned, cause);
+            reauthFailed.run();
+        };
     }
 
     @Override
@@ -165,6 +170,11 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             case SUBACK -> requests.onSubAck((SubAckPacket) packet);
             case UNSUBACK -> requests.onUnsubAck((UnsubAckPacket) packet);
             case PINGRESP -> { }
+            case AUTH -> {
+                synchronized (lock) {
+                    reauth.onAuth(c, (AuthPacket) packet, options.mqtt5().authentication(), executors);
+                }
+            }
             case DISCONNECT -> c.close(EngineFailure.serverDisconnect(((DisconnectPacket) packet).reasonCode(),
                     ((DisconnectPacket) packet).properties().reasonString()));
             default -> throw new ProtocolViolationException("a server must not send " + packet.type());
@@ -319,6 +329,13 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             throw new IllegalStateException("not connected");
         }
         return c;
+    }
+
+    /** Starts a re-authentication with the connect options' authenticator (MQTT 5 only). */
+    public CompletableFuture<Void> reauthenticate() {
+        synchronized (lock) {
+            return reauth.start(requireConnected(), negotiated, options.mqtt5().authentication());
+        }
     }
 
     /** What the last accepted connection negotiated, or null before the first. */

@@ -34,7 +34,11 @@ final class EnhancedAuthentication {
                     + packet.properties().authenticationMethod() + "', not the CONNECT's '" + auth.method()
                     + "' [MQTT-4.12.0-5]");
         }
-        byte[] challenge = packet.properties().authenticationData();
+        answer(c, packet.properties().authenticationData(), auth, executors);
+    }
+
+    /** Answers a challenge on the callback thread with the application's response. */
+    static void answer(Connection c, byte[] challenge, Authentication auth, ClientExecutors executors) {
         executors.callbacks.execute(() -> {
             try {
                 byte[] response = auth.challenge(challenge);
