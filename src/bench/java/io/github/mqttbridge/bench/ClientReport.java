@@ -30,10 +30,14 @@ final class ClientReport {
         StringBuilder md = new StringBuilder("## MQTT clients\n\n").append(method());
         md.append("### Throughput\n\nReceived and publish-complete rates in messages per second, median (min–max)"
                 + " over the repetitions; MB/s is payload received per second (10^6 bytes); ours ÷ this is the median"
-                + " received rate of `ours` divided by this client's.\n");
+                + " received rate of our client at its defaults in the same protocol generation (`ours` in MQTT"
+                + " 3.1.1, `ours-v5` in MQTT 5) divided by this client's.\n");
         for (var broker : brokers.entrySet()) {
-            md.append("\n#### ").append(broker.getValue()).append("\n\n").append(table(broker.getKey()))
-                    .append('\n').append(charts(broker.getKey(), broker.getValue()));
+            for (int version : Library.MQTT_VERSIONS) {
+                md.append("\n#### ").append(broker.getValue()).append(", ").append(protocol(version)).append("\n\n")
+                        .append(table(broker.getKey(), version));
+            }
+            md.append('\n').append(charts(broker.getKey(), broker.getValue()));
         }
         md.append(targetsMarkdown());
         md.append(profilesMarkdown());
@@ -42,9 +46,10 @@ final class ClientReport {
 
     private String method() {
         StringBuilder md = new StringBuilder();
-        md.append("For each client, one publisher publishes N messages as fast as its asynchronous API takes them"
-                + " to one subscriber of the same library on a topic of the round's own, both subscribed and"
-                + " publishing at the same QoS with clean sessions. Brokers: ");
+        md.append("Each client speaks one protocol generation, MQTT 3.1.1 or MQTT 5, and has rows in the tables of"
+                + " that generation. For each client, one publisher publishes N messages as fast as its asynchronous"
+                + " API takes them to one subscriber of the same library on a topic of the round's own, both"
+                + " subscribed and publishing at the same QoS with clean sessions. Brokers: ");
         md.append(brokers.values().stream().map(b -> "**" + b + "**").collect(Collectors.joining(" and ")));
         md.append(". Mosquitto is a process of its own (`max_inflight_messages 0`, `max_queued_messages 0`);"
                 + " HiveMQ CE runs in a child JVM of its own rather than in the benchmark's, so its heap, garbage"
@@ -59,8 +64,9 @@ final class ClientReport {
                 + " sent over all repetitions never came. Warm-up rounds of every client and QoS come first;"
                 + " then each of the ")
                 .append(options.reps()).append(" repetitions runs every cell once. Paho refuses a publish beyond"
-                        + " its maxInflight, so its adapter waits for a free slot, as a Paho application must; ours"
-                        + " and HiveMQ's queue such publishes themselves.\n\n");
+                        + " its in-flight window (maxInflight in MQTT 3.1.1, the server's Receive Maximum in MQTT 5),"
+                        + " so its adapters wait for a free slot, as a Paho application must; ours and HiveMQ's queue"
+                        + " such publishes themselves.\n\n");
         md.append("`").append(CommandLineRound.ID).append("` is the brokers' ceiling for reference: Mosquitto's C"
                 + " clients, `mosquitto_pub -l -M 65535` publishing one message per line of a prepared file to"
                 + " `mosquitto_sub`, with the same N, QoS and payload size and the same check of N distinct"
@@ -80,14 +86,20 @@ final class ClientReport {
         return md.append('\n').toString();
     }
 
-    private String table(String broker) {
+    private static String protocol(int version) {
+        return version == 5 ? "MQTT 5" : "MQTT 3.1.1";
+    }
+
+    /** The rows of the clients of one protocol generation, with the command-line ceiling for reference. */
+    private String table(String broker, int version) {
         StringBuilder md = new StringBuilder("| QoS | Payload | Client | Received msg/s | min–max | MB/s"
                 + " | Publish-complete msg/s | min–max | ours ÷ this | Lost |\n"
                 + "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int qos : ClientSection.QOS_LEVELS) {
             for (int size : ClientSection.SIZES) {
-                Results.Cell ours = new Results.Cell(broker, Library.OURS.id(), qos, size);
-                for (String client : clients()) {
+                String oursId = Library.ours(version).id();
+                Results.Cell ours = new Results.Cell(broker, oursId, qos, size);
+                for (String client : clients(version)) {
                     Results.Cell cell = new Results.Cell(broker, client, qos, size);
                     if (!results.has(cell)) {
                         continue;
@@ -98,7 +110,7 @@ final class ClientReport {
                     md.append(String.format(Locale.ROOT, "| %d | %s | %s | %,.0f | %,.0f–%,.0f | %.2f | %,.0f"
                                     + " | %,.0f–%,.0f | %s | %s |%n", qos, bytes(size), client, receive.median(),
                             receive.min(), receive.max(), receive.median() * size / 1e6, publish.median(),
-                            publish.min(), publish.max(), client.equals(Library.OURS.id()) || !results.has(ours) ? ""
+                            publish.min(), publish.max(), client.equals(oursId) || !results.has(ours) ? ""
                                     : String.format(Locale.ROOT, "%.2f",
                                             results.receive(ours).median() / receive.median()),
                             lost[0] == 0 ? "" : String.format(Locale.ROOT, "%,d of %,d", lost[0], lost[1])));
@@ -108,13 +120,17 @@ final class ClientReport {
         return md.toString();
     }
 
-    private static List<String> clients() {
+    private static List<String> clients(List<Library> libraries) {
         List<String> clients = new ArrayList<>();
-        for (Library library : Library.values()) {
+        for (Library library : libraries) {
             clients.add(library.id());
         }
         clients.add(CommandLineRound.ID);
         return clients;
+    }
+
+    private static List<String> clients(int version) {
+        return clients(Library.ofVersion(version));
     }
 
     /** Throughput against payload size, one chart per QoS, one line per client. */
@@ -122,7 +138,7 @@ final class ClientReport {
         StringBuilder md = new StringBuilder();
         for (int qos : ClientSection.QOS_LEVELS) {
             Map<String, List<double[]>> lines = new LinkedHashMap<>();
-            for (String client : clients()) {
+            for (String client : clients(List.of(Library.values()))) {
                 List<double[]> points = new ArrayList<>();
                 for (int size : ClientSection.SIZES) {
                     Results.Cell cell = new Results.Cell(broker, client, qos, size);
@@ -144,12 +160,12 @@ final class ClientReport {
     }
 
     private String targetsMarkdown() {
-        StringBuilder md = new StringBuilder("\n### Targets\n\n")
-                .append("At QoS ").append(Targets.QOS_LEVELS.stream().map(String::valueOf)
-                        .collect(Collectors.joining(" and ")))
-                .append(", on each broker and payload size: `ours` at least 2× `paho` and at least 1× `hivemq`,"
-                        + " each at its defaults; `ours-tuned` at least 1× `paho-tuned` and `hivemq`. The ratio is"
-                        + " ours divided by theirs, of the median messages received per second.\n\n");
+        StringBuilder md = new StringBuilder("\n### Targets\n\nOn each broker and payload size, with each"
+                + " client of the same protocol generation:\n\n");
+        for (Targets.Aim aim : Targets.AIMS) {
+            md.append("- ").append(aim.markdown()).append('\n');
+        }
+        md.append("\nThe ratio is ours divided by theirs, of the median messages received per second.\n\n");
         List<Targets.Check> misses = targets.misses();
         md.append(String.format(Locale.ROOT, "**%d of %d met**%s%n%n", targets.checks().size() - misses.size(),
                 targets.checks().size(), misses.isEmpty() ? "." : "; the misses are marked **no**."));

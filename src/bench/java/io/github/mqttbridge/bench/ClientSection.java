@@ -11,10 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The client chapter: our client, Paho and the HiveMQ client side by side, each publishing to a subscriber of its
- * own library, against one Mosquitto process and one HiveMQ CE (in a JVM of its own), at QoS 0, 1 and 2 and three
- * payload sizes, with Mosquitto's own command-line clients as the brokers' ceiling. Each repetition runs every cell
- * once, so that changes in machine load spread over all clients instead of landing on one.
+ * The client chapter: our client, Paho and the HiveMQ client side by side, in MQTT 3.1.1 and in MQTT 5, each
+ * publishing to a subscriber of its own library and protocol generation, against one Mosquitto process and one
+ * HiveMQ CE (in a JVM of its own), at QoS 0, 1 and 2 and three payload sizes, with Mosquitto's own command-line
+ * clients as the brokers' ceiling. Each repetition runs every cell once, so that changes in machine load spread
+ * over all clients instead of landing on one.
  */
 final class ClientSection implements BenchSection {
     static final List<Integer> SIZES = List.of(64, 1024, 65_536);
@@ -28,8 +29,9 @@ final class ClientSection implements BenchSection {
     }
 
     /**
-     * Messages per round at the standard size, chosen so that a round takes about a second here and the matrix
-     * fits its six minutes: fewer for 64 KiB payloads and for QoS 2's four-packet handshake.
+     * Messages per round at the standard size, chosen so that a round takes about a second here and the MQTT 3.1.1
+     * matrix fitted six minutes (the MQTT 5 clients add three rounds to its six per cell, so about half as much
+     * again): fewer for 64 KiB payloads and for QoS 2's four-packet handshake.
      */
     static int standardMessages(int size, int qos) {
         int[] bySize = size <= 64 ? new int[] {4_000, 3_000, 1_500}
@@ -73,7 +75,8 @@ final class ClientSection implements BenchSection {
 
     /**
      * JIT compilation before anything counts: half a 64 B round of every client at every QoS on the first broker,
-     * then of our client at every QoS on the others, which warms their own JVMs (HiveMQ CE's).
+     * then of our client in each protocol generation at every QoS on the others, which warms their own JVMs
+     * (HiveMQ CE's).
      */
     private static void warmUp(SuiteOptions options, Collection<AutoCloseableBroker> brokers) throws Exception {
         options.out().println("client: warm-up (64 B, not counted)");
@@ -86,7 +89,7 @@ final class ClientSection implements BenchSection {
                             library.id() + "-warmup-" + round++);
                 }
             }
-            libraries = List.of(Library.OURS);
+            libraries = Library.MQTT_VERSIONS.stream().map(Library::ours).toList();
         }
     }
 
@@ -96,7 +99,7 @@ final class ClientSection implements BenchSection {
         List<ProfiledMiss> profiles = new ArrayList<>();
         for (Targets.Check miss : targets.worstMisses(MAX_PROFILES)) {
             Results.Cell cell = miss.ours();
-            Library library = cell.client().equals(Library.OURS.id()) ? Library.OURS : Library.OURS_TUNED;
+            Library library = Library.byId(cell.client());
             int messages = 3 * options.scaled(standardMessages(cell.size(), cell.qos()));
             options.out().println("client: profiling " + cell + " with JFR, " + messages + " messages");
             RoundResult[] round = new RoundResult[1];

@@ -36,7 +36,7 @@ final class HiveMqBenchClient implements BenchClient {
         return client.publishWith().topic(topic).qos(qosOf(qos)).payload(payload).send();
     }
 
-    private static MqttQos qosOf(int qos) {
+    static MqttQos qosOf(int qos) {
         return Objects.requireNonNull(MqttQos.fromCode(qos), "qos");
     }
 
