@@ -172,16 +172,7 @@ public final class Connection {
                     return;
                 }
                 in.flip();
-                MqttPacket packet;
-                while (!closed.get() && (packet = decoder.decode(in)) != null) {
-                    // Only whole packets are a sign of life: a server that trickles bytes of a packet it never
-                    // finishes must still be given up on.
-                    lastReadNanos = System.nanoTime();
-                    if (log.isTraceEnabled()) {
-                        log.trace("{} <- {}", uri, packet);
-                    }
-                    handler.onPacket(this, packet);
-                }
+                handleWholePackets(in);
                 in.compact();
             }
         } catch (MqttDecodeException e) {
@@ -198,6 +189,21 @@ public final class Connection {
         } catch (RuntimeException e) {
             log.error("Bug while reading from {}", uri, e);
             close(new EngineFailure(EngineFailure.Kind.INTERNAL_ERROR, "internal error while reading from " + uri + ": " + e, e));
+        }
+    }
+
+    /** Hands every whole packet in the buffer to the handler; a partial one stays for the next read. */
+    private void handleWholePackets(ByteBuffer in)
+            throws MqttDecodeException, ProtocolViolationException, InterruptedException {
+        MqttPacket packet;
+        while (!closed.get() && (packet = decoder.decode(in)) != null) {
+            // Only whole packets are a sign of life: a server that trickles bytes of a packet it never
+            // finishes must still be given up on.
+            lastReadNanos = System.nanoTime();
+            if (log.isTraceEnabled()) {
+                log.trace("{} <- {}", uri, packet);
+            }
+            handler.onPacket(this, packet);
         }
     }
 
