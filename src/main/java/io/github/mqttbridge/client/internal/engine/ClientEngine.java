@@ -109,8 +109,9 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         negotiated = Negotiated.of(version, connAck, clientId);
         inboundAliases = new InboundTopicAliases(version == MqttVersion.MQTT_5 ? options.mqtt5().topicAliasMaximum() : 0);
         c.useTopicAliases(Math.min(options.mqtt5().outboundTopicAliases(), negotiated.topicAliasMaximum()));
-        session.limitInflight(negotiated.receiveMaximum(),
-                version == MqttVersion.MQTT_5 ? options.mqtt5().receiveMaximum() : Integer.MAX_VALUE);
+        boolean mqtt5 = version == MqttVersion.MQTT_5;
+        session.limitInflight(negotiated.receiveMaximum(), mqtt5, mqtt5 ? options.mqtt5().receiveMaximum()
+                : Integer.MAX_VALUE);
         refusals.accepted(System.nanoTime());
         Session.Resumption<Delivery<M>, SubscriptionRequests.Pending> resumption = session.connected(connAck.sessionPresent(),
                 SubscriptionRequests::renewal);

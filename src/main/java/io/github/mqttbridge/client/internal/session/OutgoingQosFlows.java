@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Outbound QoS 1 and 2 publishes of one session, from acceptance to their PUBACK or PUBCOMP. At most
- * {@code maxInflight} are unacknowledged at once, and of those at most {@code maxInflightQos2} at QoS 2; further
+ * {@code maxInflight} are unacknowledged at once, and of those at most {@code maxInflightQos2} at QoS 2 unless the
+ * server states its own limit (MQTT 5's Receive Maximum), which then bounds both; further
  * publishes wait in order for a free slot instead of failing. In-flight publishes are kept in send order so that a resumed session sends them again in that order.
  * Every change is recorded in the session store first, so a restarted process can pick up where this one
  * stopped. Not thread-safe: the client guards it with its session lock.
@@ -69,6 +70,7 @@ public final class OutgoingQosFlows<T> {
     private final int maxInflightQos2;
     private int inflightQos2;
     private int serverReceiveMaximum = 65_535;
+    private boolean serverStatesItsLimit;
     private long nextSequence = 1;
     private final LongSupplier nanoClock;
     private final List<Expired<T>> expired = new ArrayList<>();
@@ -138,15 +140,17 @@ public final class OutgoingQosFlows<T> {
 
     private boolean hasRoomFor(int qos) {
         return inflight.size() < Math.min(maxInflight, serverReceiveMaximum)
-                && (qos != 2 || inflightQos2 < maxInflightQos2);
+                && (qos != 2 || serverStatesItsLimit || inflightQos2 < maxInflightQos2);
     }
 
     /**
-     * The server's receive maximum on this connection (MQTT 5; 65535 otherwise): we never have more QoS 1 and 2
-     * publishes unacknowledged than it takes [MQTT-3.3.4-7].
+     * The server's limit on this connection: on MQTT 5 its Receive Maximum (65535 when it states none), which we
+     * never exceed [MQTT-3.3.4-7] and which then replaces {@code maxInflightQos2}, a guard for MQTT 3 servers that
+     * cannot say what they take (Mosquitto as installed says 20 on MQTT 5); on MQTT 3, 65535 and not stated.
      */
-    public void limitTo(int serverReceiveMaximum) {
+    public void limitTo(int serverReceiveMaximum, boolean stated) {
         this.serverReceiveMaximum = serverReceiveMaximum;
+        this.serverStatesItsLimit = stated;
     }
 
     private void track(Flight<T> flight) {

@@ -221,11 +221,12 @@ public final class Session<D, R> {
     }
 
     /**
-     * Before {@link #connected}: the receive maximums of an MQTT 5 connection, the server's (how many QoS 1 and 2
-     * publishes we may have unacknowledged) and ours (how many it may).
+     * Before {@link #connected}: the receive maximums of an MQTT 5 connection ({@code stated}), the server's (how many
+     * QoS 1 and 2 publishes we may have unacknowledged) and ours (how many it may); 65535, not stated, and
+     * Integer.MAX_VALUE on MQTT 3.
      */
-    public void limitInflight(int serverReceiveMaximum, int ourReceiveMaximum) {
-        outgoing.limitTo(serverReceiveMaximum);
+    public void limitInflight(int serverReceiveMaximum, boolean stated, int ourReceiveMaximum) {
+        outgoing.limitTo(serverReceiveMaximum, stated);
         incoming.limitTo(ourReceiveMaximum);
     }
 

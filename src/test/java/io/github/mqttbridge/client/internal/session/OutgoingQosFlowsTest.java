@@ -55,6 +55,17 @@ class OutgoingQosFlowsTest {
     }
 
     @Test
+    void a_server_that_states_its_receive_maximum_sets_the_qos2_window_too() throws Exception {
+        OutgoingQosFlows<String> flows5 = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1, System::nanoTime);
+        flows5.limitTo(2, true);
+        assertNotNull(flows5.submit("t/a", new byte[0], 2, false, MqttProperties.EMPTY, "a", true));
+        assertNotNull(flows5.submit("t/b", new byte[0], 2, false, MqttProperties.EMPTY, "b", true),
+                "the server's receive maximum of 2, not maxInflightQos2 of 1, bounds QoS 2 on MQTT 5");
+        assertNull(flows5.submit("t/c", new byte[0], 1, false, MqttProperties.EMPTY, "c", true),
+                "and never more than the server takes");
+    }
+
+    @Test
     void a_downgraded_qos2_publish_frees_its_qos2_slot_too() throws Exception {
         OutgoingQosFlows<String> narrow = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1, System::nanoTime);
         PublishPacket a = narrow.submit("t/a", new byte[0], 2, false, MqttProperties.EMPTY, "a", true);
