@@ -92,8 +92,11 @@ public final class Session<D, R> {
     private final OutgoingQosFlows<D> outgoing;
     private final IncomingQosFlows incoming;
     private final Map<String, Request<?>> subscriptions = new LinkedHashMap<>();
-    private final ArrayDeque<Qos0<D>> offlineQos0 = new ArrayDeque<>();
-    private final ArrayDeque<Long> offlineQos0Accepted = new ArrayDeque<>();
+    /** A QoS 0 publish waiting for a connection, and when it was accepted, for its MQTT 5 message expiry. */
+    private record Offline<D>(Qos0<D> publish, long acceptedNanos) {
+    }
+
+    private final ArrayDeque<Offline<D>> offlineQos0 = new ArrayDeque<>();
     private final List<OutgoingQosFlows.Expired<D>> expiredQos0 = new ArrayList<>();
     private final LongSupplier nanoClock;
     private boolean everConnected;
@@ -156,8 +159,9 @@ public final class Session<D, R> {
         long now = nanoClock.getAsLong();
         List<Qos0<D>> sendable = new ArrayList<>(offlineQos0.size());
         while (!offlineQos0.isEmpty()) {
-            Qos0<D> q = offlineQos0.poll();
-            long accepted = offlineQos0Accepted.poll();
+            Offline<D> waited = offlineQos0.poll();
+            Qos0<D> q = waited.publish();
+            long accepted = waited.acceptedNanos();
             PublishPacket p = q.packet();
             if (MessageExpiry.expired(p.properties(), accepted, now)) {
                 expiredQos0.add(new OutgoingQosFlows.Expired<>(p.topic(), p.properties().messageExpiryInterval(),
@@ -206,8 +210,7 @@ public final class Session<D, R> {
         if (online) {
             return publish;
         }
-        offlineQos0.add(publish);
-        offlineQos0Accepted.add(nanoClock.getAsLong());
+        offlineQos0.add(new Offline<>(publish, nanoClock.getAsLong()));
         return null;
     }
 
@@ -345,9 +348,8 @@ public final class Session<D, R> {
     public Abandoned<D, R> abandon() {
         online = false;
         List<D> publishes = new ArrayList<>(outgoing.abandon());
-        offlineQos0.forEach(q -> publishes.add(q.handle()));
+        offlineQos0.forEach(q -> publishes.add(q.publish().handle()));
         offlineQos0.clear();
-        offlineQos0Accepted.clear();
         List<R> pending = requests.clear().stream().map(Request::handle).toList();
         return new Abandoned<>(publishes, pending);
     }
