@@ -31,7 +31,9 @@ public enum MqttErrorCode {
     /** Not in Paho's table: an MQTT 5 server refused a publish (PUBACK or PUBREC reason code 0x80 or above). */
     PUBLISH_FAILED(21, "Publish refused by the server"),
     /** Not in Paho's table: an MQTT 5 server ended the connection with a DISCONNECT and its reason code. */
-    SERVER_DISCONNECT(22, "Disconnected by the server");
+    SERVER_DISCONNECT(22, "Disconnected by the server"),
+    /** Not in Paho's table: an MQTT 5 message's expiry interval passed while it waited in the client, so it was not sent. */
+    MESSAGE_EXPIRED(23, "Message expired before it was sent");
 
     private final int code;
     private final String description;

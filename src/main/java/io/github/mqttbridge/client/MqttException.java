@@ -12,20 +12,24 @@ public class MqttException extends Exception {
     private final MqttErrorCode code;
     private final int returnCode;
     private final int reasonCode;
+    private final String reasonString;
+    private final String reason;
 
     public MqttException(MqttErrorCode code, String message) {
-        this(code, message, -1, -1, null);
+        this(code, message, null, null);
     }
 
     public MqttException(MqttErrorCode code, String message, Throwable cause) {
-        this(code, message, -1, -1, cause);
+        this(code, message, null, cause);
     }
 
-    private MqttException(MqttErrorCode code, String message, int returnCode, int reasonCode, Throwable cause) {
+    private MqttException(MqttErrorCode code, String message, EngineFailure failure, Throwable cause) {
         super(code.name() + ": " + message, cause);
         this.code = code;
-        this.returnCode = returnCode;
-        this.reasonCode = reasonCode;
+        this.returnCode = failure == null ? -1 : failure.returnCode();
+        this.reasonCode = failure == null ? -1 : failure.reasonCode();
+        this.reasonString = failure == null ? null : failure.reasonString();
+        this.reason = failure == null ? null : failure.reason();
     }
 
     /** A CONNACK that refused the connection; {@link #returnCode()} is the broker's code. */
@@ -36,8 +40,7 @@ public class MqttException extends Exception {
     /** The engine's failure as the API reports it: same code by name, same message, same cause. */
     static MqttException of(EngineFailure failure) {
         Throwable cause = failure.getCause() instanceof EngineFailure inner ? of(inner) : failure.getCause();
-        return new MqttException(MqttErrorCode.valueOf(failure.kind().name()), failure.detail(),
-                failure.returnCode(), failure.reasonCode(), cause);
+        return new MqttException(MqttErrorCode.valueOf(failure.kind().name()), failure.detail(), failure, cause);
     }
 
     public MqttErrorCode code() {
@@ -55,6 +58,19 @@ public class MqttException extends Exception {
      */
     public int reasonCode() {
         return reasonCode;
+    }
+
+    /** The MQTT 5 reason string the server sent with {@link #reasonCode()} (its words on why), or null. */
+    public String reasonString() {
+        return reasonString;
+    }
+
+    /**
+     * The MQTT 5 reason code by its name in the specification, with the reason string if any, e.g.
+     * "0x87 Not authorized: ACL denies sensors/#"; null when the server stated no reason code.
+     */
+    public String reason() {
+        return reason;
     }
 
     /** A SUBACK that refused a subscription with 0x80. */

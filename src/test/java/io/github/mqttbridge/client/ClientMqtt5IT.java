@@ -236,7 +236,7 @@ class ClientMqtt5IT {
 
             join(pub.connect(offline));
             MqttException expired = failure(waitedHere);
-            assertEquals(MqttErrorCode.PUBLISH_FAILED, expired.code());
+            assertEquals(MqttErrorCode.MESSAGE_EXPIRED, expired.code());
             assertTrue(expired.getMessage().contains("expiry"), expired.getMessage());
             join(keptHere);
             join(sub.connect(keep));

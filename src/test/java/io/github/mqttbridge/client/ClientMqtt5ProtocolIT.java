@@ -153,6 +153,30 @@ class ClientMqtt5ProtocolIT {
         }
     }
 
+    /** A server whose CONNACK says it takes no subscription identifiers would end the connection over one. */
+    @Test
+    void a_subscription_identifier_is_left_out_for_a_server_that_takes_none() throws Exception {
+        CompletableFuture<byte[]> subscribe = new CompletableFuture<>();
+        try (ScriptedBroker broker = ScriptedBroker.mqtt5Handshake(peer -> {
+                 // CONNACK success with Subscription Identifier Available 0
+                 peer.send(0x20, 0x05, 0x00, 0x00, 0x02, 0x29, 0x00);
+                 byte[] packet = peer.readUntil(8);
+                 subscribe.complete(packet);
+                 // SUBACK granting QoS 1 to packet id 1, no properties
+                 peer.send(0x90, 0x04, 0x00, 0x01, 0x00, 0x01);
+                 peer.serveWell();
+             });
+             MqttClient client = new MqttClient(broker.uri(), clientId("v5-no-sub-ids"))) {
+            join(client.connect(ConnectOptions.builder().mqttVersion(5).build()));
+            CompletableFuture<Integer> granted = client.subscribe("a/#",
+                    SubscribeOptions.builder().qos(1).subscriptionIdentifier(7).build());
+            // SUBSCRIBE, packet id 1, no properties, filter "a/#", options QoS 1
+            assertArrayEquals(new byte[] {(byte) 0x82, 0x09, 0x00, 0x01, 0x00, 0x00, 0x03, 'a', '/', '#', 0x01},
+                    subscribe.get(30, TimeUnit.SECONDS));
+            assertEquals(1, join(granted));
+        }
+    }
+
     /** The server allows one alias: the first topic gets it, its next message uses it, another topic goes in full. */
     @Test
     void the_first_topics_are_published_by_alias_up_to_what_the_server_allows() throws Exception {

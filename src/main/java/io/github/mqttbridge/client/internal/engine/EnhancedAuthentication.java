@@ -3,6 +3,7 @@ package io.github.mqttbridge.client.internal.engine;
 import io.github.mqttbridge.client.internal.codec.packet.AuthPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import io.github.mqttbridge.client.internal.codec.packet.MqttProperty;
+import io.github.mqttbridge.client.internal.codec.packet.PacketType;
 import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
 
 /**
@@ -71,6 +72,6 @@ final class EnhancedAuthentication {
 
     private static EngineFailure failed(String what, Exception e) {
         return EngineFailure.withReasonCode(EngineFailure.Kind.CONNACK_RETURNCODE, "enhanced authentication failed:"
-                + " the application's authenticator " + what + ": " + e.getMessage(), NOT_AUTHORIZED);
+                + " the application's authenticator " + what + ": " + e.getMessage(), PacketType.CONNACK, NOT_AUTHORIZED, null);
     }
 }

@@ -11,9 +11,10 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
  * @param maximumPacketSize   the largest packet the server takes, or 0 when it states no limit
  * @param responseInformation the server's response information (MQTT 5), or null
  * @param topicAliasMaximum   how many topic aliases the server takes from us; 0 for none
+ * @param subscriptionIdentifiersAvailable whether the server takes subscription identifiers (MQTT 5 CONNACK 0x29)
  */
 public record Negotiated(MqttVersion version, String clientId, int receiveMaximum, long maximumPacketSize,
-                         String responseInformation, int topicAliasMaximum) {
+                         String responseInformation, int topicAliasMaximum, boolean subscriptionIdentifiersAvailable) {
     private static final int NO_RECEIVE_LIMIT = 65_535;
 
     static Negotiated of(MqttVersion version, ConnAckPacket connAck, String requestedClientId) {
@@ -22,7 +23,8 @@ public record Negotiated(MqttVersion version, String clientId, int receiveMaximu
         return new Negotiated(version, assigned != null ? assigned : requestedClientId,
                 p.receiveMaximum() != null ? p.receiveMaximum() : NO_RECEIVE_LIMIT,
                 p.maximumPacketSize() != null ? p.maximumPacketSize() : 0, p.responseInformation(),
-                p.topicAliasMaximum() != null ? p.topicAliasMaximum() : 0);
+                p.topicAliasMaximum() != null ? p.topicAliasMaximum() : 0,
+                p.subscriptionIdentifierAvailable() == null || p.subscriptionIdentifierAvailable() == 1);
     }
 
     /** "3.1", "3.1.1" or "5", as log lines name the version. */

@@ -105,7 +105,7 @@ final class PublishAcknowledgements<M> {
     /** Under the lock: fails the publishes dropped unsent because their MQTT 5 message expiry passed. */
     void failExpired() {
         for (OutgoingQosFlows.Expired<Delivery<M>> e : session.drainExpired()) {
-            EngineFailure expired = new EngineFailure(EngineFailure.Kind.PUBLISH_FAILED, "the message to '"
+            EngineFailure expired = new EngineFailure(EngineFailure.Kind.MESSAGE_EXPIRED, "the message to '"
                     + e.topic() + "' was not sent: its message expiry interval of " + e.interval()
                     + " s passed while it waited");
             log.warn("{}", expired.detail());

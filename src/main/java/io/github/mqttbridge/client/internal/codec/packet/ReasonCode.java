@@ -94,6 +94,10 @@ public enum ReasonCode {
         return null;
     }
 
+    /** A reason code as a packet of type {@code in} stated it, known or not. */
+    public record Stated(PacketType in, int code) {
+    }
+
     /**
      * A value as it reads in a packet of this type, e.g. "0x87 Not authorized"; a value the type may not carry is
      * named by its meaning elsewhere, and one no packet carries, e.g. "0x05", by its number alone.
