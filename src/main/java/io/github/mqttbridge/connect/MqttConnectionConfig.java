@@ -2,7 +2,6 @@ package io.github.mqttbridge.connect;
 
 import io.github.mqttbridge.client.ConnectOptions;
 import io.github.mqttbridge.connect.config.CrossFieldRules;
-import io.github.mqttbridge.connect.config.FixedValues;
 import io.github.mqttbridge.connect.config.MqttStringValidator;
 import io.github.mqttbridge.connect.config.ServerUrisValidator;
 import io.github.mqttbridge.connect.tls.TlsContextFactory;
@@ -65,10 +64,6 @@ public class MqttConnectionConfig extends AbstractConfig {
     private static final String CONNECT_TIMEOUT_MS_DOC = "How long one connection attempt may take, TCP and TLS "
             + "handshakes and CONNACK included.";
 
-    public static final String VERSION_CONFIG = "mqtt.version";
-    private static final String VERSION_DOC = "The MQTT protocol version: 3.1.1 or 3.1.";
-    private static final List<String> VERSIONS = List.of("3.1.1", "3.1");
-
     public static final String RECONNECT_BACKOFF_MIN_MS_CONFIG = "mqtt.reconnect.backoff.min.ms";
     private static final String RECONNECT_BACKOFF_MIN_MS_DOC = "The first delay before reconnecting after a lost "
             + "connection; it doubles with each failed attempt.";
@@ -108,15 +103,13 @@ public class MqttConnectionConfig extends AbstractConfig {
                 .define(CONNECT_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, ConfigDef.Range.atLeast(1),
                         Importance.LOW, CONNECT_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
                         "Connect timeout (ms)")
-                .define(VERSION_CONFIG, Type.STRING, "3.1.1", ConfigDef.ValidString.in("3.1.1", "3.1"),
-                        Importance.LOW, VERSION_DOC, CONNECTION_GROUP, ++order, Width.SHORT, "MQTT version",
-                        new FixedValues(VERSIONS))
                 .define(RECONNECT_BACKOFF_MIN_MS_CONFIG, Type.LONG, 1_000L, ConfigDef.Range.atLeast(1),
                         Importance.LOW, RECONNECT_BACKOFF_MIN_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
                         "Reconnect backoff min (ms)")
                 .define(RECONNECT_BACKOFF_MAX_MS_CONFIG, Type.LONG, 120_000L, ConfigDef.Range.atLeast(1),
                         Importance.LOW, RECONNECT_BACKOFF_MAX_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
                         "Reconnect backoff max (ms)");
+        MqttVersionKeys.define(def, ++order);
         return TlsKeys.define(def);
     }
 
@@ -133,6 +126,7 @@ public class MqttConnectionConfig extends AbstractConfig {
     static Map<String, String> problems(AbstractConfig c, CrossFieldRules connectorRules) {
         Map<String, String> problems = new LinkedHashMap<>();
         RULES.check(c, problems);
+        MqttVersionKeys.RULES.check(c, problems);
         TlsKeys.RULES.check(c, problems);
         connectorRules.check(c, problems);
         return problems;
@@ -184,6 +178,12 @@ public class MqttConnectionConfig extends AbstractConfig {
         return getBoolean(CLEAN_SESSION_CONFIG);
     }
 
+    /** Whether the broker keeps the session across a lost connection: no clean session, nor an MQTT 5 expiry of 0. */
+    public boolean keepsSession() {
+        Long expiryMs = getLong(MqttVersionKeys.SESSION_EXPIRY_INTERVAL_MS_CONFIG);
+        return !cleanSession() && !(MqttVersionKeys.mayUseMqtt5(this) && expiryMs != null && expiryMs == 0);
+    }
+
     public long connectTimeoutMs() {
         return getLong(CONNECT_TIMEOUT_MS_CONFIG);
     }
@@ -197,6 +197,11 @@ public class MqttConnectionConfig extends AbstractConfig {
      * the TLS files; a task calls it when it starts its client.
      */
     public ConnectOptions.Builder connectOptions() {
+        return connectOptions(null);
+    }
+
+    /** As {@link #connectOptions()}, with the connector's MQTT 5 receive maximum when the user set none (null: the client's). */
+    public ConnectOptions.Builder connectOptions(Integer defaultReceiveMaximum) {
         boolean verifyHostName = getBoolean(TlsKeys.SSL_HOSTNAME_VERIFICATION_CONFIG);
         if (!verifyHostName) {
             // Per connection config, not once per JVM as the client does: each connector that turns it off says so.
@@ -209,7 +214,6 @@ public class MqttConnectionConfig extends AbstractConfig {
                 .cleanSession(cleanSession())
                 .keepAliveInterval(Duration.ofSeconds(getLong(KEEPALIVE_INTERVAL_MS_CONFIG) / 1000))
                 .timeout(Duration.ofMillis(connectTimeoutMs()))
-                .mqttVersion(getString(VERSION_CONFIG).equals("3.1") ? 3 : 4)
                 .reconnect(true)
                 .retryInitialConnect(true)
                 .reconnectDelay(Duration.ofMillis(getLong(RECONNECT_BACKOFF_MIN_MS_CONFIG)),
@@ -225,6 +229,7 @@ public class MqttConnectionConfig extends AbstractConfig {
             b.password(password.value().toCharArray());
         }
         TlsContextFactory.from(this).ifPresent(b::sslContext);
+        MqttVersionKeys.apply(this, b, defaultReceiveMaximum);
         return b;
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mqttbridge.client.ConnectOptions;
+import io.github.mqttbridge.client.Mqtt5ConnectOptions;
 import io.github.mqttbridge.connect.config.CrossFieldRules;
 import io.github.mqttbridge.connect.tls.TlsKeys;
 import java.util.HashMap;
@@ -78,7 +80,7 @@ class MqttConnectionConfigTest {
     void connect_options_carry_the_keys() {
         Config c = new Config(props(MqttConnectionConfig.SERVER_URIS_CONFIG, "tcp://a:1883,ssl://b:8883",
                 MqttConnectionConfig.USERNAME_CONFIG, "u", MqttConnectionConfig.PASSWORD_CONFIG, "p",
-                MqttConnectionConfig.VERSION_CONFIG, "3.1", MqttConnectionConfig.KEEPALIVE_INTERVAL_MS_CONFIG, "30000"));
+                MqttVersionKeys.VERSION_CONFIG, "3.1", MqttConnectionConfig.KEEPALIVE_INTERVAL_MS_CONFIG, "30000"));
         var o = c.connectOptions().build();
         assertEquals(2, o.hosts().size());
         assertEquals("u", o.userName().orElseThrow());
@@ -87,6 +89,28 @@ class MqttConnectionConfigTest {
         assertFalse(o.cleanSession(), "the default given by the connector");
         assertTrue(o.reconnect() && o.retryInitialConnect(), "a task never gives up on its broker");
         assertEquals(List.of(), o.alpnProtocols(), "no ALPN unless asked for");
+    }
+
+    @Test
+    void mqtt5_keys_reach_the_client_and_an_unset_expiry_follows_clean_session() {
+        Config c = new Config(props(MqttVersionKeys.VERSION_CONFIG, "5",
+                MqttVersionKeys.SESSION_EXPIRY_INTERVAL_MS_CONFIG, "3600000", MqttVersionKeys.RECEIVE_MAXIMUM_CONFIG,
+                "100", MqttVersionKeys.MAXIMUM_PACKET_SIZE_CONFIG, "65536"));
+        var o = c.connectOptions(500).build();
+        assertEquals(5, o.mqttVersion().orElseThrow());
+        assertEquals(3600, o.mqtt5().sessionExpiryInterval());
+        assertEquals(100, o.mqtt5().receiveMaximum(), "the key wins over the connector's default");
+        assertEquals(65536, o.maxInboundPacketSize());
+        assertTrue(c.keepsSession());
+
+        Config unset = new Config(props(MqttVersionKeys.VERSION_CONFIG, "auto"));
+        var auto = unset.connectOptions(500).build();
+        assertEquals(ConnectOptions.MQTT_VERSION_AUTO, auto.mqttVersion().orElseThrow());
+        assertEquals(500, auto.mqtt5().receiveMaximum(), "the connector's default");
+        assertEquals(Mqtt5ConnectOptions.NEVER_EXPIRES, auto.mqtt5().sessionExpiryInterval(),
+                "no clean session keeps the session without end, as on MQTT 3.1.1");
+        assertFalse(new Config(props(MqttVersionKeys.VERSION_CONFIG, "5",
+                MqttVersionKeys.SESSION_EXPIRY_INTERVAL_MS_CONFIG, "0")).keepsSession());
     }
 
     @Test
@@ -104,7 +128,8 @@ class MqttConnectionConfigTest {
     void every_key_has_documentation_and_a_group() {
         for (ConfigDef.ConfigKey key : DEF.configKeys().values()) {
             assertFalse(key.documentation == null || key.documentation.isBlank(), key.name);
-            assertTrue(List.of(MqttConnectionConfig.CONNECTION_GROUP, TlsKeys.TLS_GROUP).contains(key.group),
+            assertTrue(List.of(MqttConnectionConfig.CONNECTION_GROUP, MqttVersionKeys.MQTT5_GROUP, TlsKeys.TLS_GROUP)
+                            .contains(key.group),
                     key.name);
         }
     }
