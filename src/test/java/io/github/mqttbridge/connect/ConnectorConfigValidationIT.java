@@ -1,12 +1,14 @@
 package io.github.mqttbridge.connect;
 
 import static io.github.mqttbridge.connect.MqttConnectionConfig.*;
+import static io.github.mqttbridge.connect.MqttVersionKeys.*;
 import static io.github.mqttbridge.connect.tls.TlsKeys.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.connect.sink.MqttSinkConnector;
 import io.github.mqttbridge.connect.sink.MqttSinkConnectorConfig;
+import io.github.mqttbridge.connect.sink.SinkMqtt5Keys;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.connect.source.MqttSourceConnectorConfig;
 import io.github.mqttbridge.testing.ClassResource;
@@ -109,7 +111,15 @@ class ConnectorConfigValidationIT {
                 row(p, KEEPALIVE_INTERVAL_MS_CONFIG, "65535001", "no more than 65535000"),
                 row(p, KEEPALIVE_INTERVAL_MS_CONFIG, "60s", "Not a number of type LONG"),
                 row(p, CONNECT_TIMEOUT_MS_CONFIG, "0", "at least 1"),
-                row(p, VERSION_CONFIG, "5", "3.1.1, 3.1"),
+                row(p, VERSION_CONFIG, "6", "3.1.1, 3.1, 5, auto"),
+                row(p, SESSION_EXPIRY_INTERVAL_MS_CONFIG, Map.of(VERSION_CONFIG, "5",
+                        SESSION_EXPIRY_INTERVAL_MS_CONFIG, "1500"), SESSION_EXPIRY_INTERVAL_MS_CONFIG, "whole seconds"),
+                row(p, SESSION_EXPIRY_INTERVAL_MS_CONFIG, "60000", "applies to MQTT 5 only, and mqtt.version is 3.1.1"),
+                row(p, RECEIVE_MAXIMUM_CONFIG, "0", "at least 1"),
+                row(p, RECEIVE_MAXIMUM_CONFIG, Map.of(VERSION_CONFIG, "3.1", RECEIVE_MAXIMUM_CONFIG, "100"),
+                        RECEIVE_MAXIMUM_CONFIG, "set mqtt.version to 5 or auto"),
+                row(p, MAXIMUM_PACKET_SIZE_CONFIG, "1", "at least 2"),
+                row(p, MAXIMUM_PACKET_SIZE_CONFIG, "65536", "applies to MQTT 5 only"),
                 row(p, RECONNECT_BACKOFF_MIN_MS_CONFIG, "0", "at least 1"),
                 row(p, RECONNECT_BACKOFF_MAX_MS_CONFIG,
                         Map.of(RECONNECT_BACKOFF_MIN_MS_CONFIG, "5000", RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000"),
@@ -188,7 +198,16 @@ class ConnectorConfigValidationIT {
                 row(p, MqttSinkConnectorConfig.MAX_INFLIGHT_QOS2_CONFIG, "0", "at least 1"),
                 row(p, MqttSinkConnectorConfig.MAX_OUTSTANDING_CONFIG, "0", "at least 1"),
                 row(p, MqttSinkConnectorConfig.RETRY_BACKOFF_MS_CONFIG, "0", "at least 1"),
-                row(p, MqttSinkConnectorConfig.RETRY_TIMEOUT_MS_CONFIG, "-1", "at least 0"));
+                row(p, MqttSinkConnectorConfig.RETRY_TIMEOUT_MS_CONFIG, "-1", "at least 0"),
+                row(p, SinkMqtt5Keys.HEADERS_INCLUDE_CONFIG, "[a-", "Illegal character range"),
+                row(p, SinkMqtt5Keys.HEADERS_EXCLUDE_CONFIG, "(secret", "Unclosed group"),
+                row(p, SinkMqtt5Keys.CONTENT_TYPE_CONFIG, "{header:type", "unclosed '{'"),
+                row(p, SinkMqtt5Keys.RESPONSE_TOPIC_CONFIG, "replies/{device}", "unknown placeholder {device}"),
+                row(p, SinkMqtt5Keys.CORRELATION_DATA_CONFIG, "{header:id}}x}", "unmatched '}'"),
+                row(p, SinkMqtt5Keys.MESSAGE_EXPIRY_INTERVAL_MS_CONFIG, "-1", "at least 0"),
+                row(p, SinkMqtt5Keys.MESSAGE_EXPIRY_COUNTS_RECORD_AGE_CONFIG, "maybe", "true or false"),
+                row(p, SinkMqtt5Keys.OUTBOUND_TOPIC_ALIASES_CONFIG, "65536", "no more than 65535"),
+                row(p, SinkMqtt5Keys.OUTBOUND_TOPIC_ALIASES_CONFIG, "16", "applies to MQTT 5 only"));
     }
 
     private static Row row(Plugin plugin, String key, String value, String expected) {

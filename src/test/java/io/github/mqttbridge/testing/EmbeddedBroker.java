@@ -3,9 +3,15 @@ package io.github.mqttbridge.testing;
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.auth.PublishAuthorizer;
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.SubscriptionAuthorizer;
+import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerInput;
+import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerOutput;
+import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
@@ -33,8 +39,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class EmbeddedBroker implements AutoCloseableBroker {
 
-    /** Subscriptions to filters starting with this are refused (SUBACK 0x80), for tests of refused subscriptions. */
+    /**
+     * Subscriptions to filters starting with this are refused (SUBACK 0x80, MQTT 5: 0x87), and so are publishes to
+     * topics starting with it (MQTT 5: PUBACK or PUBREC 0x87 with {@link #REFUSED_REASON}; MQTT 3: the connection is
+     * closed), for tests of refusals.
+     */
     public static final String REFUSED_FILTER_PREFIX = "refused/";
+    public static final String REFUSED_REASON = "the test broker refuses everything under refused/";
 
     private final Path directory;
     private final BrokerPorts ports;
@@ -148,13 +159,7 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                 output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "bad user name or password");
             }
         };
-        SubscriptionAuthorizer subscriptionAuthorizer = (input, output) -> {
-            if (input.getSubscription().getTopicFilter().startsWith(REFUSED_FILTER_PREFIX)) {
-                output.failAuthorization();
-            } else {
-                output.authorizeSuccessfully();
-            }
-        };
+        Authorizers authorizers = new Authorizers();
         return EmbeddedExtension.builder()
                 .withId("mqttbridge-test-auth")
                 .withName("mqttbridge test authentication")
@@ -165,7 +170,7 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                     @Override
                     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
                         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
-                        Services.securityRegistry().setAuthorizerProvider(providerInput -> subscriptionAuthorizer);
+                        Services.securityRegistry().setAuthorizerProvider(providerInput -> authorizers);
                     }
 
                     @Override
@@ -173,6 +178,27 @@ public final class EmbeddedBroker implements AutoCloseableBroker {
                     }
                 })
                 .build();
+    }
+
+    /** One authorizer for both: HiveMQ takes one per client and asks it whatever it implements. */
+    private static final class Authorizers implements SubscriptionAuthorizer, PublishAuthorizer {
+        @Override
+        public void authorizeSubscribe(SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
+            if (input.getSubscription().getTopicFilter().startsWith(REFUSED_FILTER_PREFIX)) {
+                output.failAuthorization();
+            } else {
+                output.authorizeSuccessfully();
+            }
+        }
+
+        @Override
+        public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
+            if (input.getPublishPacket().getTopic().startsWith(REFUSED_FILTER_PREFIX)) {
+                output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, REFUSED_REASON);
+            } else {
+                output.authorizeSuccessfully();
+            }
+        }
     }
 
     @Override

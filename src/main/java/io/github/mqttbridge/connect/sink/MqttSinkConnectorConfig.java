@@ -1,11 +1,13 @@
 package io.github.mqttbridge.connect.sink;
 
 import io.github.mqttbridge.connect.MqttConnectionConfig;
+import io.github.mqttbridge.connect.MqttVersionKeys;
 import io.github.mqttbridge.connect.config.CrossFieldRules;
 import io.github.mqttbridge.connect.config.FixedValues;
 import io.github.mqttbridge.connect.config.ParsedBy;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -97,8 +99,8 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
 
     private static final ConfigDef CONFIG_DEF = definition();
 
-    /** The sink's keys join no other key: its rules are the connection ones of the base class. */
-    static final CrossFieldRules RULES = CrossFieldRules.NONE;
+    /** The sink's own rules, beside the connection ones of the base class: its MQTT 5 keys need MQTT 5. */
+    static final CrossFieldRules RULES = SinkMqtt5Keys.RULES;
 
     private final SinkTopicTemplate topicTemplate;
     private final SinkPayloadFormat payloads;
@@ -146,7 +148,7 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
                 .define(RETRY_TIMEOUT_MS_CONFIG, Type.LONG, RETRY_TIMEOUT_MS_DEFAULT, ConfigDef.Range.atLeast(0),
                         Importance.LOW, RETRY_TIMEOUT_MS_DOC, DELIVERY_GROUP, ++order, Width.SHORT,
                         RETRY_TIMEOUT_MS_DISPLAY);
-        return def;
+        return SinkMqtt5Keys.define(def);
     }
 
     SinkTopicTemplate topicTemplate() {
@@ -155,6 +157,19 @@ public final class MqttSinkConnectorConfig extends MqttConnectionConfig {
 
     SinkPayloadFormat payloads() {
         return payloads;
+    }
+
+    /** The MQTT 5 parts of each message, or null on a config for MQTT 3.1.1 or 3.1, where they cannot go. */
+    SinkRecordMapper.Mqtt5 mqtt5(LongSupplier clock) {
+        if (!MqttVersionKeys.mayUseMqtt5(this)) {
+            return null;
+        }
+        return new SinkRecordMapper.Mqtt5(SinkMqtt5Keys.userProperties(this),
+                SinkMqtt5Keys.messageProperties(this, clock));
+    }
+
+    int outboundTopicAliases() {
+        return SinkMqtt5Keys.outboundTopicAliases(this);
     }
 
     public int qos() {

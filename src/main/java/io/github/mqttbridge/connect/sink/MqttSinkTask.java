@@ -3,9 +3,11 @@ package io.github.mqttbridge.connect.sink;
 import io.github.mqttbridge.client.MqttClient;
 import io.github.mqttbridge.client.MqttErrorCode;
 import io.github.mqttbridge.client.MqttException;
+import io.github.mqttbridge.client.MqttMessage;
 import io.github.mqttbridge.connect.PluginVersion;
 import io.github.mqttbridge.connect.TaskConfig;
 import io.github.mqttbridge.connect.task.BadRecordException;
+import io.github.mqttbridge.connect.task.SessionTakeover;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -43,6 +46,7 @@ public class MqttSinkTask extends SinkTask {
     private MqttSinkTaskMetrics metrics;
     private SinkOutageLog outage;
     private SinkBadRecords badRecords;
+    private SinkRefusals refusals;
 
     @Override
     public String version() {
@@ -57,10 +61,14 @@ public class MqttSinkTask extends SinkTask {
         window = new PublishWindow(config.maxOutstandingRecords(), config.retryBackoffMs(), config.retryTimeoutMs());
         client = new MqttClient(config.serverUris().get(0), task.clientId());
         metrics = new MqttSinkTaskMetrics(task, client::isConnected);
-        badRecords = new SinkBadRecords(task.toleratesAllErrors(), context == null ? null
-                : context.errantRecordReporter(), metrics);
+        ErrantRecordReporter reporter = context == null ? null : context.errantRecordReporter();
+        badRecords = new SinkBadRecords(task.toleratesAllErrors(), reporter, metrics);
+        refusals = new SinkRefusals(task.toleratesAllErrors(), reporter, task.clientId(), metrics);
         outage = new SinkOutageLog(task.clientId(), config.maxOutstandingRecords(), metrics);
-        client.onConnectionLost(outage::lost).onConnected(outage::connected);
+        client.onConnectionLost(lost -> {
+            outage.lost(lost);
+            SessionTakeover.explain(lost, task.clientId(), "sink " + task);
+        }).onConnected(outage::connected);
         metrics.register();
         log.info("MQTT sink {} starting: brokers {}, client id '{}', topic template '{}', QoS {}, retained {}, "
                 + "payload format {}, tombstones {}, errors.tolerance {}; guarantee: {}", task, config.serverUris(),
@@ -74,11 +82,14 @@ public class MqttSinkTask extends SinkTask {
                 .maxInflightQos2(config.maxInflightQos2())
                 .disconnectedPublishing(true)
                 .disconnectedBufferSize(config.maxOutstandingRecords())
+                .outboundTopicAliases(config.outboundTopicAliases())
                 .build());
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        // Connect calls put() also when no records came, so refusals are handled without waiting for more.
+        refusals.handle();
         rewindFailedPartitions();
         for (SinkRecord record : records) {
             TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
@@ -93,26 +104,29 @@ public class MqttSinkTask extends SinkTask {
                 badRecords.handle(record, e);
                 publication = null;
             }
-            if (publication == null) {
+            if (publication == null || publication.message() == null) {
+                if (publication != null && publication.expired()) {
+                    metrics.expired();
+                }
                 offsets.submit(tp, offset).done(offset);
             } else {
-                publish(tp, offset, publication);
+                publish(record, tp, offset, publication.message());
             }
         }
     }
 
-    private void publish(TopicPartition tp, long offset, SinkRecordMapper.Publication p) {
+    private void publish(SinkRecord record, TopicPartition tp, long offset, MqttMessage message) {
         if (!window.awaitRoom()) {
             stalled(window.full());
         }
-        CompletableFuture<Void> sent = client.publish(p.topic(), p.payload(), p.qos(), p.retained());
+        CompletableFuture<Void> sent = client.send(message);
         if (sent.isCompletedExceptionally() && bufferFull(sent)) {
             stalled("the MQTT client's buffer for an unreachable broker is full");
         }
         OffsetTracker.Partition partition = offsets.submit(tp, offset);
         window.opened();
         metrics.published();
-        sent.whenComplete((ok, error) -> completed(tp, offset, partition, error));
+        sent.whenComplete((ok, error) -> completed(record, message.destinationName(), tp, offset, partition, error));
     }
 
     private static boolean bufferFull(CompletableFuture<Void> sent) {
@@ -124,10 +138,19 @@ public class MqttSinkTask extends SinkTask {
         }
     }
 
-    private void completed(TopicPartition tp, long offset, OffsetTracker.Partition partition, Throwable error) {
+    private void completed(SinkRecord record, String topic, TopicPartition tp, long offset,
+                           OffsetTracker.Partition partition, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        boolean refused = cause instanceof MqttException e && e.code() == MqttErrorCode.PUBLISH_FAILED;
         if (error == null) {
             partition.done(offset);
             metrics.acknowledged();
+        } else if (cause instanceof MqttException e && e.code() == MqttErrorCode.MESSAGE_EXPIRED) {
+            // It waited in the client (broker unreachable) beyond its message expiry: as stale as if never sent.
+            metrics.expiredUnsent();
+            partition.done(offset);
+        } else if (refused) {
+            refusals.add(new SinkRefusals.Refusal(record, topic, (MqttException) cause, () -> partition.done(offset)));
         } else if (!stopping) {
             // Only QoS 0 messages caught by a lost connection end here while running: QoS 1 and 2 ones stay in
             // the client until acknowledged. The partition is read again from its first record not done.
@@ -136,7 +159,8 @@ public class MqttSinkTask extends SinkTask {
             log.debug("Publish of {} offset {} failed, the partition is read again: {}", tp, offset,
                     error.toString());
         }
-        window.closed(error == null);
+        // A refusal is the broker's answer too: it counts as progress against mqtt.retry.timeout.ms.
+        window.closed(error == null || refused);
     }
 
     /**

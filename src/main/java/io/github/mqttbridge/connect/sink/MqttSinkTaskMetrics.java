@@ -17,6 +17,10 @@ public final class MqttSinkTaskMetrics extends TaskMetrics implements MqttSinkTa
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong badRecords = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong expired = new AtomicLong();
+    /** The expired records among those published: they left the client's hands without an acknowledgement. */
+    private final AtomicLong expiredUnsent = new AtomicLong();
 
     MqttSinkTaskMetrics(TaskConfig<?> task, BooleanSupplier connected) {
         super(TYPE, NameQuoting.UNLESS_PLAIN, task, connected);
@@ -38,6 +42,21 @@ public final class MqttSinkTaskMetrics extends TaskMetrics implements MqttSinkTa
         badRecords.incrementAndGet();
     }
 
+    void refused() {
+        refused.incrementAndGet();
+    }
+
+    /** A record whose message expiry had passed before it was published. */
+    void expired() {
+        expired.incrementAndGet();
+    }
+
+    /** A published record whose message expiry passed while it waited in the client. */
+    void expiredUnsent() {
+        expiredUnsent.incrementAndGet();
+        expired.incrementAndGet();
+    }
+
     @Override
     public long getRecordsPublished() {
         return published.get();
@@ -50,7 +69,7 @@ public final class MqttSinkTaskMetrics extends TaskMetrics implements MqttSinkTa
 
     @Override
     public long getRecordsInFlight() {
-        return published.get() - acknowledged.get() - failures.get();
+        return published.get() - acknowledged.get() - failures.get() - refused.get() - expiredUnsent.get();
     }
 
     @Override
@@ -61,5 +80,15 @@ public final class MqttSinkTaskMetrics extends TaskMetrics implements MqttSinkTa
     @Override
     public long getBadRecords() {
         return badRecords.get();
+    }
+
+    @Override
+    public long getRecordsRefused() {
+        return refused.get();
+    }
+
+    @Override
+    public long getRecordsExpired() {
+        return expired.get();
     }
 }

@@ -22,4 +22,10 @@ public interface MqttSinkTaskMetricsMBean extends TaskMetricsMBean {
 
     /** Records that could not become an MQTT message, sent to errors.tolerance / the dead letter queue. */
     long getBadRecords();
+
+    /** MQTT 5: publishes the broker refused with a reason code (or too large to send), sent to errors.tolerance. */
+    long getRecordsRefused();
+
+    /** MQTT 5: records not published because their message expiry had passed. */
+    long getRecordsExpired();
 }

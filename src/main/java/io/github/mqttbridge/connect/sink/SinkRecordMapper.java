@@ -1,14 +1,24 @@
 package io.github.mqttbridge.connect.sink;
 
+import io.github.mqttbridge.client.MqttMessage;
 import io.github.mqttbridge.connect.task.BadRecordException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
-/** Turns a record into the MQTT message to publish, or into nothing for an ignored tombstone. */
+/**
+ * Turns a record into the MQTT message to publish, or into nothing for an ignored tombstone or, on MQTT 5, a record
+ * whose message expiry has passed.
+ */
 final class SinkRecordMapper {
     private static final byte[] EMPTY = new byte[0];
 
-    /** What to publish for one record. */
-    record Publication(String topic, byte[] payload, int qos, boolean retained) {
+    /** What becomes of one record: {@code message} to publish, or null when nothing is published. */
+    record Publication(MqttMessage message, boolean expired) {
+        static final Publication NOTHING = new Publication(null, false);
+        static final Publication EXPIRED = new Publication(null, true);
+    }
+
+    /** The MQTT 5 parts of a message, made only when the connector may speak MQTT 5. */
+    record Mqtt5(HeaderUserProperties userProperties, SinkMessageProperties properties) {
     }
 
     private final SinkTopicTemplate topics;
@@ -16,35 +26,51 @@ final class SinkRecordMapper {
     private final TombstoneBehavior tombstones;
     private final int qos;
     private final boolean retained;
+    private final Mqtt5 mqtt5;
 
+    /** {@code mqtt5} null: MQTT 3 messages only. */
     SinkRecordMapper(SinkTopicTemplate topics, SinkPayloadFormat payloads, TombstoneBehavior tombstones, int qos,
-                     boolean retained) {
+                     boolean retained, Mqtt5 mqtt5) {
         this.topics = topics;
         this.payloads = payloads;
         this.tombstones = tombstones;
         this.qos = qos;
         this.retained = retained;
+        this.mqtt5 = mqtt5;
     }
 
     SinkRecordMapper(MqttSinkConnectorConfig config) {
-        this(config.topicTemplate(), config.payloads(), config.tombstoneBehavior(), config.qos(), config.retained());
+        this(config.topicTemplate(), config.payloads(), config.tombstoneBehavior(), config.qos(), config.retained(),
+                config.mqtt5(System::currentTimeMillis));
     }
 
-    /** The message for {@code record}; null when nothing is to be published (an ignored tombstone). */
     Publication map(SinkRecord record) throws BadRecordException {
         if (record.value() == null) {
             switch (tombstones) {
                 case IGNORE:
-                    return null;
+                    return Publication.NOTHING;
                 case CLEAR_RETAINED:
                     // An empty retained message is how MQTT deletes the retained message of a topic.
-                    return new Publication(topics.render(record), EMPTY, qos, true);
+                    return message(record, EMPTY, true);
                 default:
                     throw new BadRecordException("the value is null (a tombstone) and mqtt.tombstone.behavior is "
                             + TombstoneBehavior.FAIL.configName());
             }
         }
-        String topic = topics.render(record);
-        return new Publication(topic, payloads.encode(record.value()), qos, retained);
+        return message(record, payloads.encode(record.value()), retained);
+    }
+
+    private Publication message(SinkRecord record, byte[] payload, boolean retain) throws BadRecordException {
+        MqttMessage message = new MqttMessage(payload);
+        message.setDestinationName(topics.render(record));
+        message.setQos(qos);
+        message.setRetained(retain);
+        if (mqtt5 != null) {
+            if (!mqtt5.properties().apply(record, message)) {
+                return Publication.EXPIRED;
+            }
+            mqtt5.userProperties().addTo(record, message);
+        }
+        return new Publication(message, false);
     }
 }

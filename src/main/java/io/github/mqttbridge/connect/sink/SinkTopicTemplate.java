@@ -49,7 +49,8 @@ final class SinkTopicTemplate {
         return new SinkTopicTemplate(TopicTemplate.parse(text, VOCABULARY));
     }
 
-    private static TopicTemplate.Placeholder<SinkRecord> placeholder(String name) {
+    /** A placeholder of the sink's vocabulary, which {@link SinkTextTemplate} shares. */
+    static TopicTemplate.Placeholder<SinkRecord> placeholder(String name) {
         switch (name) {
             case "topic":
                 return SinkRecord::topic;

@@ -5,6 +5,7 @@ import io.github.mqttbridge.client.MqttMessage;
 import io.github.mqttbridge.connect.PluginVersion;
 import io.github.mqttbridge.connect.TaskConfig;
 import io.github.mqttbridge.connect.task.BadRecordException;
+import io.github.mqttbridge.connect.task.SessionTakeover;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public class MqttSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(MqttSourceTask.class);
+    private static final int MAX_RECEIVE_MAXIMUM = 65_535;
 
     private TaskConfig<MqttSourceConnectorConfig> task;
     private MqttSourceConnectorConfig config;
@@ -52,15 +54,16 @@ public class MqttSourceTask extends SourceTask {
         queue = new HandOverQueue(config.queueMaxMessages(), config.queueMaxBytes());
         pendingAcks = new PendingAcks();
         uncommitted = new UncommittedRecords(config.queueMaxMessages(), config.queueMaxBytes());
-        mapper = new SourceRecordMapper(config.kafkaTopic(), config.payloadFormat(), clientId);
+        SubscribedFilters filters = new SubscribedFilters(config.topics());
+        mapper = new SourceRecordMapper(config.kafkaTopic(), config.payloadFormat(), clientId, filters);
         badRecords = new SourceBadRecords(task.toleratesAllErrors(), config.deadLetterTopic(), mapper);
         client = new MqttClient(config.serverUris().get(0), clientId);
         metrics = new MqttSourceTaskMetrics(task, pendingAcks, queue, client::isConnected);
         metrics.register();
-        Subscriptions subscriptions = new Subscriptions(client, config.topics(), config.qos(), this::fail,
+        Subscriptions subscriptions = new Subscriptions(client, filters, config.qos(), this::fail,
                 lowestGranted -> log.info("MQTT source {} subscribed to all {} filters, the lowest at QoS {}; "
                         + "guarantee in force: {}", task, config.topics().size(), lowestGranted,
-                        SourceGuarantee.of(lowestGranted, config.cleanSession())));
+                        SourceGuarantee.of(lowestGranted, config.keepsSession())));
         metrics.subscriptions(subscriptions::allConfirmed);
         outage = new SourceOutageLog(task);
         client.onConnected((reconnect, uri) -> {
@@ -70,14 +73,18 @@ public class MqttSourceTask extends SourceTask {
             }
             subscriptions.subscribeMissing();
         });
-        client.onConnectionLost(lost -> outage.lost());
+        client.onConnectionLost(lost -> {
+            outage.lost();
+            SessionTakeover.explain(lost, clientId, "source " + task);
+        });
         client.onMessageArrived(this::arrived);
         log.info("MQTT source {} starting: brokers {}, client id '{}', filters {} at QoS {}, clean session {}, to "
                         + "Kafka topic '{}' as {}; guarantee: {}", task, config.serverUris(), clientId,
                 config.topics(), config.qos(), config.cleanSession(), config.kafkaTopic(),
-                config.payloadFormat().configName(), SourceGuarantee.of(config.qos(), config.cleanSession()));
+                config.payloadFormat().configName(), SourceGuarantee.of(config.qos(), config.keepsSession()));
         // retryInitialConnect is on: an unreachable broker leaves the task running and retrying, not failing.
-        client.connect(config.connectOptions()
+        // The receive maximum makes a broker on MQTT 5 hold back what a slow Kafka would leave waiting here.
+        client.connect(config.connectOptions(Math.min(config.queueMaxMessages(), MAX_RECEIVE_MAXIMUM))
                 .manualAcks(true)
                 .maxInboundQueue(config.queueMaxMessages(), config.queueMaxBytes())
                 .build());
@@ -86,7 +93,7 @@ public class MqttSourceTask extends SourceTask {
     private void arrived(MqttMessage message) {
         metrics.messageReceived();
         try {
-            queue.put(Arrived.of(message, System.currentTimeMillis()));
+            queue.put(Arrived.of(message, System.currentTimeMillis(), client.mqttVersion() == 5));
         } catch (InterruptedException e) {
             // The client is closing: the message stays unacknowledged and the broker sends it again.
             Thread.currentThread().interrupt();

@@ -9,13 +9,14 @@ final class SourceGuarantee {
     private SourceGuarantee() {
     }
 
-    static String of(int qos, boolean cleanSession) {
+    static String of(int qos, boolean keepsSession) {
         if (qos == 0) {
             return "at most once (QoS 0): messages in flight when a task, worker or broker fails are lost";
         }
-        if (cleanSession) {
-            return "at least once while connected; with a clean session, messages published while the task is "
-                    + "disconnected or not yet in Kafka when it stops are lost";
+        if (!keepsSession) {
+            return "at least once while connected; with a session that ends with the connection (clean session, "
+                    + "or an MQTT 5 session expiry of 0), messages published while the task is disconnected or not "
+                    + "yet in Kafka when it stops are lost";
         }
         return "at least once: each message is acknowledged to the broker only after Kafka has its record; "
                 + "duplicates are possible after a failure";

@@ -1,6 +1,8 @@
 package io.github.mqttbridge.connect.source;
 
 import io.github.mqttbridge.client.MqttMessage;
+import io.github.mqttbridge.client.UserProperty;
+import io.github.mqttbridge.connect.MqttHeaders;
 import io.github.mqttbridge.connect.task.BadRecordException;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
@@ -12,7 +14,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 /**
  * Turns an arrived MQTT message into a {@link SourceRecord}: topic from the template, key = the MQTT topic so that
  * one MQTT topic stays in one partition and in order, value per payload format, the MQTT metadata as headers and
- * the arrival time as timestamp.
+ * the arrival time as timestamp. A message that came on MQTT 5 also has each user property as a header of the same
+ * name (order and repeats kept), its content type, response topic, correlation data and remaining message expiry
+ * interval when it has them, and the filters it came through.
  *
  * <p>The source partition names the task's client, the offset the last message it received. MQTT cannot replay
  * from an offset, so these are for inspection only; the broker's session is what resumes a task.
@@ -32,11 +36,14 @@ final class SourceRecordMapper {
     private final SourceTopicTemplate template;
     private final SourcePayloadFormat format;
     private final Map<String, ?> sourcePartition;
+    private final SubscribedFilters filters;
 
-    SourceRecordMapper(SourceTopicTemplate template, SourcePayloadFormat format, String clientId) {
+    SourceRecordMapper(SourceTopicTemplate template, SourcePayloadFormat format, String clientId,
+                       SubscribedFilters filters) {
         this.template = template;
         this.format = format;
         this.sourcePartition = Map.of(PARTITION_CLIENT_ID, clientId);
+        this.filters = filters;
     }
 
     /** The record for a message; throws {@link BadRecordException} when the format cannot read the payload. */
@@ -45,13 +52,13 @@ final class SourceRecordMapper {
         SchemaAndValue value = format.convert(arrived.payload());
         return new SourceRecord(sourcePartition, offset(arrived, sequence), template.render(topic), null,
                 Schema.STRING_SCHEMA, topic, value.schema(), value.value(), arrived.arrivalMillis(),
-                headers(arrived.message()));
+                headers(arrived));
     }
 
     /** The raw payload of a message the format could not read, for the dead letter topic, with the reason. */
     SourceRecord toDeadLetter(Arrived arrived, long sequence, String deadLetterTopic, String reason) {
         String topic = arrived.message().destinationName();
-        Headers headers = headers(arrived.message())
+        Headers headers = headers(arrived)
                 .addString(HEADER_ERROR_REASON, reason)
                 .addString(HEADER_ERROR_FORMAT, format.configName());
         return new SourceRecord(sourcePartition, offset(arrived, sequence), deadLetterTopic, null,
@@ -63,12 +70,38 @@ final class SourceRecordMapper {
                 HEADER_MESSAGE_ID, arrived.message().messageId());
     }
 
-    private static Headers headers(MqttMessage m) {
-        return new ConnectHeaders()
+    private Headers headers(Arrived arrived) {
+        MqttMessage m = arrived.message();
+        Headers headers = new ConnectHeaders()
                 .addString(HEADER_TOPIC, m.destinationName())
                 .addInt(HEADER_QOS, m.qos())
                 .addBoolean(HEADER_RETAINED, m.retained())
                 .addBoolean(HEADER_DUPLICATE, m.duplicate())
                 .addInt(HEADER_MESSAGE_ID, m.messageId());
+        if (arrived.mqtt5()) {
+            addMqtt5(m, headers);
+        }
+        return headers;
+    }
+
+    private void addMqtt5(MqttMessage m, Headers headers) {
+        if (m.contentType() != null) {
+            headers.addString(MqttHeaders.CONTENT_TYPE, m.contentType());
+        }
+        if (m.responseTopic() != null) {
+            headers.addString(MqttHeaders.RESPONSE_TOPIC, m.responseTopic());
+        }
+        if (m.correlationData() != null) {
+            headers.addBytes(MqttHeaders.CORRELATION_DATA, m.correlationData());
+        }
+        if (m.messageExpiryInterval() != null) {
+            headers.addLong(MqttHeaders.MESSAGE_EXPIRY_INTERVAL, m.messageExpiryInterval());
+        }
+        for (String filter : filters.matched(m)) {
+            headers.addString(MqttHeaders.SUBSCRIPTION_FILTER, filter);
+        }
+        for (UserProperty p : m.userProperties()) {
+            headers.addString(p.name(), p.value());
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.github.mqttbridge.connect.source;
 import io.github.mqttbridge.client.MqttClient;
 import io.github.mqttbridge.client.MqttErrorCode;
 import io.github.mqttbridge.client.MqttException;
+import io.github.mqttbridge.client.SubscribeOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -31,10 +32,10 @@ final class Subscriptions {
     private final Map<String, Integer> granted = new ConcurrentHashMap<>();
     private final AtomicBoolean reported = new AtomicBoolean();
 
-    Subscriptions(MqttClient client, List<String> filters, int qos, Consumer<ConnectException> fatal,
+    Subscriptions(MqttClient client, SubscribedFilters filters, int qos, Consumer<ConnectException> fatal,
                   IntConsumer allConfirmedAt) {
         this.client = client;
-        this.filters = List.copyOf(filters);
+        this.filters = filters.all();
         this.qos = qos;
         this.fatal = fatal;
         this.allConfirmedAt = allConfirmedAt;
@@ -42,12 +43,16 @@ final class Subscriptions {
 
     /** Called on each new connection: subscribes to every filter not confirmed yet. */
     void subscribeMissing() {
-        for (String filter : filters) {
+        for (int i = 0; i < filters.size(); i++) {
+            String filter = filters.get(i);
             if (granted.containsKey(filter)) {
                 continue;
             }
+            // An MQTT 3 connection sends only the QoS; on MQTT 5 the identifier tells which filter a message matched.
+            SubscribeOptions options = SubscribeOptions.builder().qos(qos)
+                    .subscriptionIdentifier(SubscribedFilters.identifier(i)).build();
             try {
-                client.subscribe(filter, qos).whenComplete((granted, error) -> done(filter, granted, error));
+                client.subscribe(filter, options).whenComplete((granted, error) -> done(filter, granted, error));
             } catch (IllegalStateException lostMeanwhile) {
                 log.warn("Connection lost before subscribing to '{}'; subscribing on the next connection", filter);
             }
@@ -71,11 +76,16 @@ final class Subscriptions {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof MqttException e && e.code() == MqttErrorCode.SUBSCRIBE_FAILED) {
             fatal.accept(new ConnectException("The MQTT broker refused the subscription of client '"
-                    + client.clientId() + "' to '" + filter + "' (SUBACK return code 0x80). Check the broker's access "
+                    + client.clientId() + "' to '" + filter + "' (" + refusal(e) + "). Check the broker's access "
                     + "rules for this client id and user, and that it supports this filter (wildcards, $share/)."));
         } else {
             log.warn("Subscribing to '{}' failed ({}); trying again on the next connection", filter, cause.getMessage());
         }
+    }
+
+    /** The SUBACK's words: MQTT 3's return code, or MQTT 5's reason code and reason string. */
+    private static String refusal(MqttException e) {
+        return e.reason() == null ? "SUBACK return code 0x80" : "SUBACK reason code " + e.reason();
     }
 
     boolean allConfirmed() {

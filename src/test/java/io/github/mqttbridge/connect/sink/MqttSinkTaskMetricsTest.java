@@ -34,7 +34,7 @@ class MqttSinkTaskMetricsTest {
             Set<String> attributes = Arrays.stream(SERVER.getMBeanInfo(name).getAttributes())
                     .map(MBeanAttributeInfo::getName).collect(Collectors.toSet());
             assertEquals(Set.of("RecordsPublished", "RecordsAcknowledged", "RecordsInFlight", "PublishFailures",
-                    "BadRecords", "Reconnects", "Connected"), attributes);
+                    "BadRecords", "RecordsRefused", "RecordsExpired", "Reconnects", "Connected"), attributes);
             metrics.published();
             metrics.published();
             metrics.acknowledged();

@@ -7,23 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mqttbridge.client.MqttMessage;
 import org.junit.jupiter.api.Test;
 
 class SinkRecordMapperTest {
     private static SinkRecordMapper mapper(TombstoneBehavior tombstones) {
-        return new SinkRecordMapper(SinkTopicTemplate.parse("d/{key}"), SinkPayloadFormat.parse("auto"), tombstones, 1, false);
+        return new SinkRecordMapper(SinkTopicTemplate.parse("d/{key}"), SinkPayloadFormat.parse("auto"), tombstones, 1, false,
+                null);
     }
 
     @Test
     void ignore_publishes_nothing() throws Exception {
-        assertNull(mapper(TombstoneBehavior.IGNORE).map(record("k", null)));
+        assertNull(mapper(TombstoneBehavior.IGNORE).map(record("k", null)).message());
     }
 
     @Test
     void clear_retained_publishes_an_empty_retained_message_to_the_record_topic() throws Exception {
-        SinkRecordMapper.Publication p = mapper(TombstoneBehavior.CLEAR_RETAINED).map(record("k", null));
-        assertEquals("d/k", p.topic());
-        assertEquals(0, p.payload().length);
+        MqttMessage p = mapper(TombstoneBehavior.CLEAR_RETAINED).map(record("k", null)).message();
+        assertEquals("d/k", p.destinationName());
+        assertEquals(0, p.payloadBytes().length);
         assertTrue(p.retained());
         assertEquals(1, p.qos());
     }
@@ -42,8 +44,8 @@ class SinkRecordMapperTest {
 
     @Test
     void other_records_keep_the_configured_retained_flag() throws Exception {
-        SinkRecordMapper.Publication p = mapper(TombstoneBehavior.CLEAR_RETAINED).map(record("k", "v"));
+        MqttMessage p = mapper(TombstoneBehavior.CLEAR_RETAINED).map(record("k", "v")).message();
         assertEquals(false, p.retained());
-        assertEquals("v", new String(p.payload(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("v", p.payloadString());
     }
 }

@@ -15,7 +15,7 @@ class HandOverQueueTest {
     private static Arrived message(int size) {
         MqttMessage m = new MqttMessage(new byte[size]);
         m.setDestinationName("t");
-        return Arrived.of(m, 0);
+        return Arrived.of(m, 0, false);
     }
 
     private static CompletableFuture<Boolean> putAsync(HandOverQueue queue, Arrived a) {

@@ -8,19 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.client.MqttMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
 /** errors.tolerance for payloads the format cannot read: fail, skip, or send to the dead letter topic. */
 class SourceBadRecordsTest {
-    private static final SourceRecordMapper MAPPER = new SourceRecordMapper(SourceTopicTemplate.parse("t"), SourcePayloadFormat.JSON, "c-0");
+    private static final SourceRecordMapper MAPPER = new SourceRecordMapper(SourceTopicTemplate.parse("t"), SourcePayloadFormat.JSON, "c-0", new SubscribedFilters(List.of("#")));
 
     private static Arrived bad() {
         MqttMessage m = new MqttMessage("temp=21");
         m.setDestinationName("plant/line-1");
         m.setQos(1);
-        return Arrived.of(m, 0);
+        return Arrived.of(m, 0, false);
     }
 
     private static BadRecordException reason() {
