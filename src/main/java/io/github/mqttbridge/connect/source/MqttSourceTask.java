@@ -52,10 +52,12 @@ public class MqttSourceTask extends SourceTask {
         queue = new HandOverQueue(config.queueMaxMessages(), config.queueMaxBytes());
         pendingAcks = new PendingAcks();
         uncommitted = new UncommittedRecords(config.queueMaxMessages(), config.queueMaxBytes());
-        mapper = new SourceRecordMapper(config.kafkaTopic(), config.payloadFormat(), clientId);
+        PayloadReader payloads = config.payloadReader();
+        mapper = new SourceRecordMapper(config.kafkaTopic(), payloads, clientId);
         badRecords = new SourceBadRecords(task.toleratesAllErrors(), config.deadLetterTopic(), mapper);
         client = new MqttClient(config.serverUris().get(0), clientId);
         metrics = new MqttSourceTaskMetrics(task, pendingAcks, queue, client::isConnected);
+        metrics.sparkplugUnknownAliases(payloads::unknownAliases);
         metrics.register();
         Subscriptions subscriptions = new Subscriptions(client, config.topics(), config.qos(), this::fail,
                 lowestGranted -> log.info("MQTT source {} subscribed to all {} filters, the lowest at QoS {}; "
@@ -75,7 +77,7 @@ public class MqttSourceTask extends SourceTask {
         log.info("MQTT source {} starting: brokers {}, client id '{}', filters {} at QoS {}, clean session {}, to "
                         + "Kafka topic '{}' as {}; guarantee: {}", task, config.serverUris(), clientId,
                 config.topics(), config.qos(), config.cleanSession(), config.kafkaTopic(),
-                config.payloadFormat().configName(), SourceGuarantee.of(config.qos(), config.cleanSession()));
+                payloads.configName(), SourceGuarantee.of(config.qos(), config.cleanSession()));
         // retryInitialConnect is on: an unreachable broker leaves the task running and retrying, not failing.
         client.connect(config.connectOptions()
                 .manualAcks(true)

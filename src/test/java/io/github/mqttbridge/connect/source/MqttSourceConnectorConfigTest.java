@@ -38,7 +38,7 @@ class MqttSourceConnectorConfigTest {
         MqttSourceConnectorConfig config = new MqttSourceConnectorConfig(valid());
         assertEquals(1, config.qos());
         assertFalse(config.cleanSession());
-        assertEquals(SourcePayloadFormat.BYTES, config.payloadFormat());
+        assertEquals(SourcePayloadFormat.BYTES, config.payloadReader());
     }
 
     @ParameterizedTest(name = "{0}={1} -> error on {2}")
