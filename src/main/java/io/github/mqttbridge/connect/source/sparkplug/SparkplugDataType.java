@@ -2,7 +2,7 @@ package io.github.mqttbridge.connect.source.sparkplug;
 
 /**
  * The datatypes of the Sparkplug B specification (3.0, the numbers of {@code sparkplug_b.proto}) and the field of
- * the metric Struct that holds each one's value. Arrays, DataSet and Template keep their encoding in bytesValue.
+ * the metric Struct that holds each one's value. DataSet and Template keep their encoding in bytesValue.
  */
 enum SparkplugDataType {
     UNKNOWN(0, ValueField.BY_WIRE),
@@ -12,16 +12,20 @@ enum SparkplugDataType {
     STRING(12, ValueField.STRING), DATETIME(13, ValueField.TIMESTAMP), TEXT(14, ValueField.STRING),
     UUID(15, ValueField.STRING), DATASET(16, ValueField.BYTES), BYTES(17, ValueField.BYTES), FILE(18, ValueField.BYTES),
     TEMPLATE(19, ValueField.BYTES),
-    INT8ARRAY(22, ValueField.BYTES), INT16ARRAY(23, ValueField.BYTES), INT32ARRAY(24, ValueField.BYTES),
-    INT64ARRAY(25, ValueField.BYTES), UINT8ARRAY(26, ValueField.BYTES), UINT16ARRAY(27, ValueField.BYTES),
-    UINT32ARRAY(28, ValueField.BYTES), UINT64ARRAY(29, ValueField.BYTES), FLOATARRAY(30, ValueField.BYTES),
-    DOUBLEARRAY(31, ValueField.BYTES), BOOLEANARRAY(32, ValueField.BYTES), STRINGARRAY(33, ValueField.BYTES),
-    DATETIMEARRAY(34, ValueField.BYTES);
+    INT8ARRAY(22, ValueField.INT_ARRAY), INT16ARRAY(23, ValueField.INT_ARRAY), INT32ARRAY(24, ValueField.INT_ARRAY),
+    INT64ARRAY(25, ValueField.LONG_ARRAY), UINT8ARRAY(26, ValueField.INT_ARRAY), UINT16ARRAY(27, ValueField.INT_ARRAY),
+    UINT32ARRAY(28, ValueField.LONG_ARRAY), UINT64ARRAY(29, ValueField.LONG_ARRAY),
+    FLOATARRAY(30, ValueField.FLOAT_ARRAY), DOUBLEARRAY(31, ValueField.DOUBLE_ARRAY),
+    BOOLEANARRAY(32, ValueField.BOOLEAN_ARRAY), STRINGARRAY(33, ValueField.STRING_ARRAY),
+    DATETIMEARRAY(34, ValueField.TIMESTAMP_ARRAY);
 
     /** The field of the metric Struct a datatype's value goes into. */
     enum ValueField {
         INT("intValue"), LONG("longValue"), FLOAT("floatValue"), DOUBLE("doubleValue"), BOOLEAN("booleanValue"),
         STRING("stringValue"), TIMESTAMP("timestampValue"), BYTES("bytesValue"),
+        INT_ARRAY("intArrayValue"), LONG_ARRAY("longArrayValue"), FLOAT_ARRAY("floatArrayValue"),
+        DOUBLE_ARRAY("doubleArrayValue"), BOOLEAN_ARRAY("booleanArrayValue"), STRING_ARRAY("stringArrayValue"),
+        TIMESTAMP_ARRAY("timestampArrayValue"),
         /** No datatype known: the field follows the protobuf field the value came in. */
         BY_WIRE(null);
 

@@ -13,8 +13,10 @@ import org.apache.kafka.connect.data.Timestamp;
  * The Connect schema of Sparkplug records and the Structs of it. A metric's value is in the one field its datatype
  * names ({@link SparkplugDataType}): Int8, Int16, Int32, UInt8, UInt16 in intValue; Int64, UInt32, UInt64 in
  * longValue (a UInt64 above 2^63-1 as its two's complement); Float floatValue; Double doubleValue; Boolean
- * booleanValue; String, Text, UUID stringValue; DateTime timestampValue; Bytes, File, DataSet, Template and the
- * arrays their encoding in bytesValue. A null metric (is_null) has none set.
+ * booleanValue; String, Text, UUID stringValue; DateTime timestampValue; Bytes, File, DataSet and Template their
+ * encoding in bytesValue; the arrays ({@link SparkplugArrays}) the array field of their element's scalar field
+ * (Int8Array intArrayValue, UInt64Array longArrayValue, DateTimeArray timestampArrayValue, ...). A null metric
+ * (is_null) has none set.
  */
 final class SparkplugStructs {
     static final Schema OPTIONAL_TIMESTAMP = Timestamp.builder().optional().build();
@@ -35,6 +37,13 @@ final class SparkplugStructs {
             .field(ValueField.STRING.fieldName, Schema.OPTIONAL_STRING_SCHEMA)
             .field(ValueField.TIMESTAMP.fieldName, OPTIONAL_TIMESTAMP)
             .field(ValueField.BYTES.fieldName, Schema.OPTIONAL_BYTES_SCHEMA)
+            .field(ValueField.INT_ARRAY.fieldName, optionalArray(Schema.INT32_SCHEMA))
+            .field(ValueField.LONG_ARRAY.fieldName, optionalArray(Schema.INT64_SCHEMA))
+            .field(ValueField.FLOAT_ARRAY.fieldName, optionalArray(Schema.FLOAT32_SCHEMA))
+            .field(ValueField.DOUBLE_ARRAY.fieldName, optionalArray(Schema.FLOAT64_SCHEMA))
+            .field(ValueField.BOOLEAN_ARRAY.fieldName, optionalArray(Schema.BOOLEAN_SCHEMA))
+            .field(ValueField.STRING_ARRAY.fieldName, optionalArray(Schema.STRING_SCHEMA))
+            .field(ValueField.TIMESTAMP_ARRAY.fieldName, optionalArray(Timestamp.SCHEMA))
             .build();
 
     static final Schema MESSAGE = SchemaBuilder.struct().name("io.github.mqttbridge.sparkplug.Message").version(1)
@@ -50,6 +59,10 @@ final class SparkplugStructs {
             .build();
 
     private SparkplugStructs() {
+    }
+
+    private static Schema optionalArray(Schema elements) {
+        return SchemaBuilder.array(elements).optional().build();
     }
 
     /** A message of an edge node or device; the metrics carry their names and datatypes already resolved. */
@@ -113,7 +126,8 @@ final class SparkplugStructs {
             case FLOAT, DOUBLE -> raw instanceof Float || raw instanceof Double;
             case BOOLEAN -> raw instanceof Boolean;
             case STRING -> raw instanceof String;
-            case BYTES -> raw instanceof byte[];
+            case BYTES, INT_ARRAY, LONG_ARRAY, FLOAT_ARRAY, DOUBLE_ARRAY, BOOLEAN_ARRAY, STRING_ARRAY, TIMESTAMP_ARRAY ->
+                    raw instanceof byte[];
             case BY_WIRE -> true;
         };
         if (!fits) {
@@ -126,6 +140,8 @@ final class SparkplugStructs {
             case FLOAT -> ((Number) raw).floatValue();
             case DOUBLE -> ((Number) raw).doubleValue();
             case TIMESTAMP -> new Date((Long) raw);
+            case INT_ARRAY, LONG_ARRAY, FLOAT_ARRAY, DOUBLE_ARRAY, BOOLEAN_ARRAY, STRING_ARRAY, TIMESTAMP_ARRAY ->
+                    SparkplugArrays.decode(type, (byte[]) raw);
             default -> raw;
         };
     }

@@ -98,6 +98,30 @@ class SparkplugRecordsTest {
     }
 
     @Test
+    void each_array_datatype_lands_in_the_array_field_of_its_elements() throws Exception {
+        Struct birth = records.read("spBv1.0/plant1/DBIRTH/edge1/pump", TahuEdgeNode.dbirthOfEveryArrayType()).value();
+        birth.validate();
+        Map<String, Struct> m = byName(birth);
+        assertEquals(List.of(-1, 2), m.get("i8s").getArray("intArrayValue"));
+        assertEquals("Int8Array", m.get("i8s").get("datatype"));
+        assertEquals(List.of(-300, 300), m.get("i16s").getArray("intArrayValue"));
+        assertEquals(List.of(Integer.MIN_VALUE, 5), m.get("i32s").getArray("intArrayValue"));
+        assertEquals(List.of(Long.MAX_VALUE), m.get("i64s").getArray("longArrayValue"));
+        assertEquals(List.of(255, 0), m.get("u8s").getArray("intArrayValue"));
+        assertEquals("UInt8Array", m.get("u8s").get("datatype"));
+        assertEquals(List.of(65_535), m.get("u16s").getArray("intArrayValue"));
+        assertEquals(List.of(4_294_967_295L), m.get("u32s").getArray("longArrayValue"));
+        assertEquals(List.of(10L), m.get("u64s").getArray("longArrayValue"));
+        assertEquals(List.of(0.5f, -1f), m.get("fs").getArray("floatArrayValue"));
+        assertEquals(List.of(1e300), m.get("ds").getArray("doubleArrayValue"));
+        assertEquals(List.of(true, false, false, false, false, false, false, false, true, true),
+                m.get("bs").getArray("booleanArrayValue"));
+        assertEquals(List.of("a", "", "grün"), m.get("ss").getArray("stringArrayValue"));
+        assertEquals(List.of(new Date(TahuEdgeNode.BIRTH_TIMESTAMP)), m.get("ts").getArray("timestampArrayValue"));
+        assertNull(m.get("ss").get("bytesValue"));
+    }
+
+    @Test
     void state_is_read_in_the_json_of_sparkplug_3_and_the_text_of_earlier_versions() throws Exception {
         byte[] json = new ObjectMapper().writeValueAsBytes(new StatePayload(true, 1_700_000_000_123L));
         SparkplugRecords.Keyed state = records.read("spBv1.0/STATE/scada1", json);

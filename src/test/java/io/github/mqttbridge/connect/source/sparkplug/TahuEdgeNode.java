@@ -60,6 +60,25 @@ public final class TahuEdgeNode {
                 metric("bytes", 23, MetricDataType.Bytes, new byte[] {1, 2, 3})));
     }
 
+    /** A DBIRTH with one metric of each array datatype of Sparkplug 3.0, aliases 30 up. */
+    public static byte[] dbirthOfEveryArrayType() throws Exception {
+        return encode(2, List.of(
+                metric("i8s", 30, MetricDataType.Int8Array, new Byte[] {-1, 2}),
+                metric("i16s", 31, MetricDataType.Int16Array, new Short[] {-300, 300}),
+                metric("i32s", 32, MetricDataType.Int32Array, new Integer[] {Integer.MIN_VALUE, 5}),
+                metric("i64s", 33, MetricDataType.Int64Array, new Long[] {Long.MAX_VALUE}),
+                metric("u8s", 34, MetricDataType.UInt8Array, new Short[] {(short) 255, (short) 0}),
+                metric("u16s", 35, MetricDataType.UInt16Array, new Integer[] {65_535}),
+                metric("u32s", 36, MetricDataType.UInt32Array, new Long[] {4_294_967_295L}),
+                metric("u64s", 37, MetricDataType.UInt64Array, new BigInteger[] {BigInteger.TEN}),
+                metric("fs", 38, MetricDataType.FloatArray, new Float[] {0.5f, -1f}),
+                metric("ds", 39, MetricDataType.DoubleArray, new Double[] {1e300}),
+                metric("bs", 40, MetricDataType.BooleanArray,
+                        new Boolean[] {true, false, false, false, false, false, false, false, true, true}),
+                metric("ss", 41, MetricDataType.StringArray, new String[] {"a", "", "grün"}),
+                metric("ts", 42, MetricDataType.DateTimeArray, new Date[] {new Date(BIRTH_TIMESTAMP)})));
+    }
+
     private static Metric metric(String name, long alias, MetricDataType type, Object value) throws Exception {
         return new Metric.MetricBuilder(name, type, value).alias(alias).createMetric();
     }
