@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mqttbridge.connect.task.BadRecordException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Struct;
@@ -147,6 +149,31 @@ class SparkplugRecordsTest {
         BadRecordException e = assertThrows(BadRecordException.class,
                 () -> records.read("spBv1.0/plant1/NBIRTH/edge1", "{\"not\":\"protobuf\"}".getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("not a Sparkplug B protobuf payload"), e.getMessage());
+    }
+
+    /**
+     * Payloads cut short or with bytes changed (seeded, so a failure repeats) are records or bad records: no other
+     * exception may reach the task, which would fail it whatever errors.tolerance says.
+     */
+    @Test
+    void damaged_payloads_are_records_or_bad_records_and_nothing_else() throws Exception {
+        Random random = new Random(18);
+        List<byte[]> originals = List.of(TahuEdgeNode.nbirth(), TahuEdgeNode.dbirthOfEveryScalarType(),
+                TahuEdgeNode.dbirthOfEveryArrayType());
+        for (int i = 0; i < 20_000; i++) {
+            byte[] original = originals.get(i % originals.size());
+            byte[] damaged = Arrays.copyOf(original, 1 + random.nextInt(original.length));
+            for (int flips = random.nextInt(4); flips >= 0; flips--) {
+                damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+            }
+            for (String topic : List.of("spBv1.0/g/DBIRTH/e/d", "spBv1.0/g/DDATA/e/d")) {
+                try {
+                    records.read(topic, damaged).value().validate();
+                } catch (BadRecordException expected) {
+                    // what the task hands to the error policy
+                }
+            }
+        }
     }
 
     private static Map<String, Struct> byName(Struct message) {
