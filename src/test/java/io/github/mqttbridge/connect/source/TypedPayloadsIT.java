@@ -12,7 +12,11 @@ import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.SharedBroker;
 import io.github.mqttbridge.testing.TestBroker;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +25,15 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Typed records through a real Connect worker and the embedded broker: JSON with an inferred schema and Sparkplug B
+ * Typed records through a real Connect worker and the embedded broker: JSON with an inferred schema or a JSON
+ * Schema, and Sparkplug B
  * from a foreign edge node (Eclipse Tahu's encoder), written by JsonConverter with schemas and read back with it,
  * and the bad records of each in the dead letter topic.
  */
@@ -75,6 +82,46 @@ class TypedPayloadsIT {
             String reason = header(dead, "mqtt.error.reason");
             assertTrue(reason.contains("type conflict at field '$.id'"), reason);
             assertEquals(topic, header(dead, "mqtt.topic"));
+        } finally {
+            cluster.get().rest().deleteConnector(name);
+        }
+    }
+
+    @Test
+    void a_json_schema_file_types_timestamps_and_sends_a_payload_that_fails_it_to_the_dead_letter_topic(
+            @TempDir Path dir) throws Exception {
+        TestBroker broker = SharedBroker.EMBEDDED.get();
+        SourceTraffic traffic = new SourceTraffic(1);
+        String name = "src-jsonschema-" + traffic.id;
+        String kafkaTopic = "jsonschema-" + traffic.id;
+        Path schema = Files.writeString(dir.resolve("reading.json"), """
+                {"type": "object", "required": ["id", "at"],
+                 "properties": {"id": {"type": "integer"}, "at": {"type": "string", "format": "date-time"},
+                                "temp": {"type": "number", "maximum": 200}}}
+                """);
+        Map<String, String> config = typedConnector(traffic, broker, traffic.filter(), kafkaTopic);
+        config.put("mqtt.payload.format", "json");
+        config.put("mqtt.payload.schema", schema.toString());
+        cluster.get().rest().createConnector(name, config);
+        cluster.get().rest().awaitRunning(name, 1);
+        try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {
+            awaitSubscribed(name);
+            String topic = traffic.mqttTopics.get(0);
+            publish(publisher, topic, "{\"id\":1,\"at\":\"2024-05-01T12:00:00Z\",\"temp\":21.5}"
+                    .getBytes(StandardCharsets.UTF_8));
+            publish(publisher, topic, "{\"id\":2,\"at\":\"2024-05-01T12:00:01Z\",\"temp\":999}"
+                    .getBytes(StandardCharsets.UTF_8));
+
+            Struct value = (Struct) read(kafkaTopic, 1).get(0).value();
+            assertEquals(Timestamp.SCHEMA, value.schema().field("at").schema());
+            assertEquals(Date.from(Instant.parse("2024-05-01T12:00:00Z")), value.get("at"));
+            assertEquals(Schema.INT64_SCHEMA, value.schema().field("id").schema());
+            assertEquals(21.5, value.get("temp"));
+
+            ConsumerRecord<byte[], byte[]> dead = cluster.get().kafka().read(kafkaTopic + "-dlq", 1, ARRIVAL).get(0);
+            String reason = header(dead, "mqtt.error.reason");
+            assertTrue(reason.startsWith("the payload does not match the JSON Schema"), reason);
+            assertTrue(reason.contains("temp"), reason);
         } finally {
             cluster.get().rest().deleteConnector(name);
         }
