@@ -75,9 +75,9 @@ public final class JsonSchemaTyping implements JsonTyping {
                 + " more)" : shown;
     }
 
+    /** e.g. {@code $.pos.x: string found, number expected}: the place written as in the reasons of inference. */
     private static String describe(Error error) {
-        String message = error.getMessage();
-        String at = "$" + error.getInstanceLocation().toString().replaceFirst("^\\$", "");
-        return message.startsWith("$") ? message : at + ": " + message;
+        String pointer = error.getInstanceLocation().toString().replaceFirst("^\\$", "");
+        return "$" + pointer.replace('/', '.') + ": " + error.getMessage();
     }
 }
