@@ -127,7 +127,8 @@ final class JsonSchemaMapping {
         }
         JsonNode target = root.at(ref.substring(1));
         if (target.isMissingNode()) {
-            throw new IllegalArgumentException("the $ref '" + ref + "' at " + path + " points at nothing in the schema");
+            throw new IllegalArgumentException("the $ref '" + ref + "' at " + path + " points at nothing in the "
+                    + "schema");
         }
         following.push(ref);
         Schema mapped = map(target, required, path);

@@ -99,7 +99,8 @@ final class JsonToConnect {
         }
     }
 
-    private static JsonNode expect(JsonNode node, boolean fits, String expected, String path) throws BadRecordException {
+    private static JsonNode expect(JsonNode node, boolean fits, String expected, String path)
+            throws BadRecordException {
         if (!fits) {
             throw new BadRecordException("field '" + path + "' holds " + JsonKinds.describe(node) + " where its schema "
                     + "wants " + expected);

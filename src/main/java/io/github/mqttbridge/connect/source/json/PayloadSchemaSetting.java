@@ -67,7 +67,8 @@ public final class PayloadSchemaSetting {
         try {
             return Files.readString(path);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the JSON Schema file '" + value + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the JSON Schema file '" + value + "': " + e.getMessage(),
+                    e);
         }
     }
 }

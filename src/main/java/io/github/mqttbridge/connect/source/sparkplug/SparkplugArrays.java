@@ -46,7 +46,7 @@ final class SparkplugArrays {
     private static List<Object> fixed(SparkplugDataType type, ByteBuffer in, int width, Element element)
             throws BadRecordException {
         if (in.remaining() % width != 0) {
-            throw new BadRecordException("a " + type.specName() + " of " + in.remaining() + " bytes, not a multiple "
+            throw new BadRecordException("a " + type.specName + " of " + in.remaining() + " bytes, not a multiple "
                     + "of its elements' " + width);
         }
         List<Object> elements = new ArrayList<>(in.remaining() / width);

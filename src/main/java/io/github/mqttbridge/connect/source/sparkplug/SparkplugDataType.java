@@ -5,19 +5,39 @@ package io.github.mqttbridge.connect.source.sparkplug;
  * the metric Struct that holds each one's value. DataSet and Template keep their encoding in bytesValue.
  */
 enum SparkplugDataType {
-    UNKNOWN(0, ValueField.BY_WIRE),
-    INT8(1, ValueField.INT), INT16(2, ValueField.INT), INT32(3, ValueField.INT), INT64(4, ValueField.LONG),
-    UINT8(5, ValueField.INT), UINT16(6, ValueField.INT), UINT32(7, ValueField.LONG), UINT64(8, ValueField.LONG),
-    FLOAT(9, ValueField.FLOAT), DOUBLE(10, ValueField.DOUBLE), BOOLEAN(11, ValueField.BOOLEAN),
-    STRING(12, ValueField.STRING), DATETIME(13, ValueField.TIMESTAMP), TEXT(14, ValueField.STRING),
-    UUID(15, ValueField.STRING), DATASET(16, ValueField.BYTES), BYTES(17, ValueField.BYTES), FILE(18, ValueField.BYTES),
-    TEMPLATE(19, ValueField.BYTES),
-    INT8ARRAY(22, ValueField.INT_ARRAY), INT16ARRAY(23, ValueField.INT_ARRAY), INT32ARRAY(24, ValueField.INT_ARRAY),
-    INT64ARRAY(25, ValueField.LONG_ARRAY), UINT8ARRAY(26, ValueField.INT_ARRAY), UINT16ARRAY(27, ValueField.INT_ARRAY),
-    UINT32ARRAY(28, ValueField.LONG_ARRAY), UINT64ARRAY(29, ValueField.LONG_ARRAY),
-    FLOATARRAY(30, ValueField.FLOAT_ARRAY), DOUBLEARRAY(31, ValueField.DOUBLE_ARRAY),
-    BOOLEANARRAY(32, ValueField.BOOLEAN_ARRAY), STRINGARRAY(33, ValueField.STRING_ARRAY),
-    DATETIMEARRAY(34, ValueField.TIMESTAMP_ARRAY);
+    UNKNOWN(0, "Unknown", ValueField.BY_WIRE),
+    INT8(1, "Int8", ValueField.INT),
+    INT16(2, "Int16", ValueField.INT),
+    INT32(3, "Int32", ValueField.INT),
+    INT64(4, "Int64", ValueField.LONG),
+    UINT8(5, "UInt8", ValueField.INT),
+    UINT16(6, "UInt16", ValueField.INT),
+    UINT32(7, "UInt32", ValueField.LONG),
+    UINT64(8, "UInt64", ValueField.LONG),
+    FLOAT(9, "Float", ValueField.FLOAT),
+    DOUBLE(10, "Double", ValueField.DOUBLE),
+    BOOLEAN(11, "Boolean", ValueField.BOOLEAN),
+    STRING(12, "String", ValueField.STRING),
+    DATETIME(13, "DateTime", ValueField.TIMESTAMP),
+    TEXT(14, "Text", ValueField.STRING),
+    UUID(15, "UUID", ValueField.STRING),
+    DATASET(16, "DataSet", ValueField.BYTES),
+    BYTES(17, "Bytes", ValueField.BYTES),
+    FILE(18, "File", ValueField.BYTES),
+    TEMPLATE(19, "Template", ValueField.BYTES),
+    INT8ARRAY(22, "Int8Array", ValueField.INT_ARRAY),
+    INT16ARRAY(23, "Int16Array", ValueField.INT_ARRAY),
+    INT32ARRAY(24, "Int32Array", ValueField.INT_ARRAY),
+    INT64ARRAY(25, "Int64Array", ValueField.LONG_ARRAY),
+    UINT8ARRAY(26, "UInt8Array", ValueField.INT_ARRAY),
+    UINT16ARRAY(27, "UInt16Array", ValueField.INT_ARRAY),
+    UINT32ARRAY(28, "UInt32Array", ValueField.LONG_ARRAY),
+    UINT64ARRAY(29, "UInt64Array", ValueField.LONG_ARRAY),
+    FLOATARRAY(30, "FloatArray", ValueField.FLOAT_ARRAY),
+    DOUBLEARRAY(31, "DoubleArray", ValueField.DOUBLE_ARRAY),
+    BOOLEANARRAY(32, "BooleanArray", ValueField.BOOLEAN_ARRAY),
+    STRINGARRAY(33, "StringArray", ValueField.STRING_ARRAY),
+    DATETIMEARRAY(34, "DateTimeArray", ValueField.TIMESTAMP_ARRAY);
 
     /** The field of the metric Struct a datatype's value goes into. */
     enum ValueField {
@@ -45,10 +65,13 @@ enum SparkplugDataType {
     }
 
     final int id;
+    /** The specification's spelling, which the records show. */
+    final String specName;
     final ValueField valueField;
 
-    SparkplugDataType(int id, ValueField valueField) {
+    SparkplugDataType(int id, String specName, ValueField valueField) {
         this.id = id;
+        this.specName = specName;
         this.valueField = valueField;
     }
 
@@ -58,26 +81,5 @@ enum SparkplugDataType {
             return UNKNOWN;
         }
         return BY_ID[id];
-    }
-
-    /** The specification's spelling, e.g. {@code Int32}, {@code DateTime}, {@code UInt64}. */
-    String specName() {
-        return switch (this) {
-            case UINT8, UINT16, UINT32, UINT64 -> "UInt" + name().substring(4);
-            case INT8ARRAY, INT16ARRAY, INT32ARRAY, INT64ARRAY -> "Int" + name().substring(3, name().length() - 5) + "Array";
-            case UINT8ARRAY, UINT16ARRAY, UINT32ARRAY, UINT64ARRAY ->
-                    "UInt" + name().substring(4, name().length() - 5) + "Array";
-            case DATETIME -> "DateTime";
-            case DATASET -> "DataSet";
-            case UUID -> "UUID";
-            case FLOATARRAY, DOUBLEARRAY, BOOLEANARRAY, STRINGARRAY -> capitalized(name().substring(0,
-                    name().length() - 5)) + "Array";
-            case DATETIMEARRAY -> "DateTimeArray";
-            default -> capitalized(name());
-        };
-    }
-
-    private static String capitalized(String upper) {
-        return upper.charAt(0) + upper.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 }

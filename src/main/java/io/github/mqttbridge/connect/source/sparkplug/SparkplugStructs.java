@@ -93,7 +93,7 @@ final class SparkplugStructs {
                 .put("name", m.name())
                 .put("alias", m.alias())
                 .put("timestamp", date(m.timestamp()))
-                .put("datatype", type == SparkplugDataType.UNKNOWN ? null : type.specName())
+                .put("datatype", type == SparkplugDataType.UNKNOWN ? null : type.specName)
                 .put("isHistorical", m.isHistorical())
                 .put("isTransient", m.isTransient())
                 .put("isNull", m.isNull());
@@ -132,7 +132,7 @@ final class SparkplugStructs {
         };
         if (!fits) {
             throw new BadRecordException("metric '" + (m.name() == null ? "alias " + m.alias() : m.name()) + "' is a "
-                    + type.specName() + " but its value is a " + raw.getClass().getSimpleName() + " on the wire");
+                    + type.specName + " but its value is a " + raw.getClass().getSimpleName() + " on the wire");
         }
         return switch (field) {
             case INT -> integer(type, (Long) raw);
