@@ -19,7 +19,7 @@ import org.apache.kafka.connect.data.Timestamp;
  * INT64, {@code number} FLOAT64, {@code boolean} BOOLEAN, {@code string} STRING, or Timestamp with
  * {@code format: date-time} and Date with {@code format: date}. A type that lists {@code "null"} is optional.
  * Whatever has no single type (no {@code type}, several, {@code oneOf} and the like) is an optional STRING holding
- * the value's JSON text. Local {@code $ref}s ({@code #/...}) are followed; the validator checks every other keyword.
+ * the value's JSON text. {@code $ref}s (local ones only) are followed; the validator checks every other keyword.
  */
 final class JsonSchemaMapping {
     private static final Schema JSON_TEXT = Schema.OPTIONAL_STRING_SCHEMA;
@@ -116,11 +116,8 @@ final class JsonSchemaMapping {
         };
     }
 
+    /** {@code ref} is local: {@link JsonSchemaTyping} refuses every other before mapping. */
     private Schema followed(String ref, boolean required, String path) {
-        if (!ref.startsWith("#")) {
-            throw new IllegalArgumentException("the $ref '" + ref + "' at " + path + " leaves the schema; only local "
-                    + "references (#/$defs/...) are followed, so that the connector never fetches a schema");
-        }
         if (following.contains(ref)) {
             throw new IllegalArgumentException("the $ref '" + ref + "' at " + path + " is recursive, which no "
                     + "Connect schema can express");

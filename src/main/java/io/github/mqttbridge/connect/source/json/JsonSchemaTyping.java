@@ -6,7 +6,9 @@ import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.github.mqttbridge.connect.task.BadRecordException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -33,6 +35,7 @@ public final class JsonSchemaTyping implements JsonTyping {
      * {@link IllegalArgumentException} saying what is wrong with it.
      */
     public static JsonSchemaTyping of(JsonNode jsonSchema) {
+        refuseRemoteReferences(jsonSchema, "$");
         Schema mapped = JsonSchemaMapping.toConnect(jsonSchema);
         try {
             SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -47,10 +50,49 @@ public final class JsonSchemaTyping implements JsonTyping {
         }
     }
 
+    /**
+     * The meta-schema's id: {@code $schema} when it names a draft the validator ships, 2020-12 when there is none.
+     * Any other would be fetched from wherever it points.
+     */
     private static String dialect(JsonNode jsonSchema) {
         JsonNode declared = jsonSchema.get("$schema");
-        return declared != null && declared.isTextual() ? declared.textValue()
-                : SpecificationVersion.DRAFT_2020_12.getDialectId();
+        if (declared == null) {
+            return SpecificationVersion.DRAFT_2020_12.getDialectId();
+        }
+        String id = declared.asText().replaceFirst("#$", "");
+        for (SpecificationVersion version : SpecificationVersion.values()) {
+            if (version.getDialectId().replaceFirst("#$", "").equals(id)) {
+                return version.getDialectId();
+            }
+        }
+        throw new IllegalArgumentException("its $schema '" + declared.asText() + "' names no JSON Schema draft the "
+                + "connector knows (draft-04, -06, -07, 2019-09, 2020-12)");
+    }
+
+    /**
+     * A reference outside the schema would make the validator fetch a document while validating a payload, and
+     * fail the task when it cannot: every {@code $ref} (and {@code $dynamicRef}, {@code $recursiveRef}) must be
+     * local ({@code #...}).
+     */
+    private static void refuseRemoteReferences(JsonNode node, String path) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = field.getKey();
+                boolean reference = key.equals("$ref") || key.equals("$dynamicRef") || key.equals("$recursiveRef");
+                if (reference && field.getValue().isTextual() && !field.getValue().textValue().startsWith("#")) {
+                    throw new IllegalArgumentException("the " + key + " '" + field.getValue().asText() + "' at "
+                            + path + " leaves the schema; only local references (#/$defs/...) are followed, so "
+                            + "that the connector never fetches a schema");
+                }
+                refuseRemoteReferences(field.getValue(), path + "." + key);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                refuseRemoteReferences(element, path + "[]");
+            }
+        }
     }
 
     /** The Connect schema of the records. */

@@ -97,8 +97,19 @@ class JsonSchemaTypingTest {
         for (String bad : List.of("[1]", "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"https://example.com/s.json\"}}}",
                 "{\"$defs\":{\"n\":{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#/$defs/n\"}}}},\"$ref\":\"#/$defs/n\"}",
                 "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/missing\"}}}",
-                "{\"type\":5}")) {
+                "{\"type\":5}",
+                "{\"properties\":{\"a\":{\"not\":{\"$ref\":\"http://127.0.0.1:1/a.json\"}}}}",
+                "{\"$schema\":\"http://127.0.0.1:1/meta\"}")) {
             assertThrows(IllegalArgumentException.class, () -> typing(bad), bad);
+        }
+    }
+
+    @Test
+    void the_drafts_the_validator_ships_are_accepted_by_their_schema_ids() throws Exception {
+        for (String draft : List.of("http://json-schema.org/draft-07/schema#", "http://json-schema.org/draft-04/schema",
+                "https://json-schema.org/draft/2019-09/schema")) {
+            JsonSchemaTyping typing = typing("{\"$schema\":\"" + draft + "\",\"properties\":{\"a\":{\"type\":\"integer\"}}}");
+            assertThrows(BadRecordException.class, () -> typing.typed("t", MAPPER.readTree("{\"a\":\"x\"}")), draft);
         }
     }
 
