@@ -110,10 +110,10 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
         String format = c.getString(PAYLOAD_FORMAT_CONFIG).toLowerCase(Locale.ROOT);
         if (!PayloadSchemaSetting.isNone(c.getString(PAYLOAD_SCHEMA_CONFIG))
                 && !format.equals(SourcePayloadFormat.JSON.configName())) {
+            String why = format.equals(SparkplugPayloads.CONFIG_NAME)
+                    ? " (Sparkplug records have a schema of their own)" : "";
             problems.put(PAYLOAD_SCHEMA_CONFIG, "applies to " + PAYLOAD_FORMAT_CONFIG + "=json only; with "
-                    + PAYLOAD_FORMAT_CONFIG + "=" + format + " leave it 'none'"
-                    + (format.equals(SparkplugPayloads.CONFIG_NAME) ? " (Sparkplug records have a schema of their own)"
-                    : ""));
+                    + PAYLOAD_FORMAT_CONFIG + "=" + format + " leave it 'none'" + why);
         }
     };
 

@@ -20,8 +20,8 @@ import org.apache.kafka.connect.data.SchemaAndValue;
 
 /**
  * How the MQTT payload becomes the record value: the source's {@code mqtt.payload.format}, for the formats that read
- * each payload alone and give schemaless JSON (the typed readers are {@link TypedJsonPayloads} and
- * {@link SparkplugPayloads}). A payload a format cannot read is a {@link BadRecordException}, handled by
+ * each payload on its own: bytes, string and schemaless JSON (the readers that remember earlier payloads are
+ * {@link TypedJsonPayloads} and {@link SparkplugPayloads}). A payload a format cannot read is a {@link BadRecordException}, handled by
  * {@link SourceBadRecords}.
  */
 enum SourcePayloadFormat implements PayloadReader {
