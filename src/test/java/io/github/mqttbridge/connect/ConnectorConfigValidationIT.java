@@ -175,7 +175,21 @@ class ConnectorConfigValidationIT {
                 row(p, MqttSourceConnectorConfig.KAFKA_TOPIC_CONFIG, "iot.{5}", "'sensors/+/temp'"),
                 row(p, MqttSourceConnectorConfig.KAFKA_TOPIC_CONFIG, "iot.{1", "{"),
                 row(p, MqttSourceConnectorConfig.KAFKA_TOPIC_CONFIG, "iot.{name}", "{name}"),
-                row(p, MqttSourceConnectorConfig.PAYLOAD_FORMAT_CONFIG, "xml", "BYTES, STRING, JSON"),
+                row(p, MqttSourceConnectorConfig.PAYLOAD_FORMAT_CONFIG, "xml", "SPARKPLUG-B"),
+                row(p, MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, jsonWithSchema("{\"type\":"),
+                        MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, "the JSON Schema is not JSON"),
+                row(p, MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, jsonWithSchema("{\"type\":5}"),
+                        MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, "not a valid JSON Schema"),
+                row(p, MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, jsonWithSchema("/nonexistent/reading.json"),
+                        MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, "nor a readable file"),
+                row(p, MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG,
+                        jsonWithSchema("{\"properties\":{\"a\":{\"$ref\":\"https://example.com/a.json\"}}}"),
+                        MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, "only local references"),
+                row(p, MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, "infer", "applies to mqtt.payload.format=json only"),
+                row(p, MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG,
+                        Map.of(MqttSourceConnectorConfig.PAYLOAD_FORMAT_CONFIG, "sparkplug-b",
+                                MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, "infer"),
+                        MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, "Sparkplug records have a schema of their own"),
                 row(p, MqttSourceConnectorConfig.QUEUE_MAX_MESSAGES_CONFIG, "0", "at least 1"),
                 row(p, MqttSourceConnectorConfig.QUEUE_MAX_BYTES_CONFIG, "16MB", "Not a number of type LONG"),
                 row(p, MqttSourceConnectorConfig.POLL_BATCH_SIZE_CONFIG, "0", "at least 1"),
@@ -208,6 +222,12 @@ class ConnectorConfigValidationIT {
                 row(p, SinkMqtt5Keys.MESSAGE_EXPIRY_COUNTS_RECORD_AGE_CONFIG, "maybe", "true or false"),
                 row(p, SinkMqtt5Keys.OUTBOUND_TOPIC_ALIASES_CONFIG, "65536", "no more than 65535"),
                 row(p, SinkMqtt5Keys.OUTBOUND_TOPIC_ALIASES_CONFIG, "16", "applies to MQTT 5 only"));
+    }
+
+    /** {@code mqtt.payload.schema} set next to the format it applies to, so that only the schema is wrong. */
+    private static Map<String, String> jsonWithSchema(String schema) {
+        return Map.of(MqttSourceConnectorConfig.PAYLOAD_FORMAT_CONFIG, "json",
+                MqttSourceConnectorConfig.PAYLOAD_SCHEMA_CONFIG, schema);
     }
 
     private static Row row(Plugin plugin, String key, String value, String expected) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mqttbridge.testing.ConnectorConfigCheck;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every connector config in README.md and docs/*.md (a JSON block naming a {@code connector.class}, as posted to
- * {@code /connectors}) is one a worker would accept: users copy these first. Fragments (a few keys to add to a
+ * {@code /connectors}) and in config/*.json is one a worker would accept: users copy these first. Fragments (a few keys to add to a
  * config) are not checked, as they are no config on their own.
  */
 class ConnectorExamplesTest {
@@ -37,6 +39,23 @@ class ConnectorExamplesTest {
         config.put("name", posted.path("name").asText());
         posted.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
         assertEquals(Map.of(), ConnectorConfigCheck.problems(config), where);
+    }
+
+    /** The connector configs in config/, which users post as they are. */
+    static Stream<Arguments> configFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("config"))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().map(Arguments::of).toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configFiles")
+    void every_connector_config_in_config_validates(Path file) throws Exception {
+        JsonNode posted = new ObjectMapper().readTree(file.toFile());
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("name", posted.path("name").asText());
+        posted.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        assertEquals(Map.of(), ConnectorConfigCheck.problems(config), file.toString());
     }
 
     /** The README and both connector guides each show at least one, so a parser slip cannot make this check nothing. */

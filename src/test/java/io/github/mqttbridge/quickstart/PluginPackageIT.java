@@ -82,6 +82,24 @@ class PluginPackageIT {
                 "the worker log does not mention " + pluginPath.resolve(BASE));
     }
 
+    /**
+     * mqtt.payload.schema is checked by the JSON Schema validator the plugin ships: a schema that breaks the
+     * meta-schema is refused with its words, one that keeps it passes, in the plugin's own class loader.
+     */
+    @Test
+    void the_plugins_json_schema_validator_runs_in_its_isolated_class_loader() {
+        ConnectRest rest = new ConnectRest(worker.get()::url);
+        String source = "io.github.mqttbridge.connect.source.MqttSourceConnector";
+        Map<String, String> config = new java.util.HashMap<>(Map.of("name", "package-it-validate",
+                "mqtt.server.uris", "tcp://localhost:1883", "mqtt.topics", "sensors/#", "kafka.topic", "sensors",
+                "mqtt.payload.format", "json",
+                "mqtt.payload.schema", "{\"type\":\"object\",\"properties\":{\"t\":{\"type\":\"number\"}}}"));
+        assertEquals(Map.of(), rest.validate(source, config).errors());
+        config.put("mqtt.payload.schema", "{\"type\":5}");
+        List<String> errors = rest.validate(source, config).errors().get("mqtt.payload.schema");
+        assertTrue(errors != null && errors.get(0).contains("not a valid JSON Schema"), String.valueOf(errors));
+    }
+
     @Test
     void the_zip_has_the_confluent_hub_layout() throws IOException {
         Path root = pluginPath.resolve(BASE);
@@ -101,8 +119,8 @@ class PluginPackageIT {
                 assertTrue(Files.isRegularFile(root.resolve(shipped)), shipped);
             }
         }
-        for (String config : List.of("mqtt-source.json", "mqtt-sink.json", "mqtt-source.properties",
-                "mqtt-sink.properties", "connect-distributed.properties", "connect-standalone.properties")) {
+        for (String config : List.of("mqtt-source.json", "mqtt-source-sparkplug.json", "mqtt-sink.json",
+                "mqtt-source.properties", "mqtt-sink.properties", "connect-distributed.properties", "connect-standalone.properties")) {
             assertTrue(Files.isRegularFile(root.resolve("etc").resolve(config)), "etc/" + config);
         }
         List<String> jars;
@@ -110,7 +128,9 @@ class PluginPackageIT {
             jars = lib.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertTrue(jars.contains("kafka-connect-mqtt-" + VERSION + ".jar"), jars.toString());
-        assertTrue(jars.stream().anyMatch(j -> j.startsWith("jackson-databind-")), jars.toString());
+        for (String library : List.of("jackson-databind-", "protobuf-java-", "json-schema-validator-")) {
+            assertTrue(jars.stream().anyMatch(j -> j.startsWith(library)), library + "* not in lib/: " + jars);
+        }
         // What the worker provides must not be shadowed by a copy of ours.
         List<String> dependencies = jars.stream().filter(j -> !j.startsWith("kafka-connect-mqtt-")).toList();
         for (String provided : List.of("kafka-", "connect-", "slf4j-", "log4j-")) {

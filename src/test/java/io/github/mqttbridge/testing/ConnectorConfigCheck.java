@@ -17,10 +17,13 @@ import org.apache.kafka.connect.sink.SinkConnector;
  * pass, so a misspelt key would go unnoticed).
  */
 public final class ConnectorConfigCheck {
-    /** Keys Connect passes on to converters, clients and transforms, which no ConfigDef lists. */
+    /**
+     * Keys Connect passes on to converters, clients and transforms, which no ConfigDef lists, and the source's topic
+     * creation settings, which Connect's static ConfigDef lists only once it is enriched with the topic groups.
+     */
     private static final List<String> PASS_THROUGH_PREFIXES = List.of("key.converter.", "value.converter.",
             "header.converter.", "producer.override.", "consumer.override.", "admin.override.", "transforms.",
-            "predicates.");
+            "predicates.", "topic.creation.");
 
     private ConnectorConfigCheck() {
     }

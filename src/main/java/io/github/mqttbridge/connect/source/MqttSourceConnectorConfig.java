@@ -4,7 +4,10 @@ import io.github.mqttbridge.connect.MqttConnectionConfig;
 import io.github.mqttbridge.connect.config.CrossFieldRules;
 import io.github.mqttbridge.connect.config.FixedValues;
 import io.github.mqttbridge.connect.config.ParsedBy;
+import io.github.mqttbridge.connect.source.json.PayloadSchemaSetting;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -47,8 +50,19 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
     public static final String PAYLOAD_FORMAT_DEFAULT = "bytes";
     private static final String PAYLOAD_FORMAT_DOC = "How the payload becomes the record value: 'bytes' as it is "
             + "(BYTES schema), 'string' as strict UTF-8 (STRING schema), 'json' parsed into a schemaless value "
-            + "(maps, lists, strings, numbers, booleans; an empty payload is a null value).";
+            + "(maps, lists, strings, numbers, booleans; an empty payload is a null value) or, with "
+            + "mqtt.payload.schema, a Struct with a schema; 'sparkplug-b' Sparkplug B messages (topics spBv1.0/...) "
+            + "as Structs keyed <group>/<edge node>[/<device>], metric aliases resolved from the BIRTH messages.";
     private static final String PAYLOAD_FORMAT_DISPLAY = "Payload format";
+
+    public static final String PAYLOAD_SCHEMA_CONFIG = "mqtt.payload.schema";
+    public static final String PAYLOAD_SCHEMA_DEFAULT = PayloadSchemaSetting.NONE;
+    private static final String PAYLOAD_SCHEMA_DOC = "With mqtt.payload.format=json, the schema of the values: "
+            + "'none' schemaless maps; 'infer' a Struct schema per Kafka topic, inferred from the payloads and only "
+            + "gaining new optional fields (a value of another type than its field's is a bad record); or a JSON "
+            + "Schema, written out or the path of a file, that validates each payload (one that fails is a bad "
+            + "record) and gives the Struct schema. See the source guide for the type mapping.";
+    private static final String PAYLOAD_SCHEMA_DISPLAY = "Payload schema";
 
     public static final String QUEUE_MAX_MESSAGES_CONFIG = "mqtt.queue.max.messages";
     public static final int QUEUE_MAX_MESSAGES_DEFAULT = 10_000;
@@ -84,11 +98,22 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
 
     private static final ConfigDef CONFIG_DEF = definition();
 
-    /** The rule joining {@code mqtt.topics} and {@code kafka.topic}; the connection rules are the base class's. */
+    /**
+     * The rules joining {@code mqtt.topics} and {@code kafka.topic}, and {@code mqtt.payload.schema} and
+     * {@code mqtt.payload.format}; the connection rules are the base class's.
+     */
     static final CrossFieldRules RULES = (c, problems) -> {
         String missing = missingCapture(c.getList(TOPICS_CONFIG), c.getString(KAFKA_TOPIC_CONFIG));
         if (missing != null) {
             problems.put(KAFKA_TOPIC_CONFIG, missing);
+        }
+        String format = c.getString(PAYLOAD_FORMAT_CONFIG).toLowerCase(Locale.ROOT);
+        if (!PayloadSchemaSetting.isNone(c.getString(PAYLOAD_SCHEMA_CONFIG))
+                && !format.equals(SourcePayloadFormat.JSON.configName())) {
+            String why = format.equals(SparkplugPayloads.CONFIG_NAME)
+                    ? " (Sparkplug records have a schema of their own)" : "";
+            problems.put(PAYLOAD_SCHEMA_CONFIG, "applies to " + PAYLOAD_FORMAT_CONFIG + "=json only; with "
+                    + PAYLOAD_FORMAT_CONFIG + "=" + format + " leave it 'none'" + why);
         }
     };
 
@@ -111,9 +136,12 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
                 .define(KAFKA_TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ParsedBy(SourceTopicTemplate::parse, SourceTopicTemplate.SYNTAX),
                         Importance.HIGH, KAFKA_TOPIC_DOC, SOURCE_GROUP, ++order, Width.LONG, KAFKA_TOPIC_DISPLAY)
                 .define(PAYLOAD_FORMAT_CONFIG, Type.STRING, PAYLOAD_FORMAT_DEFAULT,
-                        ConfigDef.CaseInsensitiveValidString.in(SourcePayloadFormat.configNames().toArray(new String[0])),
+                        ConfigDef.CaseInsensitiveValidString.in(payloadFormats().toArray(new String[0])),
                         Importance.MEDIUM, PAYLOAD_FORMAT_DOC, SOURCE_GROUP, ++order, Width.SHORT,
-                        PAYLOAD_FORMAT_DISPLAY, new FixedValues(List.<Object>copyOf(SourcePayloadFormat.configNames())));
+                        PAYLOAD_FORMAT_DISPLAY, new FixedValues(List.<Object>copyOf(payloadFormats())))
+                .define(PAYLOAD_SCHEMA_CONFIG, Type.STRING, PAYLOAD_SCHEMA_DEFAULT,
+                        new ParsedBy(PayloadSchemaSetting::typing, PayloadSchemaSetting.SYNTAX), Importance.MEDIUM,
+                        PAYLOAD_SCHEMA_DOC, SOURCE_GROUP, ++order, Width.LONG, PAYLOAD_SCHEMA_DISPLAY);
         order = 0;
         def.define(QUEUE_MAX_MESSAGES_CONFIG, Type.INT, QUEUE_MAX_MESSAGES_DEFAULT, ConfigDef.Range.atLeast(1),
                         Importance.LOW, QUEUE_MAX_MESSAGES_DOC, FLOW_GROUP, ++order, Width.SHORT,
@@ -153,8 +181,22 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
         return SourceTopicTemplate.parse(getString(KAFKA_TOPIC_CONFIG));
     }
 
-    SourcePayloadFormat payloadFormat() {
-        return SourcePayloadFormat.fromConfig(getString(PAYLOAD_FORMAT_CONFIG));
+    private static List<String> payloadFormats() {
+        List<String> names = new ArrayList<>(SourcePayloadFormat.configNames());
+        names.add(SparkplugPayloads.CONFIG_NAME);
+        return names;
+    }
+
+    /** A new reader of payloads for a task, per mqtt.payload.format and mqtt.payload.schema. */
+    PayloadReader payloadReader() {
+        String format = getString(PAYLOAD_FORMAT_CONFIG);
+        if (format.equalsIgnoreCase(SparkplugPayloads.CONFIG_NAME)) {
+            return new SparkplugPayloads();
+        }
+        SourcePayloadFormat plain = SourcePayloadFormat.fromConfig(format);
+        return PayloadSchemaSetting.typing(getString(PAYLOAD_SCHEMA_CONFIG))
+                .<PayloadReader>map(TypedJsonPayloads::new)
+                .orElse(plain);
     }
 
     public int queueMaxMessages() {

@@ -55,10 +55,12 @@ public class MqttSourceTask extends SourceTask {
         pendingAcks = new PendingAcks();
         uncommitted = new UncommittedRecords(config.queueMaxMessages(), config.queueMaxBytes());
         SubscribedFilters filters = new SubscribedFilters(config.topics());
-        mapper = new SourceRecordMapper(config.kafkaTopic(), config.payloadFormat(), clientId, filters);
+        PayloadReader payloads = config.payloadReader();
+        mapper = new SourceRecordMapper(config.kafkaTopic(), payloads, clientId, filters);
         badRecords = new SourceBadRecords(task.toleratesAllErrors(), config.deadLetterTopic(), mapper);
         client = new MqttClient(config.serverUris().get(0), clientId);
         metrics = new MqttSourceTaskMetrics(task, pendingAcks, queue, client::isConnected);
+        metrics.sparkplugUnknownAliases(payloads::unknownAliases);
         metrics.register();
         Subscriptions subscriptions = new Subscriptions(client, filters, config.qos(), this::fail,
                 lowestGranted -> log.info("MQTT source {} subscribed to all {} filters, the lowest at QoS {}; "
@@ -81,7 +83,7 @@ public class MqttSourceTask extends SourceTask {
         log.info("MQTT source {} starting: brokers {}, client id '{}', filters {} at QoS {}, clean session {}, to "
                         + "Kafka topic '{}' as {}; guarantee: {}", task, config.serverUris(), clientId,
                 config.topics(), config.qos(), config.cleanSession(), config.kafkaTopic(),
-                config.payloadFormat().configName(), SourceGuarantee.of(config.qos(), config.keepsSession()));
+                payloads.configName(), SourceGuarantee.of(config.qos(), config.keepsSession()));
         // retryInitialConnect is on: an unreachable broker leaves the task running and retrying, not failing.
         // The receive maximum makes a broker on MQTT 5 hold back what a slow Kafka would leave waiting here.
         client.connect(config.connectOptions(Math.min(config.queueMaxMessages(), MAX_RECEIVE_MAXIMUM))

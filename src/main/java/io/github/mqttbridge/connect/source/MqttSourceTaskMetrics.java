@@ -4,6 +4,7 @@ import io.github.mqttbridge.connect.TaskConfig;
 import io.github.mqttbridge.connect.task.TaskMetrics;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The counters of one source task, registered as
@@ -17,6 +18,7 @@ public final class MqttSourceTaskMetrics extends TaskMetrics implements MqttSour
     private final PendingAcks pendingAcks;
     private final HandOverQueue queue;
     private volatile BooleanSupplier subscribed = () -> false;
+    private volatile LongSupplier sparkplugUnknownAliases = () -> 0;
 
     MqttSourceTaskMetrics(TaskConfig<?> task, PendingAcks pendingAcks, HandOverQueue queue, BooleanSupplier connected) {
         super(TYPE, NameQuoting.WHEN_REQUIRED, task, connected);
@@ -26,6 +28,10 @@ public final class MqttSourceTaskMetrics extends TaskMetrics implements MqttSour
 
     void subscriptions(BooleanSupplier allConfirmed) {
         this.subscribed = allConfirmed;
+    }
+
+    void sparkplugUnknownAliases(LongSupplier count) {
+        this.sparkplugUnknownAliases = count;
     }
 
     void messageReceived() {
@@ -64,5 +70,10 @@ public final class MqttSourceTaskMetrics extends TaskMetrics implements MqttSour
     @Override
     public boolean isSubscribed() {
         return subscribed.getAsBoolean();
+    }
+
+    @Override
+    public long getSparkplugUnknownAliases() {
+        return sparkplugUnknownAliases.getAsLong();
     }
 }

@@ -25,4 +25,10 @@ public interface MqttSourceTaskMetricsMBean extends TaskMetricsMBean {
 
     /** Whether the broker confirmed every subscription of the task. */
     boolean isSubscribed();
+
+    /**
+     * With mqtt.payload.format=sparkplug-b, messages refused because a metric alias was declared by no BIRTH the
+     * task saw (the edge node needs a rebirth); 0 with other formats.
+     */
+    long getSparkplugUnknownAliases();
 }

@@ -19,10 +19,12 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 
 /**
- * How the MQTT payload becomes the record value: the source's {@code mqtt.payload.format}. A payload a format
- * cannot read is a {@link BadRecordException}, handled by {@link SourceBadRecords}.
+ * How the MQTT payload becomes the record value: the source's {@code mqtt.payload.format}, for the formats that read
+ * each payload on its own: bytes, string and schemaless JSON (the readers that remember earlier payloads are
+ * {@link TypedJsonPayloads} and {@link SparkplugPayloads}). A payload a format cannot read is a {@link BadRecordException}, handled by
+ * {@link SourceBadRecords}.
  */
-enum SourcePayloadFormat {
+enum SourcePayloadFormat implements PayloadReader {
     /** The payload as it is, with the BYTES schema. */
     BYTES {
         @Override
@@ -57,14 +59,7 @@ enum SourcePayloadFormat {
             if (payload.length == 0) {
                 return new SchemaAndValue(null, null);
             }
-            try {
-                return new SchemaAndValue(null, value(MAPPER.readTree(payload)));
-            } catch (JsonProcessingException e) {
-                throw new BadRecordException("the payload (" + payload.length + " bytes) is not one JSON document: "
-                        + e.getOriginalMessage());
-            } catch (java.io.IOException e) {
-                throw new BadRecordException("the payload cannot be read as JSON: " + e.getMessage());
-            }
+            return new SchemaAndValue(null, value(parse(payload)));
         }
     };
 
@@ -74,8 +69,27 @@ enum SourcePayloadFormat {
     /** The value of the payload; throws {@link BadRecordException} when this format cannot read it. */
     abstract SchemaAndValue convert(byte[] payload) throws BadRecordException;
 
+    /** These formats need neither topic nor memory: the key is the MQTT topic, the value the converted payload. */
+    @Override
+    public PayloadReader.Read read(String mqttTopic, String kafkaTopic, byte[] payload) throws BadRecordException {
+        return new PayloadReader.Read(mqttTopic, convert(payload));
+    }
+
+    /** A non-empty payload as one JSON document; throws {@link BadRecordException} when it is not one. */
+    static JsonNode parse(byte[] payload) throws BadRecordException {
+        try {
+            return MAPPER.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new BadRecordException("the payload (" + payload.length + " bytes) is not one JSON document: "
+                    + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new BadRecordException("the payload cannot be read as JSON: " + e.getMessage());
+        }
+    }
+
     /** The name used in the configuration. */
-    String configName() {
+    @Override
+    public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
 

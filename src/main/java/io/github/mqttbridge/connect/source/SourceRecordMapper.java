@@ -12,11 +12,12 @@ import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Turns an arrived MQTT message into a {@link SourceRecord}: topic from the template, key = the MQTT topic so that
- * one MQTT topic stays in one partition and in order, value per payload format, the MQTT metadata as headers and
- * the arrival time as timestamp. A message that came on MQTT 5 also has each user property as a header of the same
- * name (order and repeats kept), its content type, response topic, correlation data and remaining message expiry
- * interval when it has them, and the filters it came through.
+ * Turns an arrived MQTT message into a {@link SourceRecord}: topic from the template, key and value from the
+ * {@link PayloadReader} (the key is the MQTT topic, so that one MQTT topic stays in one partition and in order; for
+ * Sparkplug the node or device), the MQTT metadata as headers and the arrival time as timestamp. A message that
+ * came on MQTT 5 also has each user property as a header of the same name (order and repeats kept), its content
+ * type, response topic, correlation data and remaining message expiry interval when it has them, and the filters
+ * it came through.
  *
  * <p>The source partition names the task's client, the offset the last message it received. MQTT cannot replay
  * from an offset, so these are for inspection only; the broker's session is what resumes a task.
@@ -34,11 +35,11 @@ final class SourceRecordMapper {
     static final String OFFSET_RECEIVED = "received";
 
     private final SourceTopicTemplate template;
-    private final SourcePayloadFormat format;
+    private final PayloadReader format;
     private final Map<String, ?> sourcePartition;
     private final SubscribedFilters filters;
 
-    SourceRecordMapper(SourceTopicTemplate template, SourcePayloadFormat format, String clientId,
+    SourceRecordMapper(SourceTopicTemplate template, PayloadReader format, String clientId,
                        SubscribedFilters filters) {
         this.template = template;
         this.format = format;
@@ -49,9 +50,11 @@ final class SourceRecordMapper {
     /** The record for a message; throws {@link BadRecordException} when the format cannot read the payload. */
     SourceRecord toRecord(Arrived arrived, long sequence) throws BadRecordException {
         String topic = arrived.message().destinationName();
-        SchemaAndValue value = format.convert(arrived.payload());
-        return new SourceRecord(sourcePartition, offset(arrived, sequence), template.render(topic), null,
-                Schema.STRING_SCHEMA, topic, value.schema(), value.value(), arrived.arrivalMillis(),
+        String kafkaTopic = template.render(topic);
+        PayloadReader.Read read = format.read(topic, kafkaTopic, arrived.payload());
+        SchemaAndValue value = read.value();
+        return new SourceRecord(sourcePartition, offset(arrived, sequence), kafkaTopic, null,
+                Schema.STRING_SCHEMA, read.key(), value.schema(), value.value(), arrived.arrivalMillis(),
                 headers(arrived));
     }
 

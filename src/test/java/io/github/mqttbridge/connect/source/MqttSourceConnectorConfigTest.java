@@ -2,12 +2,15 @@ package io.github.mqttbridge.connect.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
@@ -38,7 +41,32 @@ class MqttSourceConnectorConfigTest {
         MqttSourceConnectorConfig config = new MqttSourceConnectorConfig(valid());
         assertEquals(1, config.qos());
         assertFalse(config.cleanSession());
-        assertEquals(SourcePayloadFormat.BYTES, config.payloadFormat());
+        assertEquals(SourcePayloadFormat.BYTES, config.payloadReader());
+    }
+
+    @Test
+    void the_payload_reader_follows_the_format_and_the_schema_setting() {
+        Map<String, String> props = valid();
+        props.put("mqtt.payload.format", "JSON");
+        assertEquals(SourcePayloadFormat.JSON, new MqttSourceConnectorConfig(props).payloadReader());
+        props.put("mqtt.payload.schema", "infer");
+        MqttSourceConnectorConfig typed = new MqttSourceConnectorConfig(props);
+        assertInstanceOf(TypedJsonPayloads.class, typed.payloadReader());
+        assertNotSame(typed.payloadReader(), typed.payloadReader(), "each task infers its own schemas");
+        props.put("mqtt.payload.format", "Sparkplug-B");
+        props.put("mqtt.payload.schema", "none");
+        PayloadReader sparkplug = new MqttSourceConnectorConfig(props).payloadReader();
+        assertInstanceOf(SparkplugPayloads.class, sparkplug);
+        assertEquals("sparkplug-b", sparkplug.configName());
+    }
+
+    @Test
+    void a_schema_with_a_format_it_does_not_apply_to_is_reported_on_the_schema_key() {
+        Map<String, String> props = valid();
+        props.put("mqtt.payload.format", "sparkplug-b");
+        props.put("mqtt.payload.schema", "infer");
+        assertEquals(Set.of("mqtt.payload.schema"), errors(props).keySet());
+        assertTrue(errors(props).get("mqtt.payload.schema").get(0).contains("applies to mqtt.payload.format=json"));
     }
 
     @ParameterizedTest(name = "{0}={1} -> error on {2}")

@@ -37,10 +37,12 @@ class MqttSourceTaskMetricsTest {
             Set<String> attributes = Arrays.stream(SERVER.getMBeanInfo(name).getAttributes())
                     .map(MBeanAttributeInfo::getName).collect(Collectors.toSet());
             assertEquals(Set.of("MessagesReceived", "RecordsCommitted", "AcksPending", "Reconnects", "QueueDepth",
-                    "QueueBytes", "Connected", "Subscribed"), attributes);
+                    "QueueBytes", "Connected", "Subscribed", "SparkplugUnknownAliases"), attributes);
             metrics.reconnected();
             assertEquals(1L, SERVER.getAttribute(name, "Reconnects"));
             assertEquals(true, SERVER.getAttribute(name, "Connected"));
+            metrics.sparkplugUnknownAliases(() -> 4);
+            assertEquals(4L, SERVER.getAttribute(name, "SparkplugUnknownAliases"));
         } finally {
             metrics.unregister();
         }
