@@ -13,6 +13,7 @@ import io.github.mqttbridge.testing.CapturedLog;
 import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.EmbeddedBroker;
+import io.github.mqttbridge.testing.FaultInjectionProxy;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.KafkaTestClient;
 import io.github.mqttbridge.testing.MosquittoBroker;
@@ -292,6 +293,44 @@ class Mqtt5BridgeIT {
         assertEquals(List.of(run + "/fresh"), out.received().stream().map(Received::topic).toList());
         long expiry = Long.parseLong(out.received().get(0).expiryInterval());
         assertTrue(expiry > 0 && expiry <= 60, "what is left of 60 s: " + expiry);
+    }
+
+    /**
+     * 400 records to two topics of 120 bytes each, through a proxy that counts what the sink's client sends: with
+     * aliases each topic goes out in full once and as a two-byte alias after.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Broker.class)
+    void outbound_topic_aliases_save_the_topic_bytes_of_every_message_but_the_first(Broker broker) throws Exception {
+        String uri = broker.uri();
+        long plain = sinkBytes(uri, "0");
+        long aliased = sinkBytes(uri, "8");
+        int records = 400;
+        int topicBytes = 120;
+        System.out.printf("%s: 400 records to 2 topics of 120 bytes: %,d bytes sent without topic aliases, %,d "
+                + "with (%.0f%% less)%n", broker, plain, aliased, 100.0 * (plain - aliased) / plain);
+        // Each message by alias saves the topic but carries a 3-byte alias property; the lengths' encodings vary.
+        assertTrue(plain - aliased >= (long) (records - 2) * (topicBytes - 10), "without " + plain + ", with "
+                + aliased + ": less saved than the topics' bytes");
+    }
+
+    private long sinkBytes(String uri, String aliases) throws Exception {
+        String run = run("alias" + aliases);
+        kafka().createTopic(run, 1);
+        String prefix = run + "/" + "x".repeat(120 - run.length() - 3) + "/";
+        try (FaultInjectionProxy proxy = FaultInjectionProxy.to(uri)) {
+            MosquittoV5Clients.Subscriber out = subscribe(uri, run + "/#");
+            Map<String, String> config = sink(proxy.uri("tcp"), run, prefix + "{key}");
+            config.put("mqtt.outbound.topic.aliases", aliases);
+            for (int i = 0; i < 400; i++) {
+                kafka().produce(run, 0, String.valueOf(i % 2), "v");
+            }
+            create(run, config);
+            await("all arrived").atMost(ARRIVAL).until(() -> out.received().size() >= 400);
+            await("all committed").atMost(ARRIVAL).until(() -> committed(run) == 400);
+            assertEquals(120, out.received().get(0).topic().length());
+            return proxy.bytesToTarget();
+        }
     }
 
     /**

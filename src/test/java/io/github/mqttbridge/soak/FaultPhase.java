@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The soak proper: three loops MQTT → source → Kafka → sink → MQTT, one per QoS, each with its own topics and
- * connector pair, all on one worker; a steady stream into each while the {@link FaultSchedule} runs; then the
+ * The soak proper: four loops MQTT → source → Kafka → sink → MQTT, one per QoS on MQTT 3.1.1 and one at QoS 1 on
+ * MQTT 5, each with its own topics and connector pair, all on one worker; a steady stream into each while the {@link FaultSchedule} runs; then the
  * count of every stage.
  */
 final class FaultPhase {
@@ -36,8 +36,8 @@ final class FaultPhase {
         int chunk = Math.max(1, options.ratePerLane() / 10);
         // Room for the duration and for a first round that outlasts it.
         int capacity = options.ratePerLane() * (int) (options.duration().toSeconds() + 1_800);
-        List<Lane> lanes = List.of(new Lane(runId, 0, capacity), new Lane(runId, 1, capacity),
-                new Lane(runId, 2, capacity));
+        List<Lane> lanes = List.of(new Lane(runId, 0, "3.1.1", capacity), new Lane(runId, 1, "3.1.1", capacity),
+                new Lane(runId, 2, "3.1.1", capacity), new Lane(runId, 1, "5", capacity));
         List<SteadyStream> streams = new ArrayList<>();
         try {
             for (Lane lane : lanes) {
@@ -53,7 +53,7 @@ final class FaultPhase {
             }
             long started = System.nanoTime();
             for (Lane lane : lanes) {
-                streams.add(SteadyStream.start("soak-publish-q" + lane.qos, capacity / chunk, CHUNK_PERIOD,
+                streams.add(SteadyStream.start("soak-publish-" + lane.sourceName, capacity / chunk, CHUNK_PERIOD,
                         i -> lane.publish(chunk)));
             }
             List<FaultEvent> faults = new FaultSchedule(rig, lanes, options.seed()).run(options.duration());

@@ -34,6 +34,8 @@ final class Lane implements AutoCloseable {
     private static final String KEEPALIVE_MS = "5000";
 
     final int qos;
+    /** "3.1.1" or "5": what the lane's connectors, publisher and subscriber speak. */
+    final String version;
     final String inTopic;
     final String outTopic;
     final String kafkaTopic;
@@ -56,13 +58,15 @@ final class Lane implements AutoCloseable {
     private static final int SENT = 1;
     private static final int FAILED = 2;
 
-    Lane(String runId, int qos, int capacity) {
+    Lane(String runId, int qos, String version, int capacity) {
         this.qos = qos;
-        this.inTopic = "soak/" + runId + "/q" + qos + "/in";
-        this.outTopic = "soak/" + runId + "/q" + qos + "/out";
-        this.kafkaTopic = "soak-" + runId + "-q" + qos;
-        this.sourceName = "soak-source-q" + qos + "-" + runId;
-        this.sinkName = "soak-sink-q" + qos + "-" + runId;
+        this.version = version;
+        String lane = "q" + qos + (version.equals("5") ? "v5" : "");
+        this.inTopic = "soak/" + runId + "/" + lane + "/in";
+        this.outTopic = "soak/" + runId + "/" + lane + "/out";
+        this.kafkaTopic = "soak-" + runId + "-" + lane;
+        this.sourceName = "soak-source-" + lane + "-" + runId;
+        this.sinkName = "soak-sink-" + lane + "-" + runId;
         this.publishedAt = new AtomicLongArray(capacity);
         this.arrivedAt = new AtomicLongArray(capacity);
         this.outcome = new AtomicIntegerArray(capacity);
@@ -89,6 +93,7 @@ final class Lane implements AutoCloseable {
         c.put("tasks.max", "1");
         c.put("mqtt.server.uris", mqttUri);
         c.put("mqtt.qos", Integer.toString(qos));
+        c.put("mqtt.version", version);
         c.put("mqtt.reconnect.backoff.min.ms", "100");
         c.put("mqtt.reconnect.backoff.max.ms", "1000");
         // Short enough that a black hole longer than 1.5 times this is detected by the ping timeout, so the
@@ -99,19 +104,22 @@ final class Lane implements AutoCloseable {
 
     /** Connects the subscriber (persistent session, so it misses nothing while the broker restarts) and publisher. */
     void connect(String mqttUri, String runId) throws Exception {
-        subscriber = new MqttClient(mqttUri, "soak-sub-q" + qos + "-" + runId);
+        subscriber = new MqttClient(mqttUri, "soak-sub-" + sourceName);
         subscriber.onMessageArrived(m -> arrived(m.payloadBytes()));
         subscriber.connect(sessionOptions()).get(30, TimeUnit.SECONDS);
         subscriber.subscribe(outTopic, qos).get(30, TimeUnit.SECONDS);
-        publisher = new MqttClient(mqttUri, "soak-pub-q" + qos + "-" + runId);
-        publisher.connect(ConnectOptions.builder().cleanSession(false).reconnect(true)
-                .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .disconnectedPublishing(true).disconnectedBufferSize(1_000_000).build()).get(30, TimeUnit.SECONDS);
+        publisher = new MqttClient(mqttUri, "soak-pub-" + sourceName);
+        publisher.connect(sessionOptionsBuilder().disconnectedPublishing(true).disconnectedBufferSize(1_000_000)
+                .build()).get(30, TimeUnit.SECONDS);
     }
 
-    private static ConnectOptions sessionOptions() {
-        return ConnectOptions.builder().cleanSession(false).reconnect(true)
-                .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1)).build();
+    private ConnectOptions sessionOptions() {
+        return sessionOptionsBuilder().build();
+    }
+
+    private ConnectOptions.Builder sessionOptionsBuilder() {
+        return ConnectOptions.builder().cleanSession(false).reconnect(true).mqttVersion(version.equals("5") ? 5 : 4)
+                .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1));
     }
 
     private void arrived(byte[] payload) {
@@ -232,7 +240,7 @@ final class Lane implements AutoCloseable {
                 failed++;
             }
         }
-        return new LaneResult(qos, published, sent, failed, inKafka.distinct(), inKafka.duplicates(),
+        return new LaneResult(qos, version, published, sent, failed, inKafka.distinct(), inKafka.duplicates(),
                 lostBeforeKafka, received.distinct(), received.duplicates(), lost, received.missing(10));
     }
 

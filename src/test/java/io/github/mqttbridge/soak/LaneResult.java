@@ -16,7 +16,7 @@ import java.util.List;
  * @param lost sent messages the subscriber never got
  * @param firstMissing the numbers of the first few messages the subscriber never got, for failure messages
  */
-record LaneResult(int qos, int published, int sent, int failedToSend, int inKafka, int kafkaDuplicates,
+record LaneResult(int qos, String version, int published, int sent, int failedToSend, int inKafka, int kafkaDuplicates,
                   int lostBeforeKafka, int received, int receivedDuplicates, int lost, List<Integer> firstMissing) {
 
     /** QoS 1 and 2 must lose nothing; QoS 0 loss is reported, not failed. */

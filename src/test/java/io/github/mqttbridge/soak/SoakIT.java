@@ -17,8 +17,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The soak (docs/reliability.md): two load scenarios, then the full loop MQTT → Kafka → MQTT at QoS 0, 1 and 2
- * under a seeded schedule of faults. {@code mvn verify} runs it for 60 s; {@code mvn verify -Psoak} for 10 minutes, and
+ * The soak (docs/reliability.md): two load scenarios, then the full loop MQTT → Kafka → MQTT at QoS 0, 1 and 2 on
+ * MQTT 3.1.1 and at QoS 1 on MQTT 5, under a seeded schedule of faults. {@code mvn verify} runs it for 60 s; {@code mvn verify -Psoak} for 10 minutes, and
  * that one rewrites the soak section of docs/reliability.md. Options: {@link SoakOptions}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -81,7 +81,8 @@ class SoakIT {
         assertEquals(Fault.values().length, result.faults().stream().map(FaultEvent::fault).distinct().count(),
                 "every kind of fault was injected");
         for (LaneResult lane : result.lanes()) {
-            assertTrue(lane.passed(), "QoS " + lane.qos() + " lost messages (seed " + options.seed() + "): " + lane);
+            assertTrue(lane.passed(), "QoS " + lane.qos() + " on MQTT " + lane.version() + " lost messages (seed "
+                    + options.seed() + "): " + lane);
         }
     }
 

@@ -99,8 +99,9 @@ final class SoakReport {
 
     private void faultSection(StringBuilder md) {
         md.append("### Delivery under faults\n\n")
-                .append(String.format(Locale.ROOT, "Three loops MQTT → source connector → Kafka → sink connector →"
-                        + " MQTT ran side by side, one per QoS, each with its own MQTT and Kafka topics and its"
+                .append(String.format(Locale.ROOT, "Four loops MQTT → source connector → Kafka → sink connector →"
+                        + " MQTT ran side by side, one per QoS on MQTT 3.1.1 and one at QoS 1 on MQTT 5 (connectors,"
+                        + " publisher and subscriber alike), each with its own MQTT and Kafka topics and its"
                         + " own source and sink connector (one task each) on one Connect worker (a JVM of its own),"
                         + " against one Kafka broker (KRaft, in the test JVM, controller apart) and Mosquitto with"
                         + " persistence. The connectors reached Mosquitto through a TCP proxy; the test's publisher"
@@ -111,19 +112,19 @@ final class SoakReport {
                         + " the connectors' connections cut and Mosquitto saved (it acknowledges before it saves,"
                         + " and that loss would be the broker's, not the bridge's).%n%n",
                         options.ratePerLane(), human(faults.length())));
-        md.append("| QoS | Published | Taken by the broker | In Kafka (distinct) | Duplicates in Kafka"
+        md.append("| MQTT | QoS | Published | Taken by the broker | In Kafka (distinct) | Duplicates in Kafka"
                         + " | At the subscriber after the sink (distinct) | Duplicates there | Lost | Result |\n")
-                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (LaneResult lane : faults.lanes()) {
-            md.append(String.format(Locale.ROOT, "| %d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %s |%n",
-                    lane.qos(), lane.published(), lane.sent(), lane.inKafka(), lane.kafkaDuplicates(),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %s |%n",
+                    lane.version(), lane.qos(), lane.published(), lane.sent(), lane.inKafka(), lane.kafkaDuplicates(),
                     lane.received(), lane.receivedDuplicates(), lane.lost(),
                     lane.qos() == 0 ? "reported (QoS 0 may lose)" : lane.passed() ? "pass: nothing lost" : "FAIL"));
         }
         md.append("\n\"Taken by the broker\": the publish completed (PUBACK at QoS 1, PUBCOMP at QoS 2, written at"
                 + " QoS 0). Lost: taken by the broker and never at the subscriber. A fault lasts from its beginning"
                 + " to its end as the table below defines them; recovery runs from its end until a message"
-                + " published after the end had come through the whole loop on all three QoS levels. QoS 0 loses"
+                + " published after the end had come through every loop. QoS 0 loses"
                 + " what passes while a task is not connected: Mosquitto queues no QoS 0 message for a session that"
                 + " is offline, a killed worker's tasks are gone until the new worker has started them (its"
                 + " longest fault below), and a cut or a ping timeout drops what was in flight.\n\n");

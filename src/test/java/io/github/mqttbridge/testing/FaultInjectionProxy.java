@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +44,7 @@ public final class FaultInjectionProxy implements AutoCloseable {
     private final Queue<Thread> created = new ConcurrentLinkedQueue<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final LongAdder bytesToTarget = new LongAdder();
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled whenever a fault is lifted or connections are closed, to wake held pumps. */
     private final Condition changed = lock.newCondition();
@@ -92,6 +94,11 @@ public final class FaultInjectionProxy implements AutoCloseable {
 
     public int acceptedConnections() {
         return accepted.get();
+    }
+
+    /** The bytes forwarded from clients to the target so far: what the clients sent, on the wire. */
+    public long bytesToTarget() {
+        return bytesToTarget.sum();
     }
 
     public int liveConnections() {
@@ -224,11 +231,11 @@ public final class FaultInjectionProxy implements AutoCloseable {
             connection.close();
             return;
         }
-        threads.execute(() -> pump(connection, client, upstream));
-        threads.execute(() -> pump(connection, upstream, client));
+        threads.execute(() -> pump(connection, client, upstream, bytesToTarget));
+        threads.execute(() -> pump(connection, upstream, client, new LongAdder()));
     }
 
-    private void pump(Connection connection, Socket from, Socket to) {
+    private void pump(Connection connection, Socket from, Socket to, LongAdder forwarded) {
         byte[] buffer = new byte[CHUNK];
         // The streams are not closed here: closing one closes its socket, which Connection.close() does in order.
         try {
@@ -241,6 +248,7 @@ public final class FaultInjectionProxy implements AutoCloseable {
                 }
                 out.write(buffer, 0, n);
                 out.flush();
+                forwarded.add(n);
             }
         } catch (IOException e) {
             // one side closed or was cut: the connection is over either way

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Connect worker running the sink connector is SIGKILLed while records stream through it, and a new worker
@@ -55,10 +55,10 @@ class MqttSinkWorkerKillIT {
             ClassResource.of(() -> ConnectWorkerProcess.builder(kafka.get().bootstrapServers()).start());
 
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(SharedBroker.class)
-    void a_worker_killed_mid_stream_loses_nothing_and_commits_nothing_unacknowledged(SharedBroker shared)
-            throws Exception {
+    @ParameterizedTest(name = "{0}, MQTT {1}")
+    @CsvSource({"EMBEDDED, 3.1.1", "MOSQUITTO, 3.1.1", "EMBEDDED, 5", "MOSQUITTO, 5"})
+    void a_worker_killed_mid_stream_loses_nothing_and_commits_nothing_unacknowledged(SharedBroker shared,
+                                                                                    String version) throws Exception {
         TestBroker broker = shared.get();
         String run = "sinkkill" + UUID.randomUUID().toString().substring(0, 8);
         List<String> topics = List.of(run);
@@ -68,6 +68,7 @@ class MqttSinkWorkerKillIT {
         config.put("tasks.max", Integer.toString(PARTITIONS));
         config.put("mqtt.topic", run + "/{topic}/{partition}");
         config.put("mqtt.max.outstanding.records", Integer.toString(OUTSTANDING));
+        config.put("mqtt.version", version);
         try (Subscriber sub = new RawSubscriber(broker.tcpUri(), run + "/#");
              KafkaProducer<String, String> producer = SinkTraffic.producer(kafka.get().bootstrapServers())) {
             worker.get().rest().createConnector(run, config);
@@ -96,7 +97,7 @@ class MqttSinkWorkerKillIT {
                 await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(500)).until(() -> distinct(sub) == total);
                 assertCompleteAndOrdered(sub, run + "/", topics, PARTITIONS, PER_PARTITION);
                 int duplicates = sub.count() - distinct(sub);
-                System.out.printf("%s, sink worker SIGKILLed with %d records produced, %d received, committed "
+                System.out.printf("%s MQTT " + version + ", sink worker SIGKILLed with %d records produced, %d received, committed "
                                 + "offsets %s: %d duplicates of %d, all at or past those offsets%n", shared,
                         sentAtKill, receivedAtKill, committedAtKill.values(), duplicates, total);
                 assertTrue(sentAtKill < total, "the kill came after the stream ended, not mid-stream");

@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Mosquitto is killed (SIGKILL) while it holds a backlog for the connector, and started again from its persistence.
@@ -30,21 +31,25 @@ class MqttSourceBrokerRestartIT {
         return KafkaConnectCluster.builder().start();
     });
 
-    @Test
-    void at_qos_1_a_broker_killed_mid_stream_and_restarted_loses_nothing_it_had_saved() throws Exception {
-        brokerKilledMidStream(1);
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void at_qos_1_a_broker_killed_mid_stream_and_restarted_loses_nothing_it_had_saved(String version)
+            throws Exception {
+        brokerKilledMidStream(1, version);
     }
 
     /**
      * The message the client's reader thread holds, waiting for room in a full inbound queue, when the connection
      * dies must not be taken for delivered: the broker's resend of it has to reach Kafka.
      */
-    @Test
-    void at_qos_2_a_broker_killed_mid_stream_and_restarted_loses_nothing_it_had_saved() throws Exception {
-        brokerKilledMidStream(2);
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(strings = {"3.1.1", "5"})
+    void at_qos_2_a_broker_killed_mid_stream_and_restarted_loses_nothing_it_had_saved(String version)
+            throws Exception {
+        brokerKilledMidStream(2, version);
     }
 
-    private void brokerKilledMidStream(int qos) throws Exception {
+    private void brokerKilledMidStream(int qos, String version) throws Exception {
         int messages = 8_000;
         SourceTraffic traffic = new SourceTraffic(4);
         String name = "src-broker-kill-" + traffic.id;
@@ -52,6 +57,7 @@ class MqttSourceBrokerRestartIT {
             var config = traffic.connector(broker.tcpUri(), traffic.filter(), qos);
             // A small queue keeps most of the backlog in the broker, where the kill hits it.
             config.put("mqtt.queue.max.messages", "200");
+            config.put("mqtt.version", version);
             cluster.get().rest().createConnector(name, config);
             cluster.get().rest().awaitRunning(name, 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> SourceTaskProbe.subscribed(name, 0));
@@ -77,7 +83,7 @@ class MqttSourceBrokerRestartIT {
                             new KafkaTally(messages, all) + "\n" + broker.diagnostics());
                 });
                 KafkaTally tally = new KafkaTally(messages, all);
-                System.out.printf("QoS %d, broker killed with %d messages saved and none in Kafka: %s, reconnects %s%n",
+                System.out.printf("QoS %d MQTT " + version + ", broker killed with %d messages saved and none in Kafka: %s, reconnects %s%n",
                         qos, messages / 2, tally, SourceTaskProbe.attribute(name, 0, "Reconnects"));
                 assertEquals(List.of(), tally.outOfOrderKeys());
             } finally {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Connect worker running the source connector is SIGKILLed while a steady stream of QoS 1 messages flows,
@@ -45,9 +45,10 @@ class MqttSourceWorkerKillIT {
 
 
     /** The bound on duplicates is {@link SourceInFlightBound}'s, from the queue and producer sizes it sets. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(SharedBroker.class)
-    void a_worker_killed_mid_stream_loses_nothing_and_duplicates_at_most_what_was_in_flight(SharedBroker shared)
+    @ParameterizedTest(name = "{0}, MQTT {1}")
+    @CsvSource({"EMBEDDED, 3.1.1", "MOSQUITTO, 3.1.1", "EMBEDDED, 5", "MOSQUITTO, 5"})
+    void a_worker_killed_mid_stream_loses_nothing_and_duplicates_at_most_what_was_in_flight(SharedBroker shared,
+                                                                                          String version)
             throws Exception {
         TestBroker broker = shared.get();
         int inFlightBound = SourceInFlightBound.DUPLICATES;
@@ -55,6 +56,7 @@ class MqttSourceWorkerKillIT {
         String name = "src-kill-" + traffic.id;
         Map<String, String> config = SourceInFlightBound.applyTo(
                 traffic.connector(broker.tcpUri(), traffic.filter(), 1));
+        config.put("mqtt.version", version);
         worker.get().rest().createConnector(name, config);
         worker.get().rest().awaitRunning(name, 1);
         try (MqttClient publisher = SourceTraffic.publisher(broker.tcpUri())) {

@@ -192,8 +192,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         }
     }
 
-    private void onPublish(Connection c, PublishPacket publish) throws InterruptedException,
-            ProtocolViolationException {
+    private void onPublish(Connection c, PublishPacket publish) throws InterruptedException {
         Session.Arrival arrival;
         boolean manual;
         synchronized (lock) {

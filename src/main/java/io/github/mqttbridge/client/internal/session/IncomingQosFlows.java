@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Inbound QoS 1 and 2 publishes of one session. A message is acknowledged (PUBACK or PUBREC) only once the
@@ -23,7 +25,7 @@ import java.util.Set;
  * guards it with its session lock.
  */
 public final class IncomingQosFlows {
-    private static final int RECEIVE_MAXIMUM_EXCEEDED = 0x93;
+    private static final Logger log = LoggerFactory.getLogger(IncomingQosFlows.class);
 
     /** What to do with an inbound PUBLISH. */
     public enum Verdict {
@@ -55,6 +57,8 @@ public final class IncomingQosFlows {
     private final ArrayDeque<PendingAck> pendingAcks = new ArrayDeque<>();
     /** Valid for the connection: QoS 1 and 2 ids that arrived on it and are not yet finished (PUBACK, PUBCOMP). */
     private final Set<Integer> unfinished = new HashSet<>();
+    /** Valid for the connection: whether the server went past our receive maximum on it (said once). */
+    private boolean receiveMaximumExceeded;
     /** Valid for the connection: how many {@link #unfinished} the server may have (our MQTT 5 receive maximum). */
     private int receiveMaximum = Integer.MAX_VALUE;
     private final SessionStore store;
@@ -77,6 +81,7 @@ public final class IncomingQosFlows {
     public void onNewConnection() {
         connection++;
         unfinished.clear();
+        receiveMaximumExceeded = false;
         ArrayDeque<PendingAck> stillOwed = new ArrayDeque<>();
         for (PendingAck ack : pendingAcks) {
             if (ack.qos == 2) {
@@ -93,13 +98,19 @@ public final class IncomingQosFlows {
      * DUP: a server sets DUP on every resend [MQTT-3.3.1-1] and reuses an id only after our PUBCOMP, so an id we
      * hold arriving without DUP is a new message from a server that lost its state (a broker restored from an
      * older save). It replaces the old flow instead of being swallowed as a duplicate.
+     *
+     * <p>A server past our receive maximum [MQTT-3.3.4-9] is warned about, not disconnected with 0x93: Mosquitto
+     * 2.0 with {@code max_inflight_messages 0} sends a resumed session's whole backlog at once, and would send it
+     * again on every new connection, so ending the connection would never let the session drain. What holds the
+     * memory bound is the inbound queue, which stops reading the socket.
      */
-    public Verdict onPublish(PublishPacket publish) throws ProtocolViolationException {
+    public Verdict onPublish(PublishPacket publish) {
         if (publish.qos() > 0 && !unfinished.contains(publish.packetId())) {
-            if (unfinished.size() >= receiveMaximum) {
-                throw new ProtocolViolationException("the server sent a QoS " + publish.qos() + " PUBLISH while "
-                        + unfinished.size() + " were unacknowledged, more than our receive maximum of "
-                        + receiveMaximum + " [MQTT-3.3.4-9]", RECEIVE_MAXIMUM_EXCEEDED);
+            if (unfinished.size() >= receiveMaximum && !receiveMaximumExceeded) {
+                receiveMaximumExceeded = true;
+                log.warn("The server sent a QoS {} PUBLISH while {} were unacknowledged, more than our receive "
+                        + "maximum of {} [MQTT-3.3.4-9]; taken all the same, as ending the connection would only "
+                        + "make it send them again", publish.qos(), unfinished.size(), receiveMaximum);
             }
             unfinished.add(publish.packetId());
         }
@@ -202,8 +213,8 @@ public final class IncomingQosFlows {
     }
 
     /**
-     * Holds the server to our MQTT 5 receive maximum on the current connection: a QoS 1 or 2 PUBLISH beyond it is a
-     * protocol error [MQTT-3.3.4-9]. Integer.MAX_VALUE for MQTT 3, which has none.
+     * Our MQTT 5 receive maximum on the current connection: a server past it is warned about once
+     * [MQTT-3.3.4-9]. Integer.MAX_VALUE for MQTT 3, which has none.
      */
     public void limitTo(int receiveMaximum) {
         this.receiveMaximum = receiveMaximum;

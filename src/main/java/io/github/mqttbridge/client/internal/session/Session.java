@@ -257,7 +257,7 @@ public final class Session<D, R> {
 
     // ---- Receiving
 
-    public Arrival onPublish(PublishPacket publish) throws ProtocolViolationException {
+    public Arrival onPublish(PublishPacket publish) {
         if (publish.qos() == 0) {
             return new Arrival(null, true, null);
         }

@@ -11,6 +11,7 @@ import io.github.mqttbridge.client.internal.codec.packet.PubRecPacket;
 import io.github.mqttbridge.client.internal.codec.packet.PublishPacket;
 import io.github.mqttbridge.client.internal.persistence.SessionStore;
 import io.github.mqttbridge.client.internal.session.IncomingQosFlows.Verdict;
+import io.github.mqttbridge.testing.CapturedLog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -127,22 +128,29 @@ class IncomingQosFlowsTest {
     }
 
     @Test
-    void a_server_beyond_our_receive_maximum_breaks_the_protocol_until_acknowledgements_free_room()
+    void a_server_beyond_our_receive_maximum_is_warned_about_once_per_connection_and_still_delivers()
             throws Exception {
         flows.limitTo(2);
-        IncomingQosFlows.PendingAck first = deliver(publish(1, 1, false));
-        deliver(publish(2, 2, false));
-        ProtocolViolationException e = assertThrows(ProtocolViolationException.class,
-                () -> flows.onPublish(publish(1, 3, false)));
-        assertEquals(0x93, e.reasonCode(), "Receive Maximum exceeded");
+        try (CapturedLog log = CapturedLog.install()) {
+            IncomingQosFlows.PendingAck first = deliver(publish(1, 1, false));
+            deliver(publish(2, 2, false));
+            deliver(publish(1, 3, false));
+            deliver(publish(1, 4, false));
+            assertEquals(1, occurrences(log.text(), "more than our receive maximum of 2"), "said once");
 
-        assertEquals(List.of(new PubAckPacket(1)), flows.ack(first));
-        assertEquals(IncomingQosFlows.Verdict.DELIVER, flows.onPublish(publish(1, 3, false)), "PUBACK freed a slot");
-        assertThrows(ProtocolViolationException.class, () -> flows.onPublish(publish(1, 4, false)));
+            assertEquals(List.of(new PubAckPacket(1)), flows.ack(first));
+            flows.onNewConnection();
+            deliver(publish(1, 5, false));
+            deliver(publish(1, 6, false));
+            assertEquals(1, occurrences(log.text(), "more than our receive maximum of 2"),
+                    "each connection starts with the full receive maximum (MQTT 5 section 4.9)");
+            deliver(publish(1, 7, false));
+            assertEquals(2, occurrences(log.text(), "more than our receive maximum of 2"), "said again on this one");
+        }
+    }
 
-        flows.onNewConnection();
-        assertEquals(IncomingQosFlows.Verdict.DELIVER, flows.onPublish(publish(1, 4, false)),
-                "each connection starts with the full receive maximum (MQTT 5 section 4.9)");
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     private IncomingQosFlows.PendingAck deliver(PublishPacket p) throws ProtocolViolationException {
