@@ -173,7 +173,9 @@ class Mqtt5BridgeIT {
         kafka().createTopic(kafkaTopic, 1);
         MosquittoV5Clients.Subscriber out = subscribe(uri, run + "/out");
         create(run + "-source", source(uri, run + "/in/#", kafkaTopic));
-        create(run + "-sink", sink(uri, kafkaTopic, run + "/out"));
+        Map<String, String> sink = sink(uri, kafkaTopic, run + "/out");
+        sink.put("mqtt.version", "auto");   // 5 with both brokers
+        create(run + "-sink", sink);
         cluster.get().rest().awaitRunning(run + "-source", 1);
         cluster.get().rest().awaitRunning(run + "-sink", 1);
 
