@@ -59,11 +59,16 @@ final class HeaderUserProperties {
             return utf8OrBase64(bytes);
         }
         if (value instanceof ByteBuffer buffer) {
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.duplicate().get(bytes);
-            return utf8OrBase64(bytes);
+            return utf8OrBase64(bytes(buffer));
         }
         return Values.convertToString(null, value);
+    }
+
+    /** What is left in {@code buffer}, which stays as it was. */
+    static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     private static String utf8OrBase64(byte[] bytes) {

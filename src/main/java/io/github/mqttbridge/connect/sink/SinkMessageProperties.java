@@ -120,9 +120,7 @@ final class SinkMessageProperties {
             return bytes;
         }
         if (h.value() instanceof ByteBuffer buffer) {
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.duplicate().get(bytes);
-            return bytes;
+            return HeaderUserProperties.bytes(buffer);
         }
         String text = Values.convertToString(null, h.value());
         try {
