@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mqttbridge.connect.MosquittoV5Clients.Received;
 import io.github.mqttbridge.connect.sink.MqttSinkConnector;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
+import io.github.mqttbridge.connect.source.SourceTaskProbe;
 import io.github.mqttbridge.testing.CapturedLog;
 import io.github.mqttbridge.testing.ClassResource;
 import io.github.mqttbridge.testing.ConnectRest;
@@ -204,6 +205,39 @@ class Mqtt5BridgeIT {
         assertEquals(List.of("abc"), headerTexts(inKafka, "trace-id"));
         assertEquals(List.of(run + "/in/#"), headerTexts(inKafka, "mqtt.subscription.filter"));
         assertEquals(List.of("application/json"), headerTexts(inKafka, "mqtt.content.type"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Broker.class)
+    void a_shared_subscription_on_mqtt5_gives_each_message_to_one_task_and_names_its_filter(Broker broker)
+            throws Exception {
+        String uri = broker.uri();
+        String run = run("shared");
+        String filter = "$share/" + run + "/" + run + "/#";
+        Map<String, String> config = source(uri, filter, run);
+        config.put("tasks.max", "2");
+        create(run, config);
+        cluster.get().rest().awaitRunning(run, 2);
+        await("both tasks subscribed").atMost(ARRIVAL).until(() -> SourceTaskProbe.subscribed(run, 0)
+                && SourceTaskProbe.subscribed(run, 1));
+        try (io.github.mqttbridge.client.MqttClient publisher = new io.github.mqttbridge.client.MqttClient(uri,
+                run + "-pub")) {
+            publisher.connect(io.github.mqttbridge.client.ConnectOptions.builder().mqttVersion(5).build())
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (int i = 0; i < 40; i++) {
+                publisher.publish(run + "/" + i, new byte[] {(byte) i}, 1, false)
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        List<ConsumerRecord<byte[], byte[]>> records = kafka().read(run, 40, ARRIVAL);
+        assertEquals(40, records.stream().map(r -> text(r.key())).distinct().count());
+        records.forEach(r -> assertEquals(List.of(filter), headerTexts(r, "mqtt.subscription.filter")));
+        // How the broker spreads them is its own choice (HiveMQ CE may give all to one member); together once.
+        long received = 0;
+        for (int task = 0; task < 2; task++) {
+            received += ((Number) SourceTaskProbe.attribute(run, task, "MessagesReceived")).longValue();
+        }
+        assertEquals(40, received, "each message to one member of the group");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,11 +5,11 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /** Reads a source task's JMX bean; the in-process worker registers it in this JVM. */
-final class SourceTaskProbe {
+public final class SourceTaskProbe {
     private SourceTaskProbe() {
     }
 
-    static Object attribute(String connector, int task, String attribute) {
+    public static Object attribute(String connector, int task, String attribute) {
         try {
             ObjectName name = new ObjectName("io.github.mqttbridge:type=mqtt-source-task,connector=" + connector
                     + ",task=" + task);
@@ -20,7 +20,7 @@ final class SourceTaskProbe {
         }
     }
 
-    static boolean subscribed(String connector, int task) {
+    public static boolean subscribed(String connector, int task) {
         return Boolean.TRUE.equals(attribute(connector, task, "Subscribed"));
     }
 }
