@@ -15,6 +15,7 @@ import io.github.mqttbridge.testing.JmxExporterAgent;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.PluginPackage;
 import io.github.mqttbridge.testing.PrometheusScrape;
+import io.github.mqttbridge.testing.PrometheusServer;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * loading the packaged plugin, with the Prometheus JMX exporter agent and the rules file as the plugin ships it
  * ({@code etc/monitoring/jmx-exporter.yml}), runs a source and a sink connector that have moved traffic; its
  * {@code /metrics} must then hold every attribute of our task MBeans, Connect's own metrics, and every metric the
- * Grafana dashboard queries.
+ * Grafana dashboard queries; and a real Prometheus scraping it must answer each of the dashboard's queries.
  */
 @ExtendWith(ConnectWorkerProcess.LogsOnFailure.class)
 class MonitoringIT {
@@ -197,5 +198,38 @@ class MonitoringIT {
         }
         assertTrue(queries.size() >= 20, "the dashboard has only " + queries.size() + " queries");
         assertEquals(List.of(), unknown, "dashboard queries of metrics not in the scrape " + scraped);
+    }
+
+    /**
+     * Beyond names: a real Prometheus scrapes the worker and runs each panel's query as Grafana would (its
+     * variables set to a 1-minute rate window and all connectors), which must parse, type-check and return series;
+     * the connector variable must list both connectors.
+     */
+    @Test
+    void every_dashboard_query_returns_series_from_a_prometheus_scraping_the_worker() throws Exception {
+        PrometheusServer.assumeAvailable();
+        GrafanaDashboard dashboard = GrafanaDashboard.read(DASHBOARD);
+        try (PrometheusServer prometheus = PrometheusServer.start(exporter.metricsUrl())) {
+            await("every dashboard query answers with series").atMost(ARRIVAL).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        List<String> empty = new ArrayList<>();
+                        for (GrafanaDashboard.Query query : dashboard.queries()) {
+                            String promql = asGrafanaRunsIt(query.expression());
+                            if (prometheus.query(promql).isEmpty()) {
+                                empty.add(query.panel() + ": " + promql);
+                            }
+                        }
+                        assertEquals(List.of(), empty, "queries without series");
+                    });
+            for (GrafanaDashboard.VariableQuery variable : dashboard.variableQueries()) {
+                List<String> values = prometheus.labelValues(variable.label(), variable.metric());
+                assertTrue(values.containsAll(List.of(SOURCE, SINK)), variable.variable() + ": " + values);
+            }
+        }
+    }
+
+    /** The dashboard's variables as Grafana fills them in: the rate window, and every connector. */
+    private static String asGrafanaRunsIt(String expression) {
+        return expression.replace("$__rate_interval", "1m").replace("$connector", ".*");
     }
 }
