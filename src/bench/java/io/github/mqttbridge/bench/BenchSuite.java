@@ -68,7 +68,8 @@ public final class BenchSuite {
              [memory](#memory-of-the-source-worker-under-a-burst) (`memory`) and\
              [scaling](#scaling-of-the-source-connector-topics-and-messages) (`scale`): the connectors on a real Kafka,\
              a Connect worker in a JVM of its own and Mosquitto. Source throughput at QoS 0, 1 and 2 with one and two\
-             tasks (shared subscription) and its end-to-end latency percentiles at 5,000 msg/s; sink throughput at\
+             tasks (shared subscription), its end-to-end latency percentiles at 5,000 msg/s, and its payload formats\
+             (`bytes`, `json` + `infer`, `sparkplug-b`: records/s and worker CPU per record); sink throughput at\
              QoS 0, 1 and 2; each as a ratio to our raw client in the same run. The worker's heap and RSS while a burst\
              arrives faster than a quota-throttled Kafka takes it. Throughput and memory with 1, 1,000 and 100,000\
              topics and with growing message counts. JFR profiles where a target is missed.

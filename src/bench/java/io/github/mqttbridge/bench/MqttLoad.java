@@ -51,11 +51,17 @@ final class MqttLoad implements AutoCloseable {
      * returns once the broker has them all (PUBACK, PUBCOMP; written for QoS 0).
      */
     void publish(IntFunction<String> topicOf, int from, int to, int qos) throws Exception {
+        publish(topicOf, MqttLoad::payload, from, to, qos);
+    }
+
+    /** The same with the payloads {@code payloadOf(i)} instead of the sequence number and publish time. */
+    void publish(IntFunction<String> topicOf, IntFunction<byte[]> payloadOf, int from, int to, int qos)
+            throws Exception {
         Semaphore window = new Semaphore(WINDOW);
         List<CompletableFuture<Void>> sent = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             window.acquire();
-            CompletableFuture<Void> f = client.publish(topicOf.apply(i), payload(i), qos, false);
+            CompletableFuture<Void> f = client.publish(topicOf.apply(i), payloadOf.apply(i), qos, false);
             f.whenComplete((ok, e) -> {
                 window.release();
                 completed.incrementAndGet();

@@ -77,6 +77,7 @@ public final class SourceBenchmark implements BenchSection {
                     median(ratios(rates.oneTask(), rates.raw())), median(ratios(rates.twoTasks(), rates.raw())));
         }
         Latency latency = latency(bench, options);
+        String formats = new SourcePayloadFormats().run(bench, options);
 
         TargetTable targets = new TargetTable();
         byQos.forEach((qos, r) -> targets.atLeast("QoS " + qos + ": one task / our raw subscriber", r.ratio(),
@@ -90,6 +91,7 @@ public final class SourceBenchmark implements BenchSection {
         md.append(throughputTable(byQos, messages));
         md.append(chart(options, byQos));
         md.append(latencyMarkdown(options, latency.runs()));
+        md.append(formats);
         md.append("### Targets\n\n").append(targets.markdown()).append('\n');
         byQos.values().forEach(r -> md.append(r.profile()));
         return md.append(latency.profile()).toString();

@@ -87,6 +87,11 @@ final class WorkerJvm implements AutoCloseable {
         return server.isRegistered(name) ? ((Number) server.getAttribute(name, attribute)).longValue() : 0;
     }
 
+    /** CPU time the worker's process has used so far, all its threads and the JVM's own (GC, JIT) included. */
+    long processCpuNanos() throws Exception {
+        return longAttribute(new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime");
+    }
+
     boolean booleanAttribute(ObjectName name, String attribute) throws Exception {
         return server.isRegistered(name) && Boolean.TRUE.equals(server.getAttribute(name, attribute));
     }

@@ -120,7 +120,8 @@ class PluginPackageIT {
             }
         }
         for (String config : List.of("mqtt-source.json", "mqtt-source-sparkplug.json", "mqtt-sink.json",
-                "mqtt-source.properties", "mqtt-sink.properties", "connect-distributed.properties", "connect-standalone.properties")) {
+                "mqtt-source.properties", "mqtt-sink.properties", "connect-distributed.properties", "connect-standalone.properties",
+                "monitoring/jmx-exporter.yml", "monitoring/grafana-dashboard.json")) {
             assertTrue(Files.isRegularFile(root.resolve("etc").resolve(config)), "etc/" + config);
         }
         List<String> jars;

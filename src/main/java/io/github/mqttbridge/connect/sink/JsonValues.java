@@ -39,17 +39,17 @@ final class JsonValues {
     }
 
     static JsonNode toNode(Object value) throws BadRecordException {
+        return toNode(null, value);
+    }
+
+    /**
+     * {@code value} as JSON; {@code schema}, when known (within a Struct), says what the Java type alone cannot: the
+     * Date and Time logical types, also as the elements of an array or the values of a map.
+     */
+    private static JsonNode toNode(Schema schema, Object value) throws BadRecordException {
         if (value == null) {
             return NODES.nullNode();
         }
-        if (value instanceof Struct || value instanceof Map || value instanceof Collection) {
-            return containerNode(value);
-        }
-        return scalarNode(value);
-    }
-
-    /** A Struct or Map as an object, a Collection as an array, each element converted in turn. */
-    private static JsonNode containerNode(Object value) throws BadRecordException {
         if (value instanceof Struct struct) {
             ObjectNode node = NODES.objectNode();
             for (Field field : struct.schema().fields()) {
@@ -60,15 +60,36 @@ final class JsonValues {
         if (value instanceof Map<?, ?> map) {
             ObjectNode node = NODES.objectNode();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                node.set(String.valueOf(e.getKey()), toNode(e.getValue()));
+                node.set(String.valueOf(e.getKey()), toNode(elementSchema(schema), e.getValue()));
             }
             return node;
         }
-        ArrayNode node = NODES.arrayNode();
-        for (Object element : (Collection<?>) value) {
-            node.add(toNode(element));
+        if (value instanceof Collection<?> elements) {
+            ArrayNode node = NODES.arrayNode();
+            for (Object element : elements) {
+                node.add(toNode(elementSchema(schema), element));
+            }
+            return node;
         }
-        return node;
+        if (value instanceof Date date && schema != null && schema.name() != null) {
+            switch (schema.name()) {
+                case org.apache.kafka.connect.data.Date.LOGICAL_NAME:
+                    return NODES.textNode(date.toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+                case org.apache.kafka.connect.data.Time.LOGICAL_NAME:
+                    return NODES.textNode(date.toInstant().atOffset(ZoneOffset.UTC).toLocalTime().toString());
+                default:
+                    break;
+            }
+        }
+        return scalarNode(value);
+    }
+
+    /** The schema of an array's elements or a map's values; null when unknown. */
+    private static Schema elementSchema(Schema container) {
+        if (container == null || (container.type() != Schema.Type.ARRAY && container.type() != Schema.Type.MAP)) {
+            return null;
+        }
+        return container.valueSchema();
     }
 
     private static JsonNode scalarNode(Object value) throws BadRecordException {
@@ -100,20 +121,5 @@ final class JsonValues {
             return NODES.textNode(date.toInstant().toString());
         }
         throw new BadRecordException("a " + value.getClass().getName() + " cannot be written as JSON");
-    }
-
-    /** Uses the schema where the Java type alone is ambiguous: the Date and Time logical types. */
-    private static JsonNode toNode(Schema schema, Object value) throws BadRecordException {
-        if (value instanceof Date date && schema != null && schema.name() != null) {
-            switch (schema.name()) {
-                case org.apache.kafka.connect.data.Date.LOGICAL_NAME:
-                    return NODES.textNode(date.toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString());
-                case org.apache.kafka.connect.data.Time.LOGICAL_NAME:
-                    return NODES.textNode(date.toInstant().atOffset(ZoneOffset.UTC).toLocalTime().toString());
-                default:
-                    break;
-            }
-        }
-        return toNode(value);
     }
 }
