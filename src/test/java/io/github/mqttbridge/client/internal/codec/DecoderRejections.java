@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The check of the malformed-packet tests: every decoder given rejects the bytes, naming the rule, unconsumed. */
+/** The check of the malformed-packet tests: every decoder given rejects the bytes as malformed, naming the rule,
+ * unconsumed. */
 final class DecoderRejections {
     private DecoderRejections() {
     }
@@ -23,6 +24,7 @@ final class DecoderRejections {
                     () -> route.decoder(1024).decode(in), route.toString());
             assertTrue(e.getMessage().contains(message),
                     () -> route + ": expected '" + message + "' in: " + e.getMessage());
+            assertEquals(0x81, e.reasonCode(), () -> route + ": MQTT 5 calls it a Malformed Packet");
             assertEquals(0, in.position(), "a rejected packet is not consumed");
         }
     }
