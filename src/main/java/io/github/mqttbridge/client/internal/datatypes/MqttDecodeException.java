@@ -16,7 +16,8 @@ public final class MqttDecodeException extends Exception {
         this(message, MALFORMED_PACKET);
     }
 
-    private MqttDecodeException(String message, int reasonCode) {
+    /** Bytes MQTT 5 gives a reason code of their own: {@code reasonCode} is the one a receiver's DISCONNECT gives. */
+    public MqttDecodeException(String message, int reasonCode) {
         super(message);
         this.reasonCode = reasonCode;
     }
@@ -27,10 +28,10 @@ public final class MqttDecodeException extends Exception {
     }
 
     /**
-     * A packet of a type the sender must never send, e.g. a SUBSCRIBE from a server: it could be read, but it is not
-     * the sender's to send, which MQTT 5 calls a Protocol Error rather than a Malformed Packet (section 1.2).
+     * A packet that can be read but holds what the protocol does not allow, e.g. a SUBSCRIBE from a server: MQTT 5
+     * calls this a Protocol Error rather than a Malformed Packet (section 1.2).
      */
-    public static MqttDecodeException wrongSender(String message) {
+    public static MqttDecodeException protocolError(String message) {
         return new MqttDecodeException(message, PROTOCOL_ERROR);
     }
 
