@@ -48,6 +48,8 @@ class ClientMqtt5ProtocolIT {
                 // PUBLISH QoS 0 with a Session Expiry Interval, a property PUBLISH does not have (section 2.2.2.2)
                 Arguments.of("a property the packet does not have", new int[] {0x30, 0x09, 0x00, 0x01, 't', 0x05,
                         0x11, 0x00, 0x00, 0x00, 0x0A}, 0x81),
+                // AUTH success, though the CONNECT asked for no enhanced authentication [MQTT-4.12.0-6]
+                Arguments.of("an AUTH we never asked for", new int[] {0xF0, 0x00}, 0x82),
                 // PUBACK for packet id 7, which we never used
                 Arguments.of("an acknowledgement for an id we never used", new int[] {0x40, 0x02, 0x00, 0x07},
                         0x82));
@@ -108,6 +110,21 @@ class ClientMqtt5ProtocolIT {
             assertTrue(e.getMessage().contains("Topic Alias (0x23) is not allowed in CONNACK"), e.getMessage());
             assertArrayEquals(new byte[] {(byte) 0xE0, 0x01, (byte) 0x81}, disconnect.get(30, TimeUnit.SECONDS));
             assertFalse(client.isConnected());
+        }
+    }
+
+    @Test
+    void a_connack_naming_an_authentication_method_we_did_not_ask_for_fails_the_connect_with_0x82() throws Exception {
+        CompletableFuture<byte[]> disconnect = new CompletableFuture<>();
+        try (ScriptedBroker broker = ScriptedBroker.mqtt5Handshake(peer -> {
+                 // CONNACK success with authentication method "TEST" [MQTT-4.12.0-6]
+                 peer.send(0x20, 0x0A, 0x00, 0x00, 0x07, 0x15, 0x00, 0x04, 'T', 'E', 'S', 'T');
+                 disconnect.complete(peer.readUntil(14));
+             });
+             MqttClient client = new MqttClient(broker.uri(), clientId("v5-connack-auth"))) {
+            MqttException e = ClientTesting.failure(client.connect(ConnectOptions.builder().mqttVersion(5).build()));
+            assertTrue(e.getMessage().contains("asked for no enhanced authentication"), e.getMessage());
+            assertArrayEquals(new byte[] {(byte) 0xE0, 0x01, (byte) 0x82}, disconnect.get(30, TimeUnit.SECONDS));
         }
     }
 
