@@ -5,6 +5,7 @@ import static io.github.mqttbridge.client.ClientTesting.join;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mqttbridge.testing.CapturedLog;
@@ -33,9 +34,22 @@ class ClientMqtt5ProtocolIT {
                 // PUBLISH QoS 0 to "t" with topic alias 5, which a client allowing no aliases never offered
                 Arguments.of("topic alias beyond our maximum", new int[] {0x30, 0x07, 0x00, 0x01, 't', 0x03, 0x23,
                         0x00, 0x05}, 0x94),
-                // PUBLISH QoS 0 whose properties hold the payload format indicator twice
+                // PUBLISH QoS 0 to "t" with topic alias 0, which no sender may use [MQTT-3.3.2-8]
+                Arguments.of("topic alias 0", new int[] {0x30, 0x07, 0x00, 0x01, 't', 0x03, 0x23, 0x00, 0x00}, 0x94),
+                // PUBLISH QoS 0 with an empty topic and no topic alias to stand for it (section 3.3.2.3.4)
+                Arguments.of("an empty topic without a topic alias", new int[] {0x30, 0x04, 0x00, 0x00, 0x00, 'x'},
+                        0x82),
+                // PUBLISH QoS 0 whose properties hold the payload format indicator twice (section 3.3.2.3.2)
                 Arguments.of("a property given twice", new int[] {0x30, 0x08, 0x00, 0x01, 't', 0x04, 0x01, 0x01,
-                        0x01, 0x01}, 0x81),
+                        0x01, 0x01}, 0x82),
+                // PUBLISH QoS 0 with subscription identifier 0 (section 3.3.2.3.8)
+                Arguments.of("subscription identifier 0", new int[] {0x30, 0x06, 0x00, 0x01, 't', 0x02, 0x0B, 0x00},
+                        0x82),
+                // PUBLISH QoS 0 with a Session Expiry Interval, a property PUBLISH does not have (section 2.2.2.2)
+                Arguments.of("a property the packet does not have", new int[] {0x30, 0x09, 0x00, 0x01, 't', 0x05,
+                        0x11, 0x00, 0x00, 0x00, 0x0A}, 0x81),
+                // AUTH success, though the CONNECT asked for no enhanced authentication [MQTT-4.12.0-6]
+                Arguments.of("an AUTH we never asked for", new int[] {0xF0, 0x00}, 0x82),
                 // PUBACK for packet id 7, which we never used
                 Arguments.of("an acknowledgement for an id we never used", new int[] {0x40, 0x02, 0x00, 0x07},
                         0x82));
@@ -79,6 +93,38 @@ class ClientMqtt5ProtocolIT {
             assertArrayEquals(new byte[] {(byte) 0xE0, 0x01, (byte) reasonCode},
                     disconnect.get(30, TimeUnit.SECONDS), "DISCONNECT with reason code " + reasonCode);
             await().atMost(ClientTesting.WAIT).until(() -> broker.connections() == 2 && client.isConnected());
+        }
+    }
+
+    /** A CONNACK with a Topic Alias, which is a PUBLISH property: Malformed (section 2.2.2.2), refused before use. */
+    @Test
+    void a_connack_with_a_property_it_does_not_have_fails_the_connect_with_disconnect_0x81() throws Exception {
+        CompletableFuture<byte[]> disconnect = new CompletableFuture<>();
+        try (ScriptedBroker broker = ScriptedBroker.mqtt5Handshake(peer -> {
+                 // CONNACK success with Topic Alias 1
+                 peer.send(0x20, 0x06, 0x00, 0x00, 0x03, 0x23, 0x00, 0x01);
+                 disconnect.complete(peer.readUntil(14));
+             });
+             MqttClient client = new MqttClient(broker.uri(), clientId("v5-connack-property"))) {
+            MqttException e = ClientTesting.failure(client.connect(ConnectOptions.builder().mqttVersion(5).build()));
+            assertTrue(e.getMessage().contains("Topic Alias (0x23) is not allowed in CONNACK"), e.getMessage());
+            assertArrayEquals(new byte[] {(byte) 0xE0, 0x01, (byte) 0x81}, disconnect.get(30, TimeUnit.SECONDS));
+            assertFalse(client.isConnected());
+        }
+    }
+
+    @Test
+    void a_connack_naming_an_authentication_method_we_did_not_ask_for_fails_the_connect_with_0x82() throws Exception {
+        CompletableFuture<byte[]> disconnect = new CompletableFuture<>();
+        try (ScriptedBroker broker = ScriptedBroker.mqtt5Handshake(peer -> {
+                 // CONNACK success with authentication method "TEST" [MQTT-4.12.0-6]
+                 peer.send(0x20, 0x0A, 0x00, 0x00, 0x07, 0x15, 0x00, 0x04, 'T', 'E', 'S', 'T');
+                 disconnect.complete(peer.readUntil(14));
+             });
+             MqttClient client = new MqttClient(broker.uri(), clientId("v5-connack-auth"))) {
+            MqttException e = ClientTesting.failure(client.connect(ConnectOptions.builder().mqttVersion(5).build()));
+            assertTrue(e.getMessage().contains("asked for no enhanced authentication"), e.getMessage());
+            assertArrayEquals(new byte[] {(byte) 0xE0, 0x01, (byte) 0x82}, disconnect.get(30, TimeUnit.SECONDS));
         }
     }
 

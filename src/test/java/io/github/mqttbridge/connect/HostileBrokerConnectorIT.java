@@ -15,9 +15,12 @@ import io.github.mqttbridge.testing.ScriptedBroker;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.management.MBeanServer;
@@ -32,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The client's hostile-broker cases, through running connectors: a source and a sink task, each connected to a
  * broker that breaks the protocol, lose that one connection with a log line naming the rule and reconnect; Connect
  * never sees an exception (the tasks stay RUNNING, nothing is logged at ERROR about them), and once the connectors
- * are deleted no thread of their clients is left.
+ * are deleted no thread of their clients is left. On MQTT 5 each task tells the broker why with a DISCONNECT first.
  */
 class HostileBrokerConnectorIT {
     private static final Duration RECOVERED = Duration.ofSeconds(60);
@@ -47,23 +50,31 @@ class HostileBrokerConnectorIT {
             ClassResource.of(() -> KafkaConnectCluster.builder().start());
 
 
+    /**
+     * Every case on MQTT 3.1.1; on MQTT 5 one of each reason code the client answers with (ClientHostileBrokerIT runs
+     * them all on both versions), to show the connectors' clients say it too.
+     */
     static Stream<Arguments> cases() {
-        return HostileBrokerCases.all().stream().map(Arguments::of);
+        Set<String> onMqtt5 = Set.of("remaining length past the maximum", "reserved flags of PUBACK set",
+                "a second CONNACK");
+        return Stream.concat(HostileBrokerCases.all().stream().map(c -> Arguments.of(c, 4)),
+                HostileBrokerCases.all().stream().filter(c -> onMqtt5.contains(c.name())).map(c -> Arguments.of(c, 5)));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}, MQTT version level {1}")
     @MethodSource("cases")
-    void a_protocol_violation_costs_each_task_one_connection_and_never_reaches_connect(HostileBrokerCases.Case c)
-            throws Exception {
+    void a_protocol_violation_costs_each_task_one_connection_and_never_reaches_connect(HostileBrokerCases.Case c,
+            int mqttVersion) throws Exception {
         int logged = log.get().text().length();
         List<Task> tasks = new ArrayList<>();
-        try (ScriptedBroker sourceBroker = new ScriptedBroker(c.script());
-                ScriptedBroker sinkBroker = new ScriptedBroker(c.script())) {
+        try (ScriptedBroker sourceBroker = ScriptedBroker.forVersion(mqttVersion, c.script(mqttVersion));
+                ScriptedBroker sinkBroker = ScriptedBroker.forVersion(mqttVersion, c.script(mqttVersion))) {
             String id = "hostile-" + CONNECTORS.incrementAndGet();
-            tasks.add(new Task(id + "-source", "mqtt-source-task", sourceBroker, source(sourceBroker.uri())));
+            String version = mqttVersion == 5 ? "5" : "3.1.1";
+            tasks.add(new Task(id + "-source", "mqtt-source-task", sourceBroker, source(sourceBroker.uri(), version)));
             // a sink task never subscribes, so a broken SUBACK cannot reach it
             if (!c.onSubscribe()) {
-                tasks.add(new Task(id + "-sink", "mqtt-sink-task", sinkBroker, sink(sinkBroker.uri())));
+                tasks.add(new Task(id + "-sink", "mqtt-sink-task", sinkBroker, sink(sinkBroker.uri(), version)));
             }
             ConnectRest rest = cluster.get().rest();
             tasks.forEach(t -> rest.createConnector(t.connector, t.config));
@@ -75,6 +86,12 @@ class HostileBrokerConnectorIT {
                     String line = log.get().text().substring(logged).lines().filter(l -> l.contains(lost)).findFirst()
                             .orElseThrow(() -> new AssertionError(t.connector + ": no line '" + lost + "...'"));
                     assertTrue(line.contains(c.rule()), "the log line must name the rule '" + c.rule() + "': " + line);
+                    if (mqttVersion == 5) {
+                        byte[] disconnect = {(byte) 0xE0, 0x01, (byte) c.reasonCode5()};
+                        assertTrue(t.broker.firstConnectionPackets().get(10, TimeUnit.SECONDS).stream()
+                                .anyMatch(p -> Arrays.equals(p, disconnect)), t.connector + ": no DISCONNECT with "
+                                + "reason code " + Integer.toHexString(c.reasonCode5()));
+                    }
                     ConnectRest.ConnectorStatus status = rest.connectorStatus(t.connector);
                     assertTrue(status.runningWith(1), t.connector + ": " + status.failures());
                 }
@@ -106,8 +123,8 @@ class HostileBrokerConnectorIT {
         }
     }
 
-    private static Map<String, String> source(String uri) {
-        Map<String, String> c = connection(uri);
+    private static Map<String, String> source(String uri, String version) {
+        Map<String, String> c = connection(uri, version);
         c.put("connector.class", MqttSourceConnector.class.getName());
         c.put("mqtt.topics", "hostile/#");
         c.put("kafka.topic", "hostile");
@@ -116,17 +133,18 @@ class HostileBrokerConnectorIT {
         return c;
     }
 
-    private static Map<String, String> sink(String uri) {
-        Map<String, String> c = connection(uri);
+    private static Map<String, String> sink(String uri, String version) {
+        Map<String, String> c = connection(uri, version);
         c.put("connector.class", MqttSinkConnector.class.getName());
         c.put("topics", "hostile-sink-in");
         return c;
     }
 
-    private static Map<String, String> connection(String uri) {
+    private static Map<String, String> connection(String uri, String version) {
         Map<String, String> c = new HashMap<>();
         c.put("tasks.max", "1");
         c.put("mqtt.server.uris", uri);
+        c.put("mqtt.version", version);
         // one second, so that the never-ending trickle is caught by the keep-alive within seconds
         c.put("mqtt.keepalive.interval.ms", "1000");
         c.put("mqtt.reconnect.backoff.min.ms", "200");

@@ -8,8 +8,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +36,7 @@ public final class ScriptedBroker implements AutoCloseable {
         private final InputStream in;
         private final OutputStream out;
         private final boolean mqtt5;
+        private final List<byte[]> received = new CopyOnWriteArrayList<>();
 
         Peer(Socket socket, boolean mqtt5) throws IOException {
             this.in = socket.getInputStream();
@@ -54,7 +58,9 @@ public final class ScriptedBroker implements AutoCloseable {
 
         /** Reads one whole packet as raw bytes, fixed header included. */
         public byte[] readPacket() throws IOException {
-            return RawPackets.readPacket(in);
+            byte[] packet = RawPackets.readPacket(in);
+            received.add(packet);
+            return packet;
         }
 
         /** Reads packets until one of {@code type} (bits 7-4 of the first byte) arrives, and returns it. */
@@ -90,10 +96,15 @@ public final class ScriptedBroker implements AutoCloseable {
             }
         }
 
-        /** Blocks until the client closes the connection, ignoring whatever it sends meanwhile. */
+        /** Blocks until the client closes the connection, reading whatever it sends meanwhile. */
         public void drainUntilClosed() throws IOException {
-            while (in.read() >= 0) {
-                // the client's pings and packets mean nothing to a script
+            try {
+                while (true) {
+                    // the client's pings and packets mean nothing to a script, but its last words may to a test
+                    readPacket();
+                }
+            } catch (EOFException closed) {
+                // as expected
             }
         }
     }
@@ -103,11 +114,17 @@ public final class ScriptedBroker implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile byte[] firstConnect;
+    private final CompletableFuture<List<byte[]>> firstReceived = new CompletableFuture<>();
     private final boolean mqtt5;
     private final boolean scriptAnswersConnect;
 
     public ScriptedBroker(Script hostile) throws IOException {
         this(hostile, false, false);
+    }
+
+    /** A scripted broker for a client of {@code mqttVersion}: 5 for MQTT 5, else MQTT 3.1.1. */
+    public static ScriptedBroker forVersion(int mqttVersion, Script hostile) throws IOException {
+        return mqttVersion == 5 ? mqtt5(hostile) : new ScriptedBroker(hostile);
     }
 
     /** A scripted broker that accepts with an MQTT 5 CONNACK and answers as an MQTT 5 server. */
@@ -150,8 +167,9 @@ public final class ScriptedBroker implements AutoCloseable {
     }
 
     private void serve(Socket socket, Script script, boolean first) {
+        Peer peer = null;
         try (socket) {
-            Peer peer = new Peer(socket, mqtt5);
+            peer = new Peer(socket, mqtt5);
             byte[] connect = peer.readUntil(1);
             if (scriptAnswersConnect && first) {
                 firstConnect = connect;
@@ -164,6 +182,9 @@ public final class ScriptedBroker implements AutoCloseable {
             // the client hung up, as it should after a violation
         } finally {
             sockets.remove(socket);
+            if (first) {
+                firstReceived.complete(peer == null ? List.of() : List.copyOf(peer.received));
+            }
         }
     }
 
@@ -174,6 +195,14 @@ public final class ScriptedBroker implements AutoCloseable {
     /** The CONNECT of the first connection, for a handshake script's test to look at; null before. */
     public byte[] connectPacket() {
         return firstConnect;
+    }
+
+    /**
+     * Every packet the client sent on the first connection, CONNECT first, as the script and the broker read them;
+     * complete once that connection has ended.
+     */
+    public CompletableFuture<List<byte[]>> firstConnectionPackets() {
+        return firstReceived;
     }
 
     /** How many connections the client has made so far. */

@@ -149,6 +149,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
     @Override
     public void onPacket(Connection c, MqttPacket packet) throws ProtocolViolationException, InterruptedException {
         if (packet instanceof ConnAckPacket connAck) {
+            EnhancedAuthentication.checkConnAck(connAck.properties(), options.mqtt5().authentication());
             lifecycle.onConnAck(c, connAck);
             return;
         }

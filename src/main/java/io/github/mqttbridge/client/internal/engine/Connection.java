@@ -51,8 +51,6 @@ public final class Connection {
     }
 
     private static final Outbound STOP = new Outbound(null, null);
-    private static final int MALFORMED_PACKET = 0x81;
-    private static final int PACKET_TOO_LARGE = 0x95;
 
     private final Transport transport;
     private final String uri;
@@ -176,7 +174,7 @@ public final class Connection {
                 in.compact();
             }
         } catch (MqttDecodeException e) {
-            refuse(e.tooLarge() ? PACKET_TOO_LARGE : MALFORMED_PACKET,
+            refuse(e.reasonCode(),
                     new EngineFailure(EngineFailure.Kind.SOCKET_ERROR, "malformed packet from " + uri + ": "
                             + e.getMessage(), e));
         } catch (ProtocolViolationException e) {

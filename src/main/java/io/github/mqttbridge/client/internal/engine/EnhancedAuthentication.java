@@ -19,6 +19,18 @@ final class EnhancedAuthentication {
     private EnhancedAuthentication() {
     }
 
+    /**
+     * A CONNACK may name an authentication method only when the CONNECT did [MQTT-4.12.0-6]; {@code auth} null when
+     * the CONNECT asked for no enhanced authentication.
+     */
+    static void checkConnAck(MqttProperties connAck, Authentication auth) throws ProtocolViolationException {
+        String method = connAck.authenticationMethod();
+        if (auth == null && method != null) {
+            throw new ProtocolViolationException("CONNACK with the authentication method '" + method
+                    + "' from a server we asked for no enhanced authentication [MQTT-4.12.0-6]");
+        }
+    }
+
     /** An AUTH before CONNACK; {@code auth} null when the CONNECT asked for no enhanced authentication. */
     static void onChallenge(Connection c, AuthPacket packet, Authentication auth, ClientExecutors executors)
             throws ProtocolViolationException {

@@ -14,8 +14,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * One broken rule per case, in an otherwise valid MQTT 5.0 packet: the v5 decoder of each direction the type
- * travels in must reject it with a message that names the rule. Each case is {@code (rule, bytes, expected message
- * fragment)}. Most carriers are a QoS 0 PUBLISH to topic "t", {@code 30 LL 00 01 74}, then the property length.
+ * travels in must reject it with a message that names the rule, and with the reason code a DISCONNECT gives for
+ * it: 0x81 Malformed Packet, or where the packet sections call it so 0x82 Protocol Error (a property given twice or
+ * out of range) or 0x94 Topic Alias invalid. Each case is {@code (rule, bytes, expected message fragment)}, with the
+ * reason code where it is not always 0x81. Most carriers are a QoS 0 PUBLISH to topic "t", {@code 30 LL 00 01 74},
+ * then the property length.
  */
 class Mqtt5DecoderMalformedPacketTest {
     private static final String CONNECT_HEAD = "00 04 4D 51 54 54 05 02 00 3C";
@@ -53,56 +56,59 @@ class Mqtt5DecoderMalformedPacketTest {
     static Stream<Arguments> propertyPlaceAndCount() {
         return Stream.of(
                 arguments("session expiry interval is not a PUBLISH property", "30 09 00 01 74 05 11 00 00 00 0A",
-                        "Session Expiry Interval (0x11) is not allowed in PUBLISH (MQTT 5.0 section 2.2.2.2)"),
+                        "Session Expiry Interval (0x11) is not allowed in PUBLISH (MQTT 5.0 section 2.2.2.2)", 0x81),
                 arguments("will delay interval is a will property, not a CONNECT one",
                         "10 13 " + CONNECT_HEAD + " 05 18 00 00 00 05 00 01 63",
-                        "Will Delay Interval (0x18) is not allowed in CONNECT"),
+                        "Will Delay Interval (0x18) is not allowed in CONNECT", 0x81),
                 arguments("session expiry interval is not a will property",
                         "10 19 " + WILL_CONNECT_HEAD + " 00 00 01 63 05 11 00 00 00 0A 00 01 77 00 00",
-                        "Session Expiry Interval (0x11) is not allowed in will properties of CONNECT"),
+                        "Session Expiry Interval (0x11) is not allowed in will properties of CONNECT", 0x81),
                 arguments("reason string is not a SUBSCRIBE property",
                         "82 0B 00 01 04 1F 00 01 72 00 01 23 00",
-                        "Reason String (0x1F) is not allowed in SUBSCRIBE"),
+                        "Reason String (0x1F) is not allowed in SUBSCRIBE", 0x81),
                 arguments("a property appears once", "30 0C 00 01 74 08 03 00 01 61 03 00 01 62",
-                        "Content Type (0x03) must not appear more than once in PUBLISH (MQTT 5.0 section 2.2.2.2)"),
+                        "Content Type (0x03) must not appear more than once in PUBLISH (MQTT 5.0 section 2.2.2.2)",
+                        0x82),
                 arguments("a subscription identifier appears once in SUBSCRIBE", "82 0B 00 01 04 0B 01 0B 02 00 01 23 00",
-                        "Subscription Identifier (0x0B) must not appear more than once in SUBSCRIBE"),
+                        "Subscription Identifier (0x0B) must not appear more than once in SUBSCRIBE", 0x82),
                 arguments("receive maximum appears once in CONNACK", "20 09 00 00 06 21 00 01 21 00 02",
-                        "Receive Maximum (0x21) must not appear more than once in CONNACK"));
+                        "Receive Maximum (0x21) must not appear more than once in CONNACK", 0x82));
     }
 
     static Stream<Arguments> propertyValues() {
         return Stream.of(
                 arguments("receive maximum is not 0", "20 06 00 00 03 21 00 00",
-                        "Receive Maximum (0x21) in CONNACK must not be 0 (MQTT 5.0 section 3.1.2.11.3)"),
+                        "Receive Maximum (0x21) in CONNACK must not be 0 (MQTT 5.0 section 3.1.2.11.3)", 0x82),
                 arguments("maximum packet size is not 0", "20 08 00 00 05 27 00 00 00 00",
-                        "Maximum Packet Size (0x27) in CONNACK must not be 0"),
+                        "Maximum Packet Size (0x27) in CONNACK must not be 0", 0x82),
                 arguments("payload format indicator is 0 or 1", "30 06 00 01 74 02 01 02",
-                        "Payload Format Indicator (0x01) in PUBLISH must be 0 or 1, was 2"),
+                        "Payload Format Indicator (0x01) in PUBLISH must be 0 or 1, was 2", 0x82),
                 arguments("will payload format indicator is 0 or 1",
                         "10 16 " + WILL_CONNECT_HEAD + " 00 00 01 63 02 01 05 00 01 77 00 00",
-                        "Payload Format Indicator (0x01) in will properties of CONNECT must be 0 or 1, was 5"),
+                        "Payload Format Indicator (0x01) in will properties of CONNECT must be 0 or 1, was 5", 0x82),
                 arguments("request problem information is 0 or 1", "10 10 " + CONNECT_HEAD + " 02 17 02 00 01 63",
-                        "Request Problem Information (0x17) in CONNECT must be 0 or 1, was 2"),
+                        "Request Problem Information (0x17) in CONNECT must be 0 or 1, was 2", 0x82),
                 arguments("request response information is 0 or 1", "10 10 " + CONNECT_HEAD + " 02 19 02 00 01 63",
-                        "Request Response Information (0x19) in CONNECT must be 0 or 1, was 2"),
-                arguments("maximum QoS is 0 or 1", "20 05 00 00 02 24 02", "Maximum QoS (0x24) in CONNACK must be 0 or 1"),
+                        "Request Response Information (0x19) in CONNECT must be 0 or 1, was 2", 0x82),
+                arguments("maximum QoS is 0 or 1", "20 05 00 00 02 24 02",
+                        "Maximum QoS (0x24) in CONNACK must be 0 or 1", 0x82),
                 arguments("retain available is 0 or 1", "20 05 00 00 02 25 02",
-                        "Retain Available (0x25) in CONNACK must be 0 or 1"),
+                        "Retain Available (0x25) in CONNACK must be 0 or 1", 0x82),
                 arguments("wildcard subscription available is 0 or 1", "20 05 00 00 02 28 02",
-                        "Wildcard Subscription Available (0x28) in CONNACK must be 0 or 1"),
+                        "Wildcard Subscription Available (0x28) in CONNACK must be 0 or 1", 0x82),
                 arguments("subscription identifier available is 0 or 1", "20 05 00 00 02 29 02",
-                        "Subscription Identifier Available (0x29) in CONNACK must be 0 or 1"),
+                        "Subscription Identifier Available (0x29) in CONNACK must be 0 or 1", 0x82),
                 arguments("shared subscription available is 0 or 1", "20 05 00 00 02 2A 02",
-                        "Shared Subscription Available (0x2A) in CONNACK must be 0 or 1"),
+                        "Shared Subscription Available (0x2A) in CONNACK must be 0 or 1", 0x82),
                 arguments("subscription identifier is not 0 in SUBSCRIBE", "82 09 00 01 02 0B 00 00 01 23 00",
-                        "Subscription Identifier (0x0B) in SUBSCRIBE must not be 0 (MQTT 5.0 section 3.8.2.1.2)"),
+                        "Subscription Identifier (0x0B) in SUBSCRIBE must not be 0 (MQTT 5.0 section 3.8.2.1.2)",
+                        0x82),
                 arguments("subscription identifier is not 0 in PUBLISH", "30 06 00 01 74 02 0B 00",
-                        "Subscription Identifier (0x0B) in PUBLISH must not be 0"),
+                        "Subscription Identifier (0x0B) in PUBLISH must not be 0", 0x82),
                 arguments("topic alias is not 0", "30 07 00 01 74 03 23 00 00",
-                        "Topic Alias (0x23) in PUBLISH must not be 0"),
+                        "Topic Alias (0x23) in PUBLISH must not be 0", 0x94),
                 arguments("response topic holds no wildcards", "30 08 00 01 74 04 08 00 01 23",
-                        "Response Topic (0x08) in PUBLISH must not contain the wildcards"));
+                        "Response Topic (0x08) in PUBLISH must not contain the wildcards", 0x81));
     }
 
     static Stream<Arguments> packets() {
@@ -129,8 +135,6 @@ class Mqtt5DecoderMalformedPacketTest {
                         "AUTH too short for its property length"),
                 arguments("AUTH leaves out both or neither", "F0 01 00", "AUTH too short for its property length"),
                 arguments("AUTH flags are 0000", "F1 00", "Illegal BIT 0 in fixed header of AUTH, must be 0"),
-                arguments("PUBLISH topic is empty only with a topic alias", "30 04 00 00 00 78",
-                        "topic name of an inbound PUBLISH must not be empty"),
                 arguments("SUBSCRIBE options bits 7-6 are reserved", "82 07 00 01 00 00 01 23 40", "[MQTT-3.8.3-5]"),
                 arguments("SUBSCRIBE retain handling is not 3", "82 07 00 01 00 00 01 23 30",
                         "SUBSCRIBE with retain handling 3"),
@@ -156,14 +160,14 @@ class Mqtt5DecoderMalformedPacketTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("propertyPlaceAndCount")
-    void propertiesStandOnlyWhereAndAsOftenAsAllowed(String rule, String bytes, String message) {
-        assertRejected(bytes, message);
+    void propertiesStandOnlyWhereAndAsOftenAsAllowed(String rule, String bytes, String message, int reasonCode) {
+        assertRejected(bytes, message, reasonCode);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("propertyValues")
-    void propertyValuesStayInTheirRange(String rule, String bytes, String message) {
-        assertRejected(bytes, message);
+    void propertyValuesStayInTheirRange(String rule, String bytes, String message, int reasonCode) {
+        assertRejected(bytes, message, reasonCode);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -172,10 +176,19 @@ class Mqtt5DecoderMalformedPacketTest {
         assertRejected(bytes, message);
     }
 
-    /** By the v5 decoder of each direction the packet's type travels in. */
+    @Test
+    void aPublishTopicIsEmptyOnlyWithATopicAlias() {
+        assertRejected("30 04 00 00 00 78", "topic name of an inbound PUBLISH must not be empty", 0x82);
+    }
+
     private static void assertRejected(String bytes, String message) {
+        assertRejected(bytes, message, 0x81);
+    }
+
+    /** By the v5 decoder of each direction the packet's type travels in. */
+    private static void assertRejected(String bytes, String message, int reasonCode) {
         PacketType type = PacketType.ofCode((hex(bytes)[0] & 0xFF) >>> 4);
         List<Mqtt5Direction> directions = Mqtt5Direction.carrying(type);
-        DecoderRejections.assertRejected(directions, bytes, message);
+        DecoderRejections.assertRejected(directions, bytes, message, reasonCode);
     }
 }

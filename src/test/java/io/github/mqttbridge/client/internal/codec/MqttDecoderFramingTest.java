@@ -109,6 +109,7 @@ class MqttDecoderFramingTest {
 
         assertTrue(e.getMessage().contains("remaining length 268435455 of " + type
                 + " exceeds the maximum packet size of 65536 bytes"), e.getMessage());
+        assertEquals(0x95, e.reasonCode(), "MQTT 5's Packet too large");
     }
 
     @Test

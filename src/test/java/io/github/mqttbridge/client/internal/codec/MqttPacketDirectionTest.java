@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Each side's tables hold only what it receives and sends (MQTT 3.1.1 section 2.2.1): a packet of any other type
- * is malformed input to the decoder, named by its type, and refused by the encoder before a byte is written.
+ * is refused by the decoder, named by its type, as a protocol error (MQTT 5 reason code 0x82), and refused by the
+ * encoder before a byte is written.
  */
 class MqttPacketDirectionTest {
 
@@ -46,6 +47,7 @@ class MqttPacketDirectionTest {
         MqttDecodeException e = assertThrows(MqttDecodeException.class, () -> direction.decoder(1024).decode(in));
 
         assertEquals(mustNotSend(direction, type), e.getMessage());
+        assertEquals(0x82, e.reasonCode(), "a Protocol Error on MQTT 5: the packet could be read, not sent");
         assertEquals(0, in.position(), "a rejected packet is not consumed");
     }
 

@@ -2,6 +2,7 @@ package io.github.mqttbridge.client.internal.codec.decoder;
 
 import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import io.github.mqttbridge.client.internal.codec.packet.MqttProperty;
+import io.github.mqttbridge.client.internal.codec.packet.PropertyProblem;
 import io.github.mqttbridge.client.internal.codec.packet.PropertyScope;
 import io.github.mqttbridge.client.internal.codec.packet.StringPair;
 import io.github.mqttbridge.client.internal.datatypes.MqttDecodeException;
@@ -32,9 +33,9 @@ final class Mqtt5PropertyReader {
             builder.add(property, readValue(property, area));
         }
         MqttProperties properties = builder.build();
-        String problem = properties.problem(scope);
+        PropertyProblem problem = properties.problem(scope);
         if (problem != null) {
-            throw new MqttDecodeException(problem);
+            throw new MqttDecodeException(problem.message(), problem.reasonCode());
         }
         return properties;
     }

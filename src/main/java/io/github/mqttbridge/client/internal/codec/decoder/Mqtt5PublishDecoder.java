@@ -26,8 +26,13 @@ final class Mqtt5PublishDecoder implements MqttMessageDecoder {
             throw new MqttDecodeException("a PUBLISH from a client must not carry a subscription identifier"
                     + " [MQTT-3.3.4-6]");
         }
-        // A topic alias may stand for the topic, which is then empty (MQTT 5.0 section 3.3.2.3.4).
-        if (!topic.isEmpty() || properties.topicAlias() == null) {
+        // A topic alias may stand for the topic, which is then empty; with none, that is a Protocol Error (MQTT 5.0
+        // section 3.3.2.3.4).
+        if (topic.isEmpty() && properties.topicAlias() == null) {
+            throw MqttDecodeException.protocolError("topic name of an inbound PUBLISH must not be empty without a"
+                    + " topic alias (MQTT 5.0 section 3.3.2.3.4)");
+        }
+        if (!topic.isEmpty()) {
             Mqtt3PublishDecoder.requireTopic(topic);
         }
         return new PublishPacket(topic, body.readRest(), qos, Mqtt3PublishDecoder.retain(flags),

@@ -56,7 +56,7 @@ public final class MqttPacketDecoders {
             throw new MqttDecodeException("reserved packet type " + type.code() + " in the fixed header");
         }
         if (decoder == null) {
-            throw new MqttDecodeException(sender + " must not send " + type
+            throw MqttDecodeException.protocolError(sender + " must not send " + type
                     + (mqtt5 ? " (MQTT 5.0 section 2.1.2)" : " (MQTT 3.1.1 section 2.2.1)"));
         }
         return decoder;

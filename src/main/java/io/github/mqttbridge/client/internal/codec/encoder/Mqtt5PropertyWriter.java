@@ -2,6 +2,7 @@ package io.github.mqttbridge.client.internal.codec.encoder;
 
 import io.github.mqttbridge.client.internal.codec.packet.MqttProperties;
 import io.github.mqttbridge.client.internal.codec.packet.MqttProperty;
+import io.github.mqttbridge.client.internal.codec.packet.PropertyProblem;
 import io.github.mqttbridge.client.internal.codec.packet.PropertyScope;
 import io.github.mqttbridge.client.internal.codec.packet.StringPair;
 import io.github.mqttbridge.client.internal.datatypes.MqttVariableByteInteger;
@@ -30,9 +31,9 @@ final class Mqtt5PropertyWriter {
         if (properties.isEmpty()) {
             return EMPTY_SIZE;
         }
-        String problem = properties.problem(scope);
+        PropertyProblem problem = properties.problem(scope);
         if (problem != null) {
-            throw new IllegalArgumentException("properties of " + scope + ": " + problem);
+            throw new IllegalArgumentException("properties of " + scope + ": " + problem.message());
         }
         long length = 0;
         for (MqttProperties.Entry e : properties.entries()) {

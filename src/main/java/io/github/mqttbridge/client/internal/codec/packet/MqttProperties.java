@@ -71,31 +71,36 @@ public final class MqttProperties {
     /**
      * Why these properties may not stand in this scope, or null when they may: a property the scope does not
      * allow (MQTT 5.0 section 2.2.2.2), one given twice that may appear only once, or a value out of its range.
-     * Allocates nothing.
+     * Allocates nothing when there is none.
      */
-    public String problem(PropertyScope scope) {
+    public PropertyProblem problem(PropertyScope scope) {
         long seen = 0;
         for (Entry e : entries) {
             MqttProperty p = e.property();
             if (!p.allowedIn(scope)) {
-                return p + " is not allowed in " + scope + " (MQTT 5.0 section 2.2.2.2)";
+                return new PropertyProblem(p + " is not allowed in " + scope + " (MQTT 5.0 section 2.2.2.2)",
+                        PropertyProblem.MALFORMED_PACKET);
             }
             long bit = 1L << p.id();
             if ((seen & bit) != 0 && !p.repeatableIn(scope)) {
-                return p + " must not appear more than once in " + scope + " (MQTT 5.0 section 2.2.2.2)";
+                return new PropertyProblem(p + " must not appear more than once in " + scope
+                        + " (MQTT 5.0 section 2.2.2.2)", PropertyProblem.PROTOCOL_ERROR);
             }
             seen |= bit;
             if (e.value() instanceof Number n) {
                 String problem = p.problem(n.longValue());
                 if (problem != null) {
-                    return p + " in " + scope + " " + problem;
+                    return new PropertyProblem(p + " in " + scope + " " + problem, p == MqttProperty.TOPIC_ALIAS
+                            ? PropertyProblem.TOPIC_ALIAS_INVALID : PropertyProblem.PROTOCOL_ERROR);
                 }
             }
             if (p == MqttProperty.RESPONSE_TOPIC && e.value() instanceof String topic) {
                 // A topic name the responder publishes to, so no wildcards [MQTT-3.3.2-14].
                 String problem = TopicName.wildcardProblem(topic);
                 if (problem != null) {
-                    return p + " in " + scope + " " + problem + " [MQTT-3.3.2-14]";
+                    // as a wildcard in the topic name of a PUBLISH is
+                    return new PropertyProblem(p + " in " + scope + " " + problem + " [MQTT-3.3.2-14]",
+                            PropertyProblem.MALFORMED_PACKET);
                 }
             }
         }

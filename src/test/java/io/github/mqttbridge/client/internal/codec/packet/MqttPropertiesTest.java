@@ -95,7 +95,9 @@ class MqttPropertiesTest {
         assertEquals(List.of(new StringPair("a", "1"), new StringPair("a", "2")), p.userProperties());
         assertEquals(List.of(9, 4), p.subscriptionIdentifiers());
         assertNull(p.problem(PropertyScope.PUBLISH), "both repeat in PUBLISH");
-        assertTrue(p.problem(PropertyScope.SUBSCRIBE).contains("must not appear more than once in SUBSCRIBE"));
+        PropertyProblem twice = p.problem(PropertyScope.SUBSCRIBE);
+        assertTrue(twice.message().contains("must not appear more than once in SUBSCRIBE"), twice.message());
+        assertEquals(0x82, twice.reasonCode(), "a Protocol Error (MQTT 5.0 section 3.8.2.1.2)");
     }
 
     @Test
