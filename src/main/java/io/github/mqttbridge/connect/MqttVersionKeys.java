@@ -45,11 +45,9 @@ public final class MqttVersionKeys {
     private static final List<String> MQTT5_ONLY = List.of(SESSION_EXPIRY_INTERVAL_MS_CONFIG, RECEIVE_MAXIMUM_CONFIG,
             MAXIMUM_PACKET_SIZE_CONFIG);
 
-    /** Refuses an MQTT 5 key of these on an MQTT 3 config; the connectors add their own MQTT 5 keys with {@link #requireMqtt5}. */
+    /** Refuses an MQTT 5 key of these on an MQTT 3 config; the sink adds its own MQTT 5 keys with {@link #requireMqtt5}. */
     static final CrossFieldRules RULES = (c, problems) -> {
-        for (String key : MQTT5_ONLY) {
-            requireMqtt5(c, key, problems);
-        }
+        requireMqtt5(c, MQTT5_ONLY, problems);
         Long expiryMs = c.getLong(SESSION_EXPIRY_INTERVAL_MS_CONFIG);
         if (expiryMs != null && expiryMs % 1000 != 0) {
             problems.put(SESSION_EXPIRY_INTERVAL_MS_CONFIG, "must be whole seconds (a multiple of 1000): MQTT counts "
@@ -81,11 +79,16 @@ public final class MqttVersionKeys {
         return version.equals("5") || version.equals("auto");
     }
 
-    /** Reports {@code key} when the user set it on a config for MQTT 3.1.1 or 3.1, where it cannot apply. */
-    public static void requireMqtt5(AbstractConfig c, String key, Map<String, String> problems) {
-        if (!mayUseMqtt5(c) && c.originals().get(key) != null) {
-            problems.put(key, "applies to MQTT 5 only, and " + VERSION_CONFIG + " is " + c.getString(VERSION_CONFIG)
-                    + ": set " + VERSION_CONFIG + " to 5 or auto, or remove " + key);
+    /** Reports each of {@code keys} the user set on a config for MQTT 3.1.1 or 3.1, where they cannot apply. */
+    public static void requireMqtt5(AbstractConfig c, List<String> keys, Map<String, String> problems) {
+        if (mayUseMqtt5(c)) {
+            return;
+        }
+        for (String key : keys) {
+            if (c.originals().get(key) != null) {
+                problems.put(key, "applies to MQTT 5 only, and " + VERSION_CONFIG + " is "
+                        + c.getString(VERSION_CONFIG) + ": set " + VERSION_CONFIG + " to 5 or auto, or remove " + key);
+            }
         }
     }
 

@@ -140,17 +140,17 @@ public class MqttSinkTask extends SinkTask {
 
     private void completed(SinkRecord record, String topic, TopicPartition tp, long offset,
                            OffsetTracker.Partition partition, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        boolean refused = cause instanceof MqttException e && e.code() == MqttErrorCode.PUBLISH_FAILED;
+        // The client's futures fail with its MqttException itself, unwrapped.
+        boolean refused = error instanceof MqttException e && e.code() == MqttErrorCode.PUBLISH_FAILED;
         if (error == null) {
             partition.done(offset);
             metrics.acknowledged();
-        } else if (cause instanceof MqttException e && e.code() == MqttErrorCode.MESSAGE_EXPIRED) {
+        } else if (error instanceof MqttException e && e.code() == MqttErrorCode.MESSAGE_EXPIRED) {
             // It waited in the client (broker unreachable) beyond its message expiry: as stale as if never sent.
             metrics.expiredUnsent();
             partition.done(offset);
         } else if (refused) {
-            refusals.add(new SinkRefusals.Refusal(record, topic, (MqttException) cause, () -> partition.done(offset)));
+            refusals.add(new SinkRefusals.Refusal(record, topic, (MqttException) error, () -> partition.done(offset)));
         } else if (!stopping) {
             // Only QoS 0 messages caught by a lost connection end here while running: QoS 1 and 2 ones stay in
             // the client until acknowledged. The partition is read again from its first record not done.

@@ -67,11 +67,7 @@ public final class SinkMqtt5Keys {
             CONTENT_TYPE_CONFIG, RESPONSE_TOPIC_CONFIG, CORRELATION_DATA_CONFIG, MESSAGE_EXPIRY_INTERVAL_MS_CONFIG,
             MESSAGE_EXPIRY_COUNTS_RECORD_AGE_CONFIG, OUTBOUND_TOPIC_ALIASES_CONFIG);
 
-    static final CrossFieldRules RULES = (c, problems) -> {
-        for (String key : KEYS) {
-            MqttVersionKeys.requireMqtt5(c, key, problems);
-        }
-    };
+    static final CrossFieldRules RULES = (c, problems) -> MqttVersionKeys.requireMqtt5(c, KEYS, problems);
 
     private SinkMqtt5Keys() {
     }

@@ -68,18 +68,7 @@ public class MqttSourceTask extends SourceTask {
                         SourceGuarantee.of(lowestGranted, config.keepsSession())));
         metrics.subscriptions(subscriptions::allConfirmed);
         outage = new SourceOutageLog(task);
-        client.onConnected((reconnect, uri) -> {
-            outage.connected();
-            if (reconnect) {
-                metrics.reconnected();
-            }
-            subscriptions.subscribeMissing();
-        });
-        client.onConnectionLost(lost -> {
-            outage.lost();
-            SessionTakeover.explain(lost, clientId, "source " + task);
-        });
-        client.onMessageArrived(this::arrived);
+        listen(subscriptions);
         log.info("MQTT source {} starting: brokers {}, client id '{}', filters {} at QoS {}, clean session {}, to "
                         + "Kafka topic '{}' as {}; guarantee: {}", task, config.serverUris(), clientId,
                 config.topics(), config.qos(), config.cleanSession(), config.kafkaTopic(),
@@ -90,6 +79,22 @@ public class MqttSourceTask extends SourceTask {
                 .manualAcks(true)
                 .maxInboundQueue(config.queueMaxMessages(), config.queueMaxBytes())
                 .build());
+    }
+
+    /** The client's callbacks: subscribe on each connection, follow outages, hand messages over. */
+    private void listen(Subscriptions subscriptions) {
+        client.onConnected((reconnect, uri) -> {
+            outage.connected();
+            if (reconnect) {
+                metrics.reconnected();
+            }
+            subscriptions.subscribeMissing();
+        });
+        client.onConnectionLost(lost -> {
+            outage.lost();
+            SessionTakeover.explain(lost, task.clientId(), "source " + task);
+        });
+        client.onMessageArrived(this::arrived);
     }
 
     private void arrived(MqttMessage message) {

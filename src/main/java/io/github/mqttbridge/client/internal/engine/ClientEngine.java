@@ -308,16 +308,10 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         });
     }
 
-    /**
-     * Subscribes; {@code identifier} is the MQTT 5 subscription identifier, 0 for none. MQTT 3 has none, and a
-     * server whose CONNACK says it takes none would end the connection over one (a protocol error, MQTT 5 section
-     * 3.2.2.3.12), so it is left out there and the messages arrive without one.
-     */
+    /** Subscribes; {@code identifier} is the MQTT 5 subscription identifier, 0 for none. */
     public CompletableFuture<Integer> subscribe(SubscribePacket.Subscription subscription, int identifier) {
         synchronized (lock) {
-            Connection c = requireConnected();
-            boolean taken = negotiated.version() == MqttVersion.MQTT_5 && negotiated.subscriptionIdentifiersAvailable();
-            return requests.subscribe(c, subscription, taken ? identifier : 0);
+            return requests.subscribe(requireConnected(), subscription, negotiated.subscriptionIdentifier(identifier));
         }
     }
 

@@ -27,6 +27,15 @@ public record Negotiated(MqttVersion version, String clientId, int receiveMaximu
                 p.subscriptionIdentifierAvailable() == null || p.subscriptionIdentifierAvailable() == 1);
     }
 
+    /**
+     * The subscription identifier to send for {@code requested}: none on MQTT 3, which has them not, nor to a server
+     * whose CONNACK says it takes none, which would end the connection over one (MQTT 5 section 3.2.2.3.12); the
+     * messages then arrive without one.
+     */
+    public int subscriptionIdentifier(int requested) {
+        return version == MqttVersion.MQTT_5 && subscriptionIdentifiersAvailable ? requested : 0;
+    }
+
     /** "3.1", "3.1.1" or "5", as log lines name the version. */
     public String versionName() {
         return switch (version) {

@@ -63,28 +63,35 @@ record SparkplugPayload(Long timestamp, Long seq, List<SparkplugMetric> metrics)
                 case 5 -> historical = varint(in, t) != 0;
                 case 6 -> transientMetric = varint(in, t) != 0;
                 case 7 -> isNull = varint(in, t) != 0;
-                case 10 -> value = varint(in, t) & 0xFFFF_FFFFL;
-                case 11 -> value = varint(in, t);
-                case 12 -> {
-                    expect(t, WireFormat.WIRETYPE_FIXED32);
-                    value = in.readFloat();
-                }
-                case 13 -> {
-                    expect(t, WireFormat.WIRETYPE_FIXED64);
-                    value = in.readDouble();
-                }
-                case 14 -> value = varint(in, t) != 0;
-                case 15 -> value = string(in, t);
-                case 16, 17, 18 -> {
-                    expect(t, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-                    value = in.readByteArray();
-                }
+                case 10, 11, 12, 13, 14, 15, 16, 17, 18 -> value = value(in, t);
                 default -> in.skipField(t);
             }
         }
         in.checkLastTagWas(0);
         in.popLimit(limit);
         return new SparkplugMetric(name, alias, timestamp, datatype, historical, transientMetric, isNull, value);
+    }
+
+    /** The value of a metric, from the one of its fields 10 to 18 that is set (the proto's oneof). */
+    private static Object value(CodedInputStream in, int tag) throws IOException {
+        return switch (WireFormat.getTagFieldNumber(tag)) {
+            case 10 -> varint(in, tag) & 0xFFFF_FFFFL;
+            case 11 -> varint(in, tag);
+            case 12 -> {
+                expect(tag, WireFormat.WIRETYPE_FIXED32);
+                yield in.readFloat();
+            }
+            case 13 -> {
+                expect(tag, WireFormat.WIRETYPE_FIXED64);
+                yield in.readDouble();
+            }
+            case 14 -> varint(in, tag) != 0;
+            case 15 -> string(in, tag);
+            default -> {
+                expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                yield in.readByteArray();
+            }
+        };
     }
 
     private static Long varint(CodedInputStream in, int tag) throws IOException {
