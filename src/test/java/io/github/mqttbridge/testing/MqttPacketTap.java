@@ -147,6 +147,11 @@ public final class MqttPacketTap {
         return live.stream().mapToInt(Link::openQos2Flows).sum();
     }
 
+    /** How many packets of {@code type} went {@code direction} through the tap so far, held ones included. */
+    public synchronized long seen(Direction direction, int type) {
+        return counts.get(direction)[type];
+    }
+
     /** The last packets through the tap, oldest first, one a line: for a failure's message. */
     public synchronized String recent() {
         StringBuilder lines = new StringBuilder();
@@ -190,10 +195,12 @@ public final class MqttPacketTap {
 
     final class Link {
         private final Set<Integer> openQos2 = ConcurrentHashMap.newKeySet();
+        private volatile boolean closed;
         final Flow toBroker = new Flow(Direction.TO_BROKER, this);
         final Flow toClient = new Flow(Direction.TO_CLIENT, this);
 
         void close() {
+            closed = true;
             live.remove(this);
         }
 
@@ -227,7 +234,7 @@ public final class MqttPacketTap {
          * that may pass; the tail of an unfinished packet waits for the next bytes.
          */
         void forward(byte[] buffer, int length, OutputStream out) throws IOException {
-            if (held) {
+            if (held || link.closed) {
                 return;
             }
             byte[] bytes = new byte[pending.length + length];
@@ -236,7 +243,9 @@ public final class MqttPacketTap {
             ByteArrayOutputStream batch = new ByteArrayOutputStream(bytes.length);
             int start = 0;
             int end;
-            while (!held && (end = packetEnd(bytes, start)) > 0) {
+            // A watch's action may have cut the connection: the rest of what was read then goes nowhere, and
+            // must not fire a watch armed for the next connection.
+            while (!held && !link.closed && (end = packetEnd(bytes, start)) > 0) {
                 pass(bytes, start, end, batch, out);
                 start = end;
             }
