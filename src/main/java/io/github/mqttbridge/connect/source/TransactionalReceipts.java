@@ -7,8 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -33,7 +31,7 @@ final class TransactionalReceipts implements MqttReceiptKeeper {
     private record Release(Runnable forgotten, long afterSequence) {
     }
 
-    private final SortedSet<Integer> held;
+    private final PacketIdRuns held;
     private final List<Release> releases = new ArrayList<>();
     private final Set<SourceRecord> heartbeats = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, ?> partition;
@@ -44,7 +42,7 @@ final class TransactionalReceipts implements MqttReceiptKeeper {
     /** Whether {@link #held} changed since the last offset was stamped, so that an offset must carry the change. */
     private boolean unstamped;
 
-    private TransactionalReceipts(SortedSet<Integer> held, Map<String, ?> partition, String heartbeatTopic,
+    private TransactionalReceipts(PacketIdRuns held, Map<String, ?> partition, String heartbeatTopic,
                                   String clientId, Runnable wakePoll) {
         this.held = held;
         this.partition = partition;
@@ -61,9 +59,9 @@ final class TransactionalReceipts implements MqttReceiptKeeper {
                                         String clientId, Runnable wakePoll) {
         Map<String, Object> offset = offsets.offset(partition);
         Object text = offset == null ? null : offset.get(OFFSET_HELD);
-        SortedSet<Integer> held;
+        PacketIdRuns held;
         try {
-            held = text == null ? new TreeSet<>() : PacketIdRanges.parse(text.toString());
+            held = PacketIdRuns.parse(text == null ? "" : text.toString());
         } catch (IllegalArgumentException e) {
             throw new ConnectException("The committed source offset of " + partition + " is not one this connector "
                     + "wrote: " + e.getMessage() + ". Exactly once cannot resume from it; reset the connector's "
@@ -74,7 +72,7 @@ final class TransactionalReceipts implements MqttReceiptKeeper {
 
     @Override
     public synchronized Set<Integer> held() {
-        return Set.copyOf(held);
+        return held.toSet();
     }
 
     /**
@@ -91,7 +89,7 @@ final class TransactionalReceipts implements MqttReceiptKeeper {
     private String stampLocked(long sequence) {
         lastStamp = sequence;
         unstamped = false;
-        return PacketIdRanges.format(held);
+        return held.toString();
     }
 
     /** Whether a change waits for an offset to carry it: then poll() should not wait for messages. */
