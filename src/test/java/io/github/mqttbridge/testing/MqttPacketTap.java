@@ -36,8 +36,9 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>The proxy forwards whole packets only, so a packet is never half through when its direction is held. Held
- * bytes are dropped, never forwarded: the connection is expected to die (a kill, a cut) while held, as if the
- * sender had died before writing them. Only plain TCP: the tap must see MQTT, not TLS or WebSocket frames. The
+ * packets are counted and recorded, but dropped, never forwarded, and no watch fires on them: the connection is
+ * expected to die (a kill, a cut, the broker's end) while held, as if the sender had died before writing them,
+ * or the receiver before reading them. Only plain TCP: the tap must see MQTT, not TLS or WebSocket frames. The
  * packet id sits where MQTT 3.1.1 and 5 both put it, so either version works.
  */
 public final class MqttPacketTap {
@@ -51,6 +52,7 @@ public final class MqttPacketTap {
     public static final int SUBACK = 9;
     public static final int UNSUBSCRIBE = 10;
     public static final int UNSUBACK = 11;
+    public static final int PINGREQ = 12;
     private static final String[] NAMES = {"RESERVED", "CONNECT", "CONNACK", "PUBLISH", "PUBACK", "PUBREC", "PUBREL",
         "PUBCOMP", "SUBSCRIBE", "SUBACK", "UNSUBSCRIBE", "UNSUBACK", "PINGREQ", "PINGRESP", "DISCONNECT", "AUTH"};
     private static final int HISTORY = 40;
@@ -147,6 +149,14 @@ public final class MqttPacketTap {
         return live.stream().mapToInt(Link::openQos2Flows).sum();
     }
 
+    /**
+     * PUBRELs forwarded to the client on the connections still open whose PUBCOMP has not gone back to the broker:
+     * zero when the broker knows of every release the client completed.
+     */
+    public int unansweredReleases() {
+        return live.stream().mapToInt(Link::unansweredReleases).sum();
+    }
+
     /** How many packets of {@code type} went {@code direction} through the tap so far, held ones included. */
     public synchronized long seen(Direction direction, int type) {
         return counts.get(direction)[type];
@@ -195,6 +205,7 @@ public final class MqttPacketTap {
 
     final class Link {
         private final Set<Integer> openQos2 = ConcurrentHashMap.newKeySet();
+        private final Set<Integer> released = ConcurrentHashMap.newKeySet();
         private volatile boolean closed;
         final Flow toBroker = new Flow(Direction.TO_BROKER, this);
         final Flow toClient = new Flow(Direction.TO_CLIENT, this);
@@ -208,11 +219,18 @@ public final class MqttPacketTap {
             return openQos2.size();
         }
 
+        private int unansweredReleases() {
+            return released.size();
+        }
+
         private void forwarded(Packet packet) {
             if (packet.direction == Direction.TO_CLIENT && packet.is(PUBLISH) && packet.qos == 2) {
                 openQos2.add(packet.packetId);
+            } else if (packet.direction == Direction.TO_CLIENT && packet.is(PUBREL)) {
+                released.add(packet.packetId);
             } else if (packet.direction == Direction.TO_BROKER && packet.is(PUBCOMP)) {
                 openQos2.remove(packet.packetId);
+                released.remove(packet.packetId);
             }
         }
     }
@@ -234,7 +252,7 @@ public final class MqttPacketTap {
          * that may pass; the tail of an unfinished packet waits for the next bytes.
          */
         void forward(byte[] buffer, int length, OutputStream out) throws IOException {
-            if (held || link.closed) {
+            if (link.closed) {
                 return;
             }
             byte[] bytes = new byte[pending.length + length];
@@ -245,8 +263,12 @@ public final class MqttPacketTap {
             int end;
             // A watch's action may have cut the connection: the rest of what was read then goes nowhere, and
             // must not fire a watch armed for the next connection.
-            while (!held && !link.closed && (end = packetEnd(bytes, start)) > 0) {
-                pass(bytes, start, end, batch, out);
+            while (!link.closed && (end = packetEnd(bytes, start)) > 0) {
+                if (held) {
+                    decode(bytes, start);
+                } else {
+                    pass(bytes, start, end, batch, out);
+                }
                 start = end;
             }
             pending = Arrays.copyOfRange(bytes, start, bytes.length);

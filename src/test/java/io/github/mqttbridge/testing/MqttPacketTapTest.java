@@ -1,5 +1,6 @@
 package io.github.mqttbridge.testing;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,6 +94,8 @@ class MqttPacketTapTest {
         InputStream fromProxy = broker.getInputStream();
         assertArrayEquals(RawPackets.pubcomp(1), RawPackets.readPacket(fromProxy));
         client.send(RawPackets.PINGREQ);
+        await("held packets counted").atMost(WITHIN)
+                .until(() -> tap.seen(Direction.TO_BROKER, MqttPacketTap.PINGREQ) == 2);
         broker.setSoTimeout(500);
         assertThrows(SocketTimeoutException.class, fromProxy::read, "nothing after the held packet may pass");
 
@@ -101,17 +104,21 @@ class MqttPacketTapTest {
     }
 
     @Test
-    void an_open_qos_2_flow_is_one_whose_publish_reached_the_client_and_whose_pubcomp_has_not_left_it()
+    void a_qos_2_flow_and_its_release_are_open_until_the_clients_pubcomp_has_left()
             throws IOException {
         var completed = tap.afterForwarding(Direction.TO_BROKER, p -> p.is(MqttPacketTap.PUBCOMP), p -> { });
         var published = tap.afterForwarding(Direction.TO_CLIENT, p -> p.is(MqttPacketTap.PUBLISH), p -> { });
         toClient(RawPackets.publishQos2("t", 5, false, utf8("x")));
         published.await(WITHIN);
         assertEquals(1, tap.openQos2Flows());
+        var released = tap.afterForwarding(Direction.TO_CLIENT, p -> p.is(MqttPacketTap.PUBREL), p -> { });
         toClient(RawPackets.pubrel(5));
+        released.await(WITHIN);
+        assertEquals(1, tap.unansweredReleases());
         client.send(RawPackets.pubcomp(5));
         completed.await(WITHIN);
         assertEquals(0, tap.openQos2Flows());
+        assertEquals(0, tap.unansweredReleases());
     }
 
     private void toClient(byte[] packet) throws IOException {

@@ -125,17 +125,21 @@ class ExactlyOnceSourceKillIT {
     }
 
     /**
-     * Mosquitto is killed with flows to the task open in every state its resend distinguishes: from one PUBCOMP of
-     * the task on, nothing the task sends reaches the broker, so the broker holds flows waiting for a PUBCOMP (it
-     * will resend PUBREL) and flows whose records the task committed but whose PUBREC it never got (it will resend
-     * PUBLISH with DUP), besides messages not yet sent. Mosquitto saves its state only now and then and acknowledges
-     * a PUBLISH before saving it, so the test saves it (SIGUSR1) with the publisher idle right before the kill: what
-     * the broker knows after the restart is then what it knew at the kill, as for a broker that saves at once.
+     * Mosquitto is killed with flows to the task open in the states it restores: from one PUBREL on, nothing the
+     * broker sends reaches the task, so the broker holds flows whose records the task committed and whose PUBREC it
+     * got but whose release the task never saw, and messages it sent that never reached the task; after the
+     * restart it resends both, and the task must write only the latter. Mosquitto saves its state only now and then
+     * and acknowledges a PUBLISH before saving it, so the test saves it (SIGUSR1) with the publisher idle right
+     * before the kill: what the broker knows after the restart is then what it knew at the kill.
+     *
+     * <p>Left out: a PUBCOMP of the task lost with the broker. Mosquitto 2.0 restored from its database resends
+     * the PUBLISH, with DUP, of a flow it had sent PUBREL for, which MQTT forbids [MQTT-4.3.3-1]; the task forgot the
+     * id when the release committed, and no receiver can tell that resend from a new message with the id.
      */
     @ParameterizedTest(name = "MQTT {0}")
     @ValueSource(strings = {"3.1.1", "5"})
-    void a_broker_sigkilled_with_flows_open_in_every_state_and_restarted_on_its_saved_state_delivers_exactly_once(
-            String version) throws Exception {
+    void a_broker_sigkilled_with_flows_open_and_restarted_on_its_saved_state_delivers_exactly_once(String version)
+            throws Exception {
         MosquittoBroker.assumeAvailable();
         int half = 100;
         RepeatedPayloadTraffic traffic = new RepeatedPayloadTraffic(Identity.TOPIC, 1);
@@ -145,13 +149,15 @@ class ExactlyOnceSourceKillIT {
             await("the stream flowing into Kafka").atMost(ARRIVAL).pollInterval(Duration.ofMillis(200))
                     .ignoreExceptions().until(() -> traffic.inKafka(kafka()) >= 10 * CHUNK);
             AtomicLong publishesAtHold = new AtomicLong();
-            Packet held = run.tap.holdFrom(Direction.TO_BROKER, p -> p.is(MqttPacketTap.PUBCOMP),
+            Packet held = run.tap.holdFrom(Direction.TO_CLIENT, p -> p.is(MqttPacketTap.PUBREL),
                     p -> publishesAtHold.set(run.tap.seen(Direction.TO_CLIENT, MqttPacketTap.PUBLISH))).await(STRIKE);
             await("the first half published").atMost(ARRIVAL).pollInterval(Duration.ofMillis(100))
                     .until(() -> run.stream.chunksSent() == half);
-            long publishedAfterHold = run.tap.seen(Direction.TO_CLIENT, MqttPacketTap.PUBLISH)
-                    - publishesAtHold.get();
-            int openAtKill = run.tap.openQos2Flows();
+            // A PUBCOMP on its way at the save would leave its flow to Mosquitto's resend of the PUBLISH (above).
+            await("every release the task got answered").atMost(ARRIVAL).pollInterval(Duration.ofMillis(50))
+                    .until(() -> run.tap.unansweredReleases() == 0);
+            long releasesHeld = run.tap.seen(Direction.TO_CLIENT, MqttPacketTap.PUBREL) - held.number() + 1;
+            long publishesHeld = run.tap.seen(Direction.TO_CLIENT, MqttPacketTap.PUBLISH) - publishesAtHold.get();
             broker.saveNow();
             broker.kill();
             broker.start();
@@ -159,9 +165,9 @@ class ExactlyOnceSourceKillIT {
             run.stream.release();
             run.stream.await(ARRIVAL);
             KafkaTally tally = run.assertExactlyOnce(2 * half * CHUNK);
-            System.out.printf("MQTT %s: broker killed with the task's packets held from %s on, %d PUBLISHes after "
-                    + "it and %d QoS 2 flows open: %s%n", version, held, publishedAfterHold, openAtKill, tally);
-            assertTrue(publishedAfterHold > 0, "no flow was waiting for its PUBREC at the kill");
+            System.out.printf("MQTT %s: broker killed with the broker's packets held from %s on: %d releases and %d "
+                    + "PUBLISHes the task never saw: %s%n", version, held, releasesHeld, publishesHeld, tally);
+            assertTrue(publishesHeld > 0, "the broker was killed with no message sent that the task had not seen");
         }
     }
 
