@@ -100,7 +100,8 @@ class ExactlyOnceMultiWorkerIT {
                 ConnectorStatus moved = awaitTasks(name, "on the two survivors", ids -> !ids.contains(victimId));
                 awaitRecords(traffic, traffic.inKafka(kafka.get().kafka()) + 40 * CHUNK, "on the survivors");
                 victim.start();
-                ConnectorStatus back = awaitTasks(name, "with the killed worker back", ids -> true);
+                // Connect balances tasks apart from connectors: one task for each worker again.
+                ConnectorStatus back = awaitTasks(name, "on all three workers again", ids -> ids.size() == WORKERS);
                 awaitRecords(traffic, traffic.inKafka(kafka.get().kafka()) + 40 * CHUNK,
                         "after the killed worker came back");
                 int messages = stream.finish(ARRIVAL) * CHUNK;
