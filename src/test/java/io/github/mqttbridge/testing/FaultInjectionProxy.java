@@ -49,6 +49,8 @@ public final class FaultInjectionProxy implements AutoCloseable {
     /** Signalled whenever a fault is lifted or connections are closed, to wake held pumps. */
     private final Condition changed = lock.newCondition();
     private boolean blackHole;
+    /** Reads the MQTT packets of connections opened after it was set; null forwards bytes as they come. */
+    private volatile MqttPacketTap tap;
     private long delayNanos;
     private boolean closed;
     private ServerSocket listener;
@@ -77,6 +79,15 @@ public final class FaultInjectionProxy implements AutoCloseable {
     public static FaultInjectionProxy to(String uri) {
         URI parsed = URI.create(uri);
         return new FaultInjectionProxy(parsed.getHost(), parsed.getPort());
+    }
+
+    /**
+     * Passes each connection opened from now on through {@code tap}, which sees its MQTT packets and may hold
+     * them; the connection then forwards whole packets only.
+     */
+    public FaultInjectionProxy tap(MqttPacketTap tap) {
+        this.tap = tap;
+        return this;
     }
 
     public int port() {
@@ -225,17 +236,32 @@ public final class FaultInjectionProxy implements AutoCloseable {
             closeQuietly(upstream);
             return;
         }
-        Connection connection = new Connection(client, upstream);
+        MqttPacketTap packets = tap;
+        MqttPacketTap.Link link = packets == null ? null : packets.link();
+        Connection connection = new Connection(client, upstream, link);
         connections.add(connection);
         if (isClosed()) {
             connection.close();
             return;
         }
-        threads.execute(() -> pump(connection, client, upstream, bytesToTarget));
-        threads.execute(() -> pump(connection, upstream, client, new LongAdder()));
+        threads.execute(() -> pump(connection, client, upstream, bytesToTarget,
+                link == null ? FaultInjectionProxy::writeAll : link.toBroker::forward));
+        threads.execute(() -> pump(connection, upstream, client, new LongAdder(),
+                link == null ? FaultInjectionProxy::writeAll : link.toClient::forward));
     }
 
-    private void pump(Connection connection, Socket from, Socket to, LongAdder forwarded) {
+    /** Writes what a pump read to the other side: all of it, or what a {@link MqttPacketTap} lets through. */
+    @FunctionalInterface
+    private interface Forwarder {
+        void forward(byte[] buffer, int length, OutputStream out) throws IOException;
+    }
+
+    private static void writeAll(byte[] buffer, int length, OutputStream out) throws IOException {
+        out.write(buffer, 0, length);
+        out.flush();
+    }
+
+    private void pump(Connection connection, Socket from, Socket to, LongAdder forwarded, Forwarder forwarder) {
         byte[] buffer = new byte[CHUNK];
         // The streams are not closed here: closing one closes its socket, which Connection.close() does in order.
         try {
@@ -246,8 +272,7 @@ public final class FaultInjectionProxy implements AutoCloseable {
                 if (!awaitForwarding(connection, System.nanoTime())) {
                     break;
                 }
-                out.write(buffer, 0, n);
-                out.flush();
+                forwarder.forward(buffer, n, out);
                 forwarded.add(n);
             }
         } catch (IOException e) {
@@ -301,11 +326,13 @@ public final class FaultInjectionProxy implements AutoCloseable {
     private final class Connection {
         private final Socket client;
         private final Socket upstream;
+        private final MqttPacketTap.Link link;
         private volatile boolean isClosed;
 
-        Connection(Socket client, Socket upstream) {
+        Connection(Socket client, Socket upstream, MqttPacketTap.Link link) {
             this.client = client;
             this.upstream = upstream;
+            this.link = link;
         }
 
         boolean isClosed() {
@@ -316,6 +343,9 @@ public final class FaultInjectionProxy implements AutoCloseable {
             isClosed = true;
             closeQuietly(client);
             closeQuietly(upstream);
+            if (link != null) {
+                link.close();
+            }
             connections.remove(this);
         }
     }

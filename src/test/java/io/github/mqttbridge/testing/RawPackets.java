@@ -58,11 +58,20 @@ public final class RawPackets {
 
     /** PUBLISH at QoS 1, neither retained nor a duplicate, with packet id {@code packetId}. */
     public static byte[] publishQos1(String topic, int packetId, byte[] payload) {
+        return publish(0x32, topic, packetId, payload);
+    }
+
+    /** MQTT 3.1.1 PUBLISH at QoS 2, not retained, with packet id {@code packetId}; {@code dup} sets the DUP flag. */
+    public static byte[] publishQos2(String topic, int packetId, boolean dup, byte[] payload) {
+        return publish(dup ? 0x3C : 0x34, topic, packetId, payload);
+    }
+
+    private static byte[] publish(int firstByte, String topic, int packetId, byte[] payload) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writeString(body, topic);
         body.writeBytes(bytes(packetId >> 8, packetId & 0xFF));
         body.writeBytes(payload);
-        return packet(0x32, body);
+        return packet(firstByte, body);
     }
 
     /** A UTF-8 string as MQTT encodes it: two bytes of length, then the bytes. */
@@ -89,6 +98,11 @@ public final class RawPackets {
     /** The PUBREC a receiver sends for a QoS 2 PUBLISH with {@code packetId}. */
     public static byte[] pubrec(int packetId) {
         return bytes(0x50, 0x02, packetId >> 8, packetId & 0xFF);
+    }
+
+    /** The PUBREL a sender answers a PUBREC for {@code packetId} with. */
+    public static byte[] pubrel(int packetId) {
+        return bytes(0x62, 0x02, packetId >> 8, packetId & 0xFF);
     }
 
     /** The PUBCOMP a receiver sends for the PUBREL with {@code packetId}. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Which numbered messages Kafka holds and how often, and whether each key's records are in publishing order. */
@@ -12,10 +13,17 @@ public final class KafkaTally {
     private final int[] counts;
     private final Map<String, List<Integer>> byKey = new HashMap<>();
 
+    /** Records whose value is the message's number, as {@link SourceTraffic} sends them. */
     public KafkaTally(int expected, List<ConsumerRecord<byte[], byte[]>> records) {
+        this(expected, records, r -> Integer.parseInt(new String(r.value(), StandardCharsets.UTF_8)));
+    }
+
+    /** Records whose message number {@code number} tells, for payloads that do not name their message. */
+    public KafkaTally(int expected, List<ConsumerRecord<byte[], byte[]>> records,
+                      ToIntFunction<ConsumerRecord<byte[], byte[]>> number) {
         counts = new int[expected];
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            int n = Integer.parseInt(new String(r.value(), StandardCharsets.UTF_8));
+            int n = number.applyAsInt(r);
             counts[n]++;
             byKey.computeIfAbsent(new String(r.key(), StandardCharsets.UTF_8), k -> new ArrayList<>()).add(n);
         }
@@ -37,6 +45,17 @@ public final class KafkaTally {
             d += Math.max(0, c - 1);
         }
         return d;
+    }
+
+    /** The messages that arrived more than once. */
+    public List<Integer> duplicated() {
+        List<Integer> duplicated = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 1) {
+                duplicated.add(i);
+            }
+        }
+        return duplicated;
     }
 
     /**
@@ -65,7 +84,9 @@ public final class KafkaTally {
     @Override
     public String toString() {
         List<Integer> missing = missing();
+        List<Integer> duplicated = duplicated();
         return "missing " + missing.size() + (missing.isEmpty() ? "" : " (first " + missing.subList(0,
-                Math.min(10, missing.size())) + ")") + ", duplicates " + duplicates();
+                Math.min(10, missing.size())) + ")") + ", duplicates " + duplicates() + (duplicated.isEmpty() ? ""
+                : " (first " + duplicated.subList(0, Math.min(10, duplicated.size())) + ")");
     }
 }
