@@ -38,7 +38,8 @@ public final class ConnectOptions {
                 new EngineOptions.Tls(b.useSsl, b.sslContext, b.hostnameVerification, b.alpnProtocols),
                 new EngineOptions.Reconnect(b.reconnect, b.reconnectMinDelay, b.reconnectMaxDelay, b.retryInitialConnect),
                 new EngineOptions.FlowControl(b.maxInflight, b.maxInflightQos2, b.maxInboundPacketSize,
-                        b.maxInboundMessages, b.maxInboundBytes, b.manualAcks),
+                        b.maxInboundMessages, b.maxInboundBytes, b.manualAcks,
+                        ReceiptKeeperAdapter.of(b.receiptKeeper)),
                 persistence == null ? null : persistence.stores(),
                 new EngineOptions.Offline(b.disconnectedPublishing, b.disconnectedBufferSize), Mqtt5Setters.forEngine(mqtt5));
     }
@@ -197,6 +198,7 @@ public final class ConnectOptions {
         private int maxInflightQos2 = 20;
         private int maxInboundPacketSize = MqttDecoder.DEFAULT_MAX_PACKET_SIZE;
         private boolean manualAcks;
+        private MqttReceiptKeeper receiptKeeper;
         private int maxInboundMessages = 10_000;
         private long maxInboundBytes = 64L * 1024 * 1024;
         private boolean reconnect;
@@ -373,6 +375,12 @@ public final class ConnectOptions {
         /** Acknowledge inbound QoS 1 and 2 messages only when the application calls {@link MqttMessage#ack()}. */
         public Builder manualAcks(boolean manualAcks) {
             this.manualAcks = manualAcks;
+            return this;
+        }
+
+        /** Let {@code keeper} keep the receipts of inbound QoS 2 messages, for exactly once across a crash. */
+        public Builder receiptKeeper(MqttReceiptKeeper receiptKeeper) {
+            this.receiptKeeper = receiptKeeper;
             return this;
         }
 

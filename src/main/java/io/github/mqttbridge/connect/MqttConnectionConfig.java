@@ -180,8 +180,14 @@ public class MqttConnectionConfig extends AbstractConfig {
 
     /** Whether the broker keeps the session across a lost connection: no clean session, nor an MQTT 5 expiry of 0. */
     public boolean keepsSession() {
-        Long expiryMs = getLong(MqttVersionKeys.SESSION_EXPIRY_INTERVAL_MS_CONFIG);
-        return !cleanSession() && !(MqttVersionKeys.mayUseMqtt5(this) && expiryMs != null && expiryMs == 0);
+        return keepsSession(this);
+    }
+
+    /** As {@link #keepsSession()}, for a config parsed by {@code validate()}. */
+    public static boolean keepsSession(AbstractConfig c) {
+        Long expiryMs = c.getLong(MqttVersionKeys.SESSION_EXPIRY_INTERVAL_MS_CONFIG);
+        return !c.getBoolean(CLEAN_SESSION_CONFIG)
+                && !(MqttVersionKeys.mayUseMqtt5(c) && expiryMs != null && expiryMs == 0);
     }
 
     public long connectTimeoutMs() {

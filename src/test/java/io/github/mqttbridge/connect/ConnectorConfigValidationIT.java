@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mqttbridge.connect.sink.MqttSinkConnector;
 import io.github.mqttbridge.connect.sink.MqttSinkConnectorConfig;
 import io.github.mqttbridge.connect.sink.SinkMqtt5Keys;
+import io.github.mqttbridge.connect.source.ExactlyOnceKeys;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.connect.source.MqttSourceConnectorConfig;
 import io.github.mqttbridge.testing.ClassResource;
@@ -171,6 +172,8 @@ class ConnectorConfigValidationIT {
                 row(p, MqttSourceConnectorConfig.TOPICS_CONFIG, "sensors/te+mp", "'+'"),
                 row(p, MqttSourceConnectorConfig.TOPICS_CONFIG, "$share/group", "needs a topic filter after $share/group/"),
                 row(p, MqttSourceConnectorConfig.QOS_CONFIG, "3", "no more than 2"),
+                row(p, ExactlyOnceKeys.HEARTBEAT_TOPIC_CONFIG, "", "give a Kafka topic name"),
+                row(p, ExactlyOnceKeys.HEARTBEAT_TOPIC_CONFIG, "heart beats", "holds only"),
                 row(p, MqttSourceConnectorConfig.QOS_CONFIG, "one", "Not a number of type INT"),
                 row(p, MqttSourceConnectorConfig.KAFKA_TOPIC_CONFIG, "iot.{5}", "'sensors/+/temp'"),
                 row(p, MqttSourceConnectorConfig.KAFKA_TOPIC_CONFIG, "iot.{1", "{"),

@@ -21,6 +21,7 @@ final class HandOverQueue {
     private final ArrayDeque<Arrived> items = new ArrayDeque<>();
     private long bytes;
     private boolean closed;
+    private boolean woken;
 
     HandOverQueue(int maxMessages, long maxBytes) {
         this.maxMessages = maxMessages;
@@ -51,14 +52,18 @@ final class HandOverQueue {
         }
     }
 
-    /** Takes up to {@code max} messages, waiting up to {@code waitMillis} for the first; empty if none came. */
+    /**
+     * Takes up to {@code max} messages, waiting up to {@code waitMillis} for the first, or until {@link #wake};
+     * empty if none came.
+     */
     List<Arrived> drain(int max, long waitMillis) throws InterruptedException {
         long remaining = TimeUnit.MILLISECONDS.toNanos(waitMillis);
         lock.lockInterruptibly();
         try {
-            while (items.isEmpty() && !closed && remaining > 0) {
+            while (items.isEmpty() && !closed && !woken && remaining > 0) {
                 remaining = notEmpty.awaitNanos(remaining);
             }
+            woken = false;
             List<Arrived> batch = new ArrayList<>(Math.min(max, items.size()));
             while (batch.size() < max && !items.isEmpty()) {
                 Arrived a = items.poll();
@@ -69,6 +74,17 @@ final class HandOverQueue {
                 notFull.signalAll();
             }
             return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the wait of a drain, current or next, though no message came: the task has something else to send. */
+    void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            notEmpty.signalAll();
         } finally {
             lock.unlock();
         }

@@ -6,9 +6,12 @@ import io.github.mqttbridge.connect.TaskConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 
 /**
@@ -56,6 +59,22 @@ public class MqttSourceConnector extends SourceConnector {
     @Override
     public ConfigDef config() {
         return MqttSourceConnectorConfig.configDef();
+    }
+
+    /**
+     * Supported only where the guarantee holds: QoS 2, a session the broker keeps, no shared subscription (see
+     * {@link ExactlyOnceKeys#obstacles}). validate() names the key when the connector requires it otherwise.
+     */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        try {
+            AbstractConfig parsed = new AbstractConfig(MqttSourceConnectorConfig.configDef(), connectorConfig, false);
+            return ExactlyOnceKeys.obstacles(parsed).isEmpty() ? ExactlyOnceSupport.SUPPORTED
+                    : ExactlyOnceSupport.UNSUPPORTED;
+        } catch (ConfigException invalid) {
+            // validate() reports the key; no config that fails it delivers anything
+            return ExactlyOnceSupport.UNSUPPORTED;
+        }
     }
 
     /** The per-key checks of the ConfigDef, plus the rules that join keys, each reported on the key to fix. */

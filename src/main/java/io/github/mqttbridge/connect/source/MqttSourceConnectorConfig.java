@@ -24,6 +24,7 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
     public static final String SOURCE_GROUP = "MQTT source";
     public static final String FLOW_GROUP = "Flow control";
     public static final String ERRORS_GROUP = "Error handling";
+    public static final String EXACTLY_ONCE_GROUP = "Exactly once";
 
     public static final String TOPICS_CONFIG = "mqtt.topics";
     private static final String TOPICS_DOC = "The MQTT topic filters to subscribe to ('+' and '#' wildcards allowed). "
@@ -100,7 +101,7 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
 
     /**
      * The rules joining {@code mqtt.topics} and {@code kafka.topic}, and {@code mqtt.payload.schema} and
-     * {@code mqtt.payload.format}; the connection rules are the base class's.
+     * {@code mqtt.payload.format}, and what exactly once needs; the connection rules are the base class's.
      */
     static final CrossFieldRules RULES = (c, problems) -> {
         String missing = missingCapture(c.getList(TOPICS_CONFIG), c.getString(KAFKA_TOPIC_CONFIG));
@@ -115,6 +116,7 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
             problems.put(PAYLOAD_SCHEMA_CONFIG, "applies to " + PAYLOAD_FORMAT_CONFIG + "=json only; with "
                     + PAYLOAD_FORMAT_CONFIG + "=" + format + " leave it 'none'" + why);
         }
+        ExactlyOnceKeys.RULES.check(c, problems);
     };
 
     public MqttSourceConnectorConfig(Map<?, ?> originals) {
@@ -154,6 +156,7 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
                         Importance.LOW, POLL_TIMEOUT_MS_DOC, FLOW_GROUP, ++order, Width.SHORT, POLL_TIMEOUT_MS_DISPLAY);
         def.define(DLQ_TOPIC_CONFIG, Type.STRING, "", KafkaTopicNameValidator.INSTANCE, Importance.MEDIUM, DLQ_TOPIC_DOC,
                 ERRORS_GROUP, 1, Width.LONG, DLQ_TOPIC_DISPLAY);
+        ExactlyOnceKeys.define(def, EXACTLY_ONCE_GROUP);
         return def;
     }
 
@@ -215,6 +218,15 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
         return getLong(POLL_TIMEOUT_MS_CONFIG);
     }
 
+    /** Whether the connector requires exactly once of Connect: then the task keeps its QoS 2 receipts in offsets. */
+    public boolean exactlyOnce() {
+        return ExactlyOnceKeys.required(this);
+    }
+
+    public String heartbeatTopic() {
+        return getString(ExactlyOnceKeys.HEARTBEAT_TOPIC_CONFIG).trim();
+    }
+
     /** The dead letter topic, or empty when none is configured. */
     public String deadLetterTopic() {
         return getString(DLQ_TOPIC_CONFIG).trim();
@@ -248,16 +260,23 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
         }
     }
 
-    /** A Kafka topic name, or empty. */
+    /** A Kafka topic name; empty too for {@link #INSTANCE}, not for {@link #REQUIRED}. */
     static final class KafkaTopicNameValidator implements ConfigDef.Validator {
-        static final KafkaTopicNameValidator INSTANCE = new KafkaTopicNameValidator();
+        static final KafkaTopicNameValidator INSTANCE = new KafkaTopicNameValidator(true);
+        static final KafkaTopicNameValidator REQUIRED = new KafkaTopicNameValidator(false);
 
-        private KafkaTopicNameValidator() {
+        private final boolean emptyAllowed;
+
+        private KafkaTopicNameValidator(boolean emptyAllowed) {
+            this.emptyAllowed = emptyAllowed;
         }
 
         @Override
         public void ensureValid(String name, Object value) {
             String topic = value == null ? "" : ((String) value).trim();
+            if (topic.isEmpty() && !emptyAllowed) {
+                throw new ConfigException(name, value, "give a Kafka topic name");
+            }
             if (!topic.isEmpty() && !SourceTopicTemplate.sanitize(topic).equals(topic)) {
                 throw new ConfigException(name, value, "a Kafka topic name holds only a-z, A-Z, 0-9, '.', '_' and "
                         + "'-', at most " + SourceTopicTemplate.MAX_KAFKA_TOPIC_LENGTH + " characters, and is not '.' or '..'");
@@ -266,7 +285,7 @@ public class MqttSourceConnectorConfig extends MqttConnectionConfig {
 
         @Override
         public String toString() {
-            return "a Kafka topic name, or empty";
+            return emptyAllowed ? "a Kafka topic name, or empty" : "a Kafka topic name";
         }
     }
 }

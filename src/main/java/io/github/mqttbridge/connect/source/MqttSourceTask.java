@@ -38,6 +38,8 @@ public class MqttSourceTask extends SourceTask {
     private MqttClient client;
     private MqttSourceTaskMetrics metrics;
     private SourceOutageLog outage;
+    /** The QoS 2 receipts kept in the offsets when the task delivers exactly once; null when at least once. */
+    private TransactionalReceipts receipts;
     private volatile ConnectException fatal;
     private long sequence;
 
@@ -56,7 +58,10 @@ public class MqttSourceTask extends SourceTask {
         uncommitted = new UncommittedRecords(config.queueMaxMessages(), config.queueMaxBytes());
         SubscribedFilters filters = new SubscribedFilters(config.topics());
         PayloadReader payloads = config.payloadReader();
-        mapper = new SourceRecordMapper(config.kafkaTopic(), payloads, clientId, filters);
+        Map<String, ?> partition = SourceRecordMapper.partition(clientId);
+        receipts = config.exactlyOnce() ? TransactionalReceipts.resume(context.offsetStorageReader(), partition,
+                config.heartbeatTopic(), clientId, queue::wake) : null;
+        mapper = new SourceRecordMapper(config.kafkaTopic(), payloads, partition, filters, receipts);
         badRecords = new SourceBadRecords(task.toleratesAllErrors(), config.deadLetterTopic(), mapper);
         client = new MqttClient(config.serverUris().get(0), clientId);
         metrics = new MqttSourceTaskMetrics(task, pendingAcks, queue, client::isConnected);
@@ -65,18 +70,19 @@ public class MqttSourceTask extends SourceTask {
         Subscriptions subscriptions = new Subscriptions(client, filters, config.qos(), this::fail,
                 lowestGranted -> log.info("MQTT source {} subscribed to all {} filters, the lowest at QoS {}; "
                         + "guarantee in force: {}", task, config.topics().size(), lowestGranted,
-                        SourceGuarantee.of(lowestGranted, config.keepsSession())));
+                        SourceGuarantee.of(lowestGranted, config.keepsSession(), receipts != null)));
         metrics.subscriptions(subscriptions::allConfirmed);
         outage = new SourceOutageLog(task);
         listen(subscriptions);
         log.info("MQTT source {} starting: brokers {}, client id '{}', filters {} at QoS {}, clean session {}, to "
                         + "Kafka topic '{}' as {}; guarantee: {}", task, config.serverUris(), clientId,
                 config.topics(), config.qos(), config.cleanSession(), config.kafkaTopic(),
-                payloads.configName(), SourceGuarantee.of(config.qos(), config.keepsSession()));
+                payloads.configName(), SourceGuarantee.of(config.qos(), config.keepsSession(), receipts != null));
         // retryInitialConnect is on: an unreachable broker leaves the task running and retrying, not failing.
         // The receive maximum makes a broker on MQTT 5 hold back what a slow Kafka would leave waiting here.
         client.connect(config.connectOptions(Math.min(config.queueMaxMessages(), MAX_RECEIVE_MAXIMUM))
                 .manualAcks(true)
+                .receiptKeeper(receipts)
                 .maxInboundQueue(config.queueMaxMessages(), config.queueMaxBytes())
                 .build());
     }
@@ -118,8 +124,13 @@ public class MqttSourceTask extends SourceTask {
         if (!uncommitted.awaitRoom(config.pollTimeoutMs())) {
             return null;
         }
-        List<Arrived> batch = queue.drain(config.pollBatchSize(), config.pollTimeoutMs());
+        boolean heartbeatDue = receipts != null && receipts.unstamped();
+        List<Arrived> batch = queue.drain(config.pollBatchSize(), heartbeatDue ? 0 : config.pollTimeoutMs());
         if (batch.isEmpty()) {
+            SourceRecord heartbeat = receipts == null ? null : receipts.heartbeat(++sequence);
+            if (heartbeat != null) {
+                return List.of(heartbeat);
+            }
             outage.idle();
             return null;
         }
@@ -149,9 +160,16 @@ public class MqttSourceTask extends SourceTask {
         }
     }
 
-    /** Kafka has the record (or dropped it on purpose, {@code metadata} null): the broker may forget the message. */
+    /**
+     * Kafka has the record (or dropped it on purpose, {@code metadata} null): the broker may forget the message.
+     * Delivering exactly once, this comes after the record's transaction committed, and with a record Kafka
+     * took, the receipts in its offset committed too.
+     */
     @Override
     public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        if (receipts != null && receipts.committed(record, SourceRecordMapper.sequence(record), metadata != null)) {
+            return;
+        }
         pendingAcks.acknowledge(record);
         uncommitted.committed(record);
         metrics.recordCommitted();

@@ -9,7 +9,7 @@ final class SourceGuarantee {
     private SourceGuarantee() {
     }
 
-    static String of(int qos, boolean keepsSession) {
+    static String of(int qos, boolean keepsSession, boolean exactlyOnce) {
         if (qos == 0) {
             return "at most once (QoS 0): messages in flight when a task, worker or broker fails are lost";
         }
@@ -17,6 +17,11 @@ final class SourceGuarantee {
             return "at least once while connected; with a session that ends with the connection (clean session, "
                     + "or an MQTT 5 session expiry of 0), messages published while the task is disconnected or not "
                     + "yet in Kafka when it stops are lost";
+        }
+        if (exactlyOnce && qos == 2) {
+            return "exactly once: each message's record and the task's QoS 2 receipts commit in one Kafka "
+                    + "transaction, and the broker gets PUBREC only after it; a message sent again after a failure is "
+                    + "recognised by its packet id and not written twice";
         }
         return "at least once: each message is acknowledged to the broker only after Kafka has its record; "
                 + "duplicates are possible after a failure";

@@ -20,7 +20,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * it came through.
  *
  * <p>The source partition names the task's client, the offset the last message it received. MQTT cannot replay
- * from an offset, so these are for inspection only; the broker's session is what resumes a task.
+ * from an offset, so these are for inspection only; the broker's session is what resumes a task. Delivering
+ * exactly once, the offset also carries the task's {@link TransactionalReceipts}.
  */
 final class SourceRecordMapper {
     static final String HEADER_TOPIC = "mqtt.topic";
@@ -38,13 +39,26 @@ final class SourceRecordMapper {
     private final PayloadReader format;
     private final Map<String, ?> sourcePartition;
     private final SubscribedFilters filters;
+    /** The receipts each offset carries when the task delivers exactly once; null when it does not. */
+    private final TransactionalReceipts receipts;
 
-    SourceRecordMapper(SourceTopicTemplate template, PayloadReader format, String clientId,
-                       SubscribedFilters filters) {
+    SourceRecordMapper(SourceTopicTemplate template, PayloadReader format, Map<String, ?> sourcePartition,
+                       SubscribedFilters filters, TransactionalReceipts receipts) {
         this.template = template;
         this.format = format;
-        this.sourcePartition = Map.of(PARTITION_CLIENT_ID, clientId);
+        this.sourcePartition = sourcePartition;
         this.filters = filters;
+        this.receipts = receipts;
+    }
+
+    /** The source partition of a task's records: its client, whose MQTT session they come from. */
+    static Map<String, ?> partition(String clientId) {
+        return Map.of(PARTITION_CLIENT_ID, clientId);
+    }
+
+    /** The number the task gave the record, from its offset. */
+    static long sequence(SourceRecord record) {
+        return ((Number) record.sourceOffset().get(OFFSET_RECEIVED)).longValue();
     }
 
     /** The record for a message; throws {@link BadRecordException} when the format cannot read the payload. */
@@ -68,9 +82,15 @@ final class SourceRecordMapper {
                 Schema.STRING_SCHEMA, topic, Schema.BYTES_SCHEMA, arrived.payload(), arrived.arrivalMillis(), headers);
     }
 
-    private static Map<String, ?> offset(Arrived arrived, long sequence) {
-        return Map.of(OFFSET_RECEIVED, sequence, HEADER_TOPIC, arrived.message().destinationName(),
-                HEADER_MESSAGE_ID, arrived.message().messageId());
+    /** Made only once the record is sure to be made: stamping takes the message's id into the receipts. */
+    private Map<String, ?> offset(Arrived arrived, long sequence) {
+        MqttMessage m = arrived.message();
+        if (receipts == null) {
+            return Map.of(OFFSET_RECEIVED, sequence, HEADER_TOPIC, m.destinationName(), HEADER_MESSAGE_ID,
+                    m.messageId());
+        }
+        return Map.of(OFFSET_RECEIVED, sequence, HEADER_TOPIC, m.destinationName(), HEADER_MESSAGE_ID,
+                m.messageId(), TransactionalReceipts.OFFSET_HELD, receipts.stamp(m.qos(), m.messageId(), sequence));
     }
 
     private Headers headers(Arrived arrived) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** errors.tolerance for payloads the format cannot read: fail, skip, or send to the dead letter topic. */
 class SourceBadRecordsTest {
-    private static final SourceRecordMapper MAPPER = new SourceRecordMapper(SourceTopicTemplate.parse("t"), SourcePayloadFormat.JSON, "c-0", new SubscribedFilters(List.of("#")));
+    private static final SourceRecordMapper MAPPER = new SourceRecordMapper(SourceTopicTemplate.parse("t"), SourcePayloadFormat.JSON,
+            SourceRecordMapper.partition("c-0"), new SubscribedFilters(List.of("#")), null);
 
     private static Arrived bad() {
         MqttMessage m = new MqttMessage("temp=21");

@@ -26,8 +26,8 @@ class SourceRecordMapperTest {
     }
 
     private static SourceRecordMapper mapper(String template, SourcePayloadFormat format, String... filters) {
-        return new SourceRecordMapper(SourceTopicTemplate.parse(template), format, "src-0",
-                new SubscribedFilters(List.of(filters)));
+        return new SourceRecordMapper(SourceTopicTemplate.parse(template), format, SourceRecordMapper.partition("src-0"),
+                new SubscribedFilters(List.of(filters)), null);
     }
 
     private static Map<String, Object> headers(SourceRecord r) {

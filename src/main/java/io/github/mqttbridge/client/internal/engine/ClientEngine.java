@@ -17,7 +17,6 @@ import io.github.mqttbridge.client.internal.codec.packet.UnsubAckPacket;
 import io.github.mqttbridge.client.internal.persistence.SessionStore;
 import io.github.mqttbridge.client.internal.persistence.SessionStoreFactory;
 import io.github.mqttbridge.client.internal.persistence.TransientSessionStore;
-import io.github.mqttbridge.client.internal.session.IncomingQosFlows;
 import io.github.mqttbridge.client.internal.session.ProtocolViolationException;
 import io.github.mqttbridge.client.internal.session.Session;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
@@ -50,6 +49,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
     private Session<Delivery<M>, SubscriptionRequests.Pending> session;
     private SubscriptionRequests requests;
     private PublishAcknowledgements<M> acks;
+    private InboundMessages<M> inbound;
     private final RefusalWatch refusals = new RefusalWatch();
     /** Valid for the connection: what its CONNACK said. */
     private volatile Negotiated negotiated;
@@ -77,6 +77,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
                 session = openSession(connectOptions);
                 requests = new SubscriptionRequests(lock, session, executors, () -> options.timeout());
                 acks = new PublishAcknowledgements<>(lock, session, lifecycle, executors, callbacks);
+                inbound = new InboundMessages<>(lock, session, lifecycle, executors, callbacks, () -> options);
             }
             lifecycle.start(connectOptions, executors, result);
         }
@@ -100,7 +101,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         return new Session<>(store, o.flow().maxInflight(), o.flow().maxInflightQos2(), stored -> {
             M m = callbacks.restored(stored.topic(), stored.payload(), stored.qos(), stored.retain());
             return new Delivery<>(m, new CompletableFuture<>());
-        });
+        }, o.flow().receiptKeeper());
     }
 
     @Override
@@ -164,11 +165,11 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             }
         }
         switch (packet.type()) {
-            case PUBLISH -> onPublish(c, inboundAliases.resolve((PublishPacket) packet));
+            case PUBLISH -> inbound.onPublish(c, inboundAliases.resolve((PublishPacket) packet));
             case PUBACK -> acks.onPubAck((PubAckPacket) packet);
             case PUBREC -> acks.onPubRec(c, (PubRecPacket) packet);
             case PUBCOMP -> acks.onPubComp((PubCompPacket) packet);
-            case PUBREL -> reply(c, () -> session.onPubRel((PubRelPacket) packet));
+            case PUBREL -> inbound.onPubRel(c, (PubRelPacket) packet);
             case SUBACK -> requests.onSubAck((SubAckPacket) packet);
             case UNSUBACK -> requests.onUnsubAck((UnsubAckPacket) packet);
             case PINGRESP -> { }
@@ -180,60 +181,6 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
             case DISCONNECT -> c.close(EngineFailure.serverDisconnect(((DisconnectPacket) packet).reasonCode(),
                     ((DisconnectPacket) packet).properties().reasonString()));
             default -> throw new ProtocolViolationException("a server must not send " + packet.type());
-        }
-    }
-
-    private interface Step<T> {
-        T run() throws ProtocolViolationException;
-    }
-
-    private void reply(Connection c, Step<MqttPacket> step) throws ProtocolViolationException {
-        synchronized (lock) {
-            c.send(step.run());
-        }
-    }
-
-    private void onPublish(Connection c, PublishPacket publish) throws InterruptedException {
-        Session.Arrival arrival;
-        boolean manual;
-        synchronized (lock) {
-            manual = options.flow().manualAcks();
-            arrival = session.onPublish(publish);
-            if (arrival.reply() != null) {
-                c.send(arrival.reply());
-            }
-        }
-        if (!arrival.deliver()) {
-            return;
-        }
-        IncomingQosFlows.PendingAck owed = arrival.ack();
-        Runnable acknowledge = owed == null ? null : () -> sendLocked(() -> session.acknowledge(owed));
-        try {
-            executors.callbacks.deliver(() -> {
-                try {
-                    callbacks.messageArrived(publish, manual ? acknowledge : null);
-                } finally {
-                    if (!manual && acknowledge != null) {
-                        acknowledge.run();
-                    }
-                }
-            }, publish.payload().length);
-        } catch (InterruptedException connectionEnded) {
-            if (owed != null) {
-                sendLocked(() -> session.undelivered(owed));
-            }
-            throw connectionEnded;
-        }
-    }
-
-    /** Sends, on the current connection if there is one, the packets a session step asks for. */
-    private void sendLocked(java.util.function.Supplier<List<MqttPacket>> step) {
-        synchronized (lock) {
-            List<MqttPacket> packets = step.get();
-            Connection c = lifecycle.current();
-            if (c != null) {
-                packets.forEach(c::send);
-            }
         }
     }
 

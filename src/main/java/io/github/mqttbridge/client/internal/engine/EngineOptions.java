@@ -4,6 +4,7 @@ import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.ConnectPacket;
 import io.github.mqttbridge.client.internal.codec.packet.StringPair;
 import io.github.mqttbridge.client.internal.persistence.SessionStoreFactory;
+import io.github.mqttbridge.client.internal.session.ReceiptKeeper;
 import io.github.mqttbridge.client.internal.transport.ServerUri;
 import java.time.Duration;
 import java.util.List;
@@ -57,9 +58,12 @@ public record EngineOptions(Duration timeout, Duration keepAliveInterval, boolea
     public record Reconnect(boolean enabled, Duration minDelay, Duration maxDelay, boolean retryInitialConnect) {
     }
 
-    /** How much may be in flight or wait, each way, and who acknowledges inbound messages. */
+    /**
+     * How much may be in flight or wait, each way, who acknowledges inbound messages, and who keeps the receipts
+     * of inbound QoS 2 messages ({@code receiptKeeper} null: the session store).
+     */
     public record FlowControl(int maxInflight, int maxInflightQos2, int maxInboundPacketSize, int maxInboundMessages,
-                              long maxInboundBytes, boolean manualAcks) {
+                              long maxInboundBytes, boolean manualAcks, ReceiptKeeper receiptKeeper) {
     }
 
     /** Whether publishes are accepted while disconnected, and how many may wait. */

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * application has it; acknowledgements leave in the order the messages arrived [MQTT-4.6.0-2, MQTT-4.6.0-3]
  * whatever order the application acknowledges in. A QoS 2 message is delivered once per packet id until the
  * server releases it with PUBREL, so a re-sent PUBLISH is not delivered twice; the ids acknowledged with PUBREC
- * are kept in the session store, so this holds across a restart of the process too. Not thread-safe: the client
- * guards it with its session lock.
+ * are kept in the session store, so this holds across a restart of the process too. With a {@link ReceiptKeeper}
+ * the application keeps those ids instead, and a PUBCOMP waits until it has forgotten the released id. Not
+ * thread-safe: the client guards it with its session lock.
  */
 public final class IncomingQosFlows {
     private static final Logger log = LoggerFactory.getLogger(IncomingQosFlows.class);
@@ -35,6 +36,10 @@ public final class IncomingQosFlows {
         REPEAT_PUBREC,
         /** A QoS 2 PUBLISH already delivered and not yet acknowledged by the application: ignore it. */
         IGNORE
+    }
+
+    /** What to do about a PUBREL: the PUBCOMP to send now (null for none), and whether to tell the keeper. */
+    public record Release(PubCompPacket reply, boolean toKeeper) {
     }
 
     /** An acknowledgement owed to the server, valid for the connection it arrived on. */
@@ -53,6 +58,8 @@ public final class IncomingQosFlows {
 
     /** Valid for the session: QoS 2 ids delivered and not yet released; true once their PUBREC was sent. */
     private final Map<Integer, Boolean> awaitingRelease = new HashMap<>();
+    /** Valid for the session: ids released by the server whose PUBCOMP waits for the keeper to forget them. */
+    private final Set<Integer> releasing = new HashSet<>();
     /** Valid for the connection: acknowledgements owed, in arrival order. */
     private final ArrayDeque<PendingAck> pendingAcks = new ArrayDeque<>();
     /** Valid for the connection: QoS 1 and 2 ids that arrived on it and are not yet finished (PUBACK, PUBCOMP). */
@@ -62,12 +69,23 @@ public final class IncomingQosFlows {
     /** Valid for the connection: how many {@link #unfinished} the server may have (our MQTT 5 receive maximum). */
     private int receiveMaximum = Integer.MAX_VALUE;
     private final SessionStore store;
+    /** The application's record of the ids delivered and not released, or null when the store alone keeps them. */
+    private final ReceiptKeeper keeper;
     private long connection;
 
     public IncomingQosFlows(SessionStore store) {
+        this(store, null);
+    }
+
+    /** Takes over the ids awaiting release from the store and from {@code keeper} (null for none). */
+    public IncomingQosFlows(SessionStore store, ReceiptKeeper keeper) {
         this.store = store;
+        this.keeper = keeper;
         for (int id : store.load().inboundAwaitingRelease()) {
             awaitingRelease.put(id, true);
+        }
+        if (keeper != null) {
+            keeper.held().forEach(id -> awaitingRelease.put(id, true));
         }
     }
 
@@ -115,6 +133,8 @@ public final class IncomingQosFlows {
             unfinished.add(publish.packetId());
         }
         if (publish.qos() == 2) {
+            // The server reuses an id only after PUBCOMP: one still being released means it lost its state.
+            releasing.remove(publish.packetId());
             Boolean recSent = awaitingRelease.get(publish.packetId());
             if (recSent != null && !publish.dup()) {
                 forget(publish.packetId());
@@ -189,18 +209,32 @@ public final class IncomingQosFlows {
     /**
      * PUBREL: the server released a QoS 2 message; answer PUBCOMP. A PUBREL for an id we no longer hold is a
      * repeat after our PUBCOMP was lost, and is answered too [MQTT-4.3.3-1]; one for a message whose PUBREC we
-     * have not sent yet breaks the flow.
+     * have not sent yet breaks the flow. With a keeper, the PUBCOMP of an id we held waits for {@link #forgotten},
+     * and a repeated PUBREL meanwhile is not answered: answering early would let the server reuse the id while
+     * the keeper may still say it is held, and a crash then would take the new message for a resend.
      */
-    public PubCompPacket onPubRel(int packetId) throws ProtocolViolationException {
+    public Release onPubRel(int packetId) throws ProtocolViolationException {
         Boolean recSent = awaitingRelease.get(packetId);
         if (recSent != null && !recSent) {
             throw new ProtocolViolationException("PUBREL for packet id " + packetId + " before its PUBREC was sent");
         }
+        unfinished.remove(packetId);
+        if (releasing.contains(packetId)) {
+            return new Release(null, false);
+        }
         if (awaitingRelease.remove(packetId) != null) {
             store.inboundReleased(packetId);
+            if (keeper != null) {
+                releasing.add(packetId);
+                return new Release(null, true);
+            }
         }
-        unfinished.remove(packetId);
-        return new PubCompPacket(packetId);
+        return new Release(new PubCompPacket(packetId), false);
+    }
+
+    /** The keeper forgot a released id: its PUBCOMP, or null when the server has started over meanwhile. */
+    public PubCompPacket forgotten(int packetId) {
+        return releasing.remove(packetId) ? new PubCompPacket(packetId) : null;
     }
 
     /** Discards all state: the server started a clean session. */
@@ -210,6 +244,10 @@ public final class IncomingQosFlows {
         }
         awaitingRelease.clear();
         pendingAcks.clear();
+        releasing.clear();
+        if (keeper != null) {
+            keeper.sessionLost();
+        }
     }
 
     /**

@@ -112,16 +112,27 @@ public final class Session<D, R> {
      */
     public Session(SessionStore store, int maxInflight, int maxInflightQos2,
                    Function<SessionStore.StoredPublish, D> restored) {
-        this(store, maxInflight, maxInflightQos2, restored, System::nanoTime);
+        this(store, maxInflight, maxInflightQos2, restored, null, System::nanoTime);
+    }
+
+    /** As above, with the inbound QoS 2 receipts kept by {@code keeper} (null: by the store). */
+    public Session(SessionStore store, int maxInflight, int maxInflightQos2,
+                   Function<SessionStore.StoredPublish, D> restored, ReceiptKeeper keeper) {
+        this(store, maxInflight, maxInflightQos2, restored, keeper, System::nanoTime);
     }
 
     /** With the clock that times how long a publish waited, for its MQTT 5 message expiry. */
     public Session(SessionStore store, int maxInflight, int maxInflightQos2,
                    Function<SessionStore.StoredPublish, D> restored, LongSupplier nanoClock) {
+        this(store, maxInflight, maxInflightQos2, restored, null, nanoClock);
+    }
+
+    private Session(SessionStore store, int maxInflight, int maxInflightQos2,
+                    Function<SessionStore.StoredPublish, D> restored, ReceiptKeeper keeper, LongSupplier nanoClock) {
         this.store = store;
         this.nanoClock = nanoClock;
         this.outgoing = new OutgoingQosFlows<>(ids, store, maxInflight, maxInflightQos2, nanoClock);
-        this.incoming = new IncomingQosFlows(store);
+        this.incoming = new IncomingQosFlows(store, keeper);
         outgoing.restore(store.load().outbound(), restored);
     }
 
@@ -280,8 +291,14 @@ public final class Session<D, R> {
         return online ? acks : List.of();
     }
 
-    public PubCompPacket onPubRel(PubRelPacket rel) throws ProtocolViolationException {
+    public IncomingQosFlows.Release onPubRel(PubRelPacket rel) throws ProtocolViolationException {
         return incoming.onPubRel(rel.packetId());
+    }
+
+    /** The receipt keeper forgot a released id: the PUBCOMP now due, if the server still waits for it. */
+    public List<MqttPacket> forgotten(int packetId) {
+        PubCompPacket comp = incoming.forgotten(packetId);
+        return comp != null && online ? List.of(comp) : List.of();
     }
 
     // ---- Subscriptions

@@ -1,6 +1,7 @@
 package io.github.mqttbridge.client.internal.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.github.mqttbridge.client.internal.persistence.SessionStore;
 import io.github.mqttbridge.client.internal.session.IncomingQosFlows.Verdict;
 import io.github.mqttbridge.testing.CapturedLog;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IncomingQosFlowsTest {
@@ -42,7 +44,7 @@ class IncomingQosFlowsTest {
         assertEquals(Verdict.IGNORE, flows.onPublish(publish(2, 7, true)), "not acked yet: ignore the resend");
         flows.ack(ack);
         assertEquals(Verdict.REPEAT_PUBREC, flows.onPublish(publish(2, 7, true)), "acked: answer PUBREC again");
-        assertEquals(new PubCompPacket(7), flows.onPubRel(7));
+        assertEquals(new PubCompPacket(7), flows.onPubRel(7).reply());
         assertEquals(Verdict.DELIVER, flows.onPublish(publish(2, 7, false)), "released: the id is a new message");
     }
 
@@ -84,7 +86,7 @@ class IncomingQosFlowsTest {
 
     @Test
     void repeated_pubrel_is_answered_with_pubcomp() throws Exception {
-        assertEquals(new PubCompPacket(99), flows.onPubRel(99), "[MQTT-4.3.3-1]: always answer PUBREL");
+        assertEquals(new PubCompPacket(99), flows.onPubRel(99).reply(), "[MQTT-4.3.3-1]: always answer PUBREL");
     }
 
     @Test
@@ -147,6 +149,75 @@ class IncomingQosFlowsTest {
             deliver(publish(1, 7, false));
             assertEquals(2, occurrences(log.text(), "more than our receive maximum of 2"), "said again on this one");
         }
+    }
+
+    /** The application's side: the ids it says it holds, and what the session told it. */
+    private static final class Keeper implements ReceiptKeeper {
+        private final Set<Integer> held;
+        int sessionsLost;
+
+        Keeper(Integer... held) {
+            this.held = Set.of(held);
+        }
+
+        @Override
+        public Set<Integer> held() {
+            return held;
+        }
+
+        @Override
+        public void released(int packetId, Runnable forgotten) {
+            throw new AssertionError("the engine tells the keeper of a release, outside the session lock");
+        }
+
+        @Override
+        public void sessionLost() {
+            sessionsLost++;
+        }
+    }
+
+    @Test
+    void an_id_the_keeper_holds_is_acknowledged_again_and_not_delivered() throws Exception {
+        IncomingQosFlows resumed = new IncomingQosFlows(store, new Keeper(5, 6));
+        assertEquals(Verdict.REPEAT_PUBREC, resumed.onPublish(publish(2, 5, true)),
+                "its record is in Kafka already: a second delivery would duplicate it");
+        assertEquals(Verdict.DELIVER, resumed.onPublish(publish(2, 7, true)), "an id not held is a message to take");
+    }
+
+    @Test
+    void with_a_keeper_pubcomp_waits_until_the_keeper_forgot_the_id() throws Exception {
+        IncomingQosFlows resumed = new IncomingQosFlows(store, new Keeper(5));
+        assertEquals(new IncomingQosFlows.Release(null, true), resumed.onPubRel(5), "the keeper is told, no PUBCOMP");
+        assertEquals(new IncomingQosFlows.Release(null, false), resumed.onPubRel(5),
+                "a repeated PUBREL is not answered early either: the server could reuse the id too soon");
+        assertEquals(new PubCompPacket(5), resumed.forgotten(5));
+        assertNull(resumed.forgotten(5), "one PUBCOMP per release");
+        assertEquals(new IncomingQosFlows.Release(new PubCompPacket(5), false), resumed.onPubRel(5),
+                "after PUBCOMP, a PUBREL repeated because ours was lost is answered at once [MQTT-4.3.3-1]");
+    }
+
+    @Test
+    void a_pubrel_for_an_id_not_held_is_answered_at_once_without_the_keeper() throws Exception {
+        IncomingQosFlows resumed = new IncomingQosFlows(store, new Keeper());
+        assertEquals(new IncomingQosFlows.Release(new PubCompPacket(8), false), resumed.onPubRel(8));
+    }
+
+    @Test
+    void a_lost_session_tells_the_keeper_and_voids_the_releases_in_progress() throws Exception {
+        Keeper keeper = new Keeper(5);
+        IncomingQosFlows resumed = new IncomingQosFlows(store, keeper);
+        resumed.onPubRel(5);
+        resumed.clear();
+        assertEquals(1, keeper.sessionsLost);
+        assertNull(resumed.forgotten(5), "the new session has no flow 5 to complete");
+    }
+
+    @Test
+    void a_new_publish_on_an_id_being_released_is_a_server_that_lost_its_state() throws Exception {
+        IncomingQosFlows resumed = new IncomingQosFlows(store, new Keeper(5));
+        resumed.onPubRel(5);
+        assertEquals(Verdict.DELIVER, resumed.onPublish(publish(2, 5, false)));
+        assertNull(resumed.forgotten(5), "no PUBCOMP for the new message's flow");
     }
 
     private static int occurrences(String text, String part) {

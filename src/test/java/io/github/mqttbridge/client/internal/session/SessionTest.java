@@ -167,7 +167,7 @@ class SessionTest {
         Session.Arrival resent = session.onPublish(resend(2, 7));
         assertFalse(resent.deliver());
         assertEquals(new PubRecPacket(7), resent.reply(), "a resend after PUBREC is answered again");
-        assertEquals(new PubCompPacket(7), session.onPubRel(new PubRelPacket(7)));
+        assertEquals(new PubCompPacket(7), session.onPubRel(new PubRelPacket(7)).reply());
         assertTrue(session.onPublish(inbound(2, 7)).deliver(), "after PUBREL the id means a new message");
     }
 
