@@ -168,7 +168,9 @@ final class SourceExactlyOnce {
     private String markdown(SuiteOptions options) {
         StringBuilder md = new StringBuilder("### Exactly once\n\n");
         md.append(String.format(Locale.ROOT, "The same machine, broker and Kafka: one source connector per mode with"
-                + " one task at QoS %d and a persistent session, over %d MQTT topics into %d partitions. At least"
+                + " one task at QoS %d and a persistent session, over %d MQTT topics into %d partitions. Mosquitto"
+                + " runs without an in-flight limit (`max_inflight_messages 0`): with `interval`, PUBREC waits for"
+                + " the transaction, and the default limit of 20 would hold the task to 20 messages an interval. At least"
                 + " once runs on the worker of the sections above; exactly once (`exactly.once.support=required`)"
                 + " on a second worker like it, a Connect cluster of its own with"
                 + " `exactly.once.source.support=enabled`, as that support puts every source task of a cluster in"
