@@ -9,8 +9,10 @@ import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.testing.Receipts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -265,8 +267,25 @@ final class Lane implements AutoCloseable {
                 failed++;
             }
         }
-        return new LaneResult(qos, version, exactlyOnce, published, sent, failed, inKafka.distinct(), inKafka.duplicates(),
-                lostBeforeKafka, received.distinct(), received.duplicates(), lost, received.missing(10));
+        return new LaneResult(qos, version, exactlyOnce, published, sent, failed, inKafka.distinct(),
+                inKafka.duplicates(), lostBeforeKafka, received.distinct(), received.duplicates(), lost,
+                received.missing(10), duplicatesInKafka(inKafka, kafkaRecords));
+    }
+
+    /**
+     * The first few messages Kafka holds more than once, each with when it was published (from the lane's first
+     * message, so that it can be set beside the faults' times) and the offsets of its records.
+     */
+    private List<String> duplicatesInKafka(Receipts inKafka, List<ConsumerRecord<byte[], byte[]>> kafkaRecords) {
+        List<String> duplicates = new ArrayList<>();
+        for (int n : inKafka.duplicated(10)) {
+            List<Long> offsets = kafkaRecords.stream()
+                    .filter(r -> r.value().length == PAYLOAD_SIZE && Receipts.number(r.value()) == n)
+                    .map(ConsumerRecord::offset).toList();
+            duplicates.add(String.format(Locale.ROOT, "%d (published at %.1f s, offsets %s)", n,
+                    (publishedAt.get(n) - publishedAt.get(0)) / 1e9, offsets));
+        }
+        return duplicates;
     }
 
     @Override

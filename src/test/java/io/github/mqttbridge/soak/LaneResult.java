@@ -16,10 +16,12 @@ import java.util.List;
  * @param receivedDuplicates arrivals at the subscriber beyond the first of each message
  * @param lost sent messages the subscriber never got
  * @param firstMissing the numbers of the first few messages the subscriber never got, for failure messages
+ * @param firstKafkaDuplicates the first few messages Kafka holds twice, with their publish times and offsets, for
+ *                             failure messages
  */
 record LaneResult(int qos, String version, boolean exactlyOnce, int published, int sent, int failedToSend,
                   int inKafka, int kafkaDuplicates, int lostBeforeKafka, int received, int receivedDuplicates,
-                  int lost, List<Integer> firstMissing) {
+                  int lost, List<Integer> firstMissing, List<String> firstKafkaDuplicates) {
 
     /**
      * QoS 1 and 2 must lose nothing; QoS 0 loss is reported, not failed. The exactly-once lane must moreover write

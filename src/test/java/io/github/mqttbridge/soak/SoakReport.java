@@ -126,6 +126,9 @@ final class SoakReport {
                     lane.published(), lane.sent(), lane.inKafka(), lane.kafkaDuplicates(), lane.received(),
                     lane.receivedDuplicates(), lane.lost(), verdict(lane)));
         }
+        faults.lanes().stream().filter(l -> l.exactlyOnce() && l.kafkaDuplicates() > 0).forEach(l -> md.append(
+                "\nIn Kafka twice from the exactly-once loop (message, published at, offsets): ")
+                .append(String.join("; ", l.firstKafkaDuplicates())).append('\n'));
         md.append("\n\"Taken by the broker\": the publish completed (PUBACK at QoS 1, PUBCOMP at QoS 2, written at"
                 + " QoS 0). Kafka is read read_committed. Lost: taken by the broker and never at the subscriber;"
                 + " for the exactly-once loop, also never in Kafka. Its duplicates in Kafka fail the soak; those"
