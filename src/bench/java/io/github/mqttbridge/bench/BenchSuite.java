@@ -68,8 +68,10 @@ public final class BenchSuite {
              [memory](#memory-of-the-source-worker-under-a-burst) (`memory`) and\
              [scaling](#scaling-of-the-source-connector-topics-and-messages) (`scale`): the connectors on a real Kafka,\
              a Connect worker in a JVM of its own and Mosquitto. Source throughput at QoS 0, 1 and 2 with one and two\
-             tasks (shared subscription), its end-to-end latency percentiles at 5,000 msg/s, and its payload formats\
-             (`bytes`, `json` + `infer`, `sparkplug-b`: records/s and worker CPU per record); sink throughput at\
+             tasks (shared subscription), its end-to-end latency percentiles at 5,000 msg/s, its payload formats\
+             (`bytes`, `json` + `infer`, `sparkplug-b`: records/s and worker CPU per record) and what exactly once\
+             costs at QoS 2 (KIP-618, transactions per poll and per second, against at least once: records/s, worker\
+             CPU per record, latency to a read_committed consumer); sink throughput at\
              QoS 0, 1 and 2; each as a ratio to our raw client in the same run. The worker's heap and RSS while a burst\
              arrives faster than a quota-throttled Kafka takes it. Throughput and memory with 1, 1,000 and 100,000\
              topics and with growing message counts. JFR profiles where a target is missed.

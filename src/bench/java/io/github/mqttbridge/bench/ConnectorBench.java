@@ -1,12 +1,8 @@
 package io.github.mqttbridge.bench;
 
-import static org.awaitility.Awaitility.await;
-
 import io.github.mqttbridge.connect.sink.MqttSinkConnector;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.testing.ConnectRest;
-import io.github.mqttbridge.testing.ConnectWorkerProcess;
-import io.github.mqttbridge.testing.FreePorts;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.KafkaTestClient;
 import io.github.mqttbridge.testing.MosquittoBroker;
@@ -22,8 +18,8 @@ import javax.management.ObjectName;
 /**
  * What the connector sections share, started once per benchmark JVM: a Mosquitto, a Kafka node in this JVM and one
  * Connect worker in a JVM of its own (its default heap settings, 512 MiB and the serial collector), watched
- * through {@link WorkerJvm}. Connectors, topics and MQTT topics are named per measurement, so sections do not see
- * each other's traffic.
+ * through {@link WorkerJvm}; and, started on first use, a second worker like it with exactly-once source support.
+ * Connectors, topics and MQTT topics are named per measurement, so sections do not see each other's traffic.
  */
 final class ConnectorBench implements AutoCloseable {
     /** How the sections describe this fixture. */
@@ -36,20 +32,32 @@ final class ConnectorBench implements AutoCloseable {
 
     final MosquittoBroker broker;
     final KafkaConnectCluster kafka;
-    final ConnectWorkerProcess worker;
+    /** The worker at Connect's defaults, where every section but the exactly-once rows runs its connectors. */
+    final BenchWorker worker;
     final WorkerJvm jvm;
     private final double startSeconds;
+    private BenchWorker exactlyOnceWorker;
 
     private ConnectorBench() throws Exception {
         long started = System.nanoTime();
         broker = MosquittoBroker.builder().start();
         kafka = KafkaConnectCluster.builder().startKafkaOnly();
-        int jmxPort = FreePorts.next();
-        ConnectWorkerProcess.Builder builder = ConnectWorkerProcess.builder(kafka.bootstrapServers());
-        WorkerJvm.jmxOptions(jmxPort).forEach(builder::jvmArg);
-        worker = builder.start();
-        jvm = WorkerJvm.connect(jmxPort);
+        worker = BenchWorker.start(kafka.bootstrapServers(), Map.of());
+        jvm = worker.jvm;
         startSeconds = (System.nanoTime() - started) / 1e9;
+    }
+
+    /**
+     * A worker of a Connect cluster of its own with {@code exactly.once.source.support=enabled} (KIP-618), started
+     * on first use: the support is a setting of the whole cluster and puts every source task of it in transactions,
+     * so the at-least-once figures keep a worker without it.
+     */
+    synchronized BenchWorker exactlyOnceWorker() throws Exception {
+        if (exactlyOnceWorker == null) {
+            exactlyOnceWorker = BenchWorker.start(kafka.bootstrapServers(),
+                    Map.of("exactly.once.source.support", "enabled"));
+        }
+        return exactlyOnceWorker;
     }
 
     /** The fixture of this JVM, started on first use; {@link #closeShared()} stops it. */
@@ -128,18 +136,7 @@ final class ConnectorBench implements AutoCloseable {
 
     /** Creates a source connector and returns once each task has the broker's grant of its subscriptions. */
     void startSource(String name, Map<String, String> config) throws Exception {
-        int tasks = Integer.parseInt(config.get("tasks.max"));
-        rest().createConnector(name, config);
-        rest().awaitRunning(name, tasks);
-        await(name + " subscribed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    for (int t = 0; t < tasks; t++) {
-                        if (!jvm.booleanAttribute(sourceTask(name, t), "Subscribed")) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
+        worker.startSource(name, config);
     }
 
     void startSink(String name, Map<String, String> config) {
@@ -156,11 +153,7 @@ final class ConnectorBench implements AutoCloseable {
 
     /** Records Kafka confirmed to the source connector's tasks since they started. */
     long sourceCommitted(String name, int tasks) throws Exception {
-        long sum = 0;
-        for (int t = 0; t < tasks; t++) {
-            sum += jvm.longAttribute(sourceTask(name, t), "RecordsCommitted");
-        }
-        return sum;
+        return worker.sourceCommitted(name, tasks);
     }
 
     /** Publishes the broker acknowledged to the sink connector's task since it started. */
@@ -202,16 +195,10 @@ final class ConnectorBench implements AutoCloseable {
         long get() throws Exception;
     }
 
-    private static ObjectName sourceTask(String connector, int task) throws Exception {
-        return new ObjectName("io.github.mqttbridge:type=mqtt-source-task,connector=" + connector + ",task=" + task);
-    }
-
     @Override
     public void close() {
-        try {
-            jvm.close();
-        } catch (Exception e) {
-            System.err.println("closing the worker's JMX connection: " + e);
+        if (exactlyOnceWorker != null) {
+            exactlyOnceWorker.close();
         }
         worker.close();
         kafka.close();

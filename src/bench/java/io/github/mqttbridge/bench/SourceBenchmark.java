@@ -18,8 +18,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The source connector, MQTT to Kafka: sustained throughput at each QoS with one task and with two tasks sharing a
- * subscription, against our raw client's receive rate with the same publisher in the same run, and end-to-end
- * latency at a fixed offered load.
+ * subscription, against our raw client's receive rate with the same publisher in the same run, end-to-end
+ * latency at a fixed offered load, the payload formats ({@link SourcePayloadFormats}) and what exactly once costs
+ * ({@link SourceExactlyOnce}).
  */
 public final class SourceBenchmark implements BenchSection {
     static final double RATIO_TARGET = 0.7;
@@ -78,6 +79,7 @@ public final class SourceBenchmark implements BenchSection {
         }
         Latency latency = latency(bench, options);
         String formats = new SourcePayloadFormats().run(bench, options);
+        String exactlyOnce = new SourceExactlyOnce().run(bench, options);
 
         TargetTable targets = new TargetTable();
         byQos.forEach((qos, r) -> targets.atLeast("QoS " + qos + ": one task / our raw subscriber", r.ratio(),
@@ -92,6 +94,7 @@ public final class SourceBenchmark implements BenchSection {
         md.append(chart(options, byQos));
         md.append(latencyMarkdown(options, latency.runs()));
         md.append(formats);
+        md.append(exactlyOnce);
         md.append("### Targets\n\n").append(targets.markdown()).append('\n');
         byQos.values().forEach(r -> md.append(r.profile()));
         return md.append(latency.profile()).toString();

@@ -138,8 +138,7 @@ final class SourcePayloadFormats {
 
     /**
      * Publishes {@code count} messages, prepared beforehand so that encoding them costs the publisher nothing in
-     * the timed part, and returns records a second (first publish to Kafka's confirmation of the last record) and
-     * the worker's CPU microseconds per record over that time.
+     * the timed part, and returns records a second and the worker's CPU microseconds per record.
      */
     private static double[] round(ConnectorBench bench, MqttLoad load, Format format, String name, int count)
             throws Exception {
@@ -147,19 +146,11 @@ final class SourcePayloadFormats {
         for (int i = 0; i < count; i++) {
             payloads[i] = format.payload(i);
         }
-        long before = bench.sourceCommitted(name, 1);
-        long cpuBefore = bench.jvm.processCpuNanos();
-        long start = System.nanoTime();
-        load.publish(i -> format.topic(name, i), i -> payloads[i], 0, count, QOS);
-        long[] reached = new long[1];
-        long end = ConnectorBench.awaitCount(() -> bench.sourceCommitted(name, 1), before + count,
-                Duration.ofMinutes(5), reached);
-        long cpu = bench.jvm.processCpuNanos() - cpuBefore;
-        if (reached[0] - before < count) {
-            throw new IllegalStateException(name + " (" + format.label + "): only " + (reached[0] - before) + " of "
-                    + count + " records");
+        try {
+            return bench.worker.sourceRound(name, load, i -> format.topic(name, i), i -> payloads[i], count, QOS);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(format.label + ": " + e.getMessage(), e);
         }
-        return new double[] {count / ((end - start) / 1e9), cpu / 1e3 / count};
     }
 
     private String markdown(SuiteOptions options) {
@@ -187,7 +178,8 @@ final class SourcePayloadFormats {
                 + "run next to it.\n\n").toString();
     }
 
-    private static String micros(List<Double> values) {
+    /** Microseconds as median (min–max), to a tenth. */
+    static String micros(List<Double> values) {
         Spread s = Spread.of(values);
         return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", s.median(), s.min(), s.max());
     }

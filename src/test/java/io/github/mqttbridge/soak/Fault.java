@@ -9,8 +9,8 @@ enum Fault {
             + " listens again"),
     TASK_RESTART("Task restarted", "one connector task restarted through the REST API; ends when the call returns,"
             + " the task stopped and started"),
-    WORKER_KILL("Connect worker killed", "the worker JVM SIGKILLed and started again; ends when the new JVM"
-            + " answers /health"),
+    WORKER_KILL("Connect workers killed", "both worker JVMs SIGKILLed at once and started again; ends when the"
+            + " new JVMs answer /health"),
     KAFKA_RESTART("Kafka restarted", "the broker shut down and started again on its port and log directory; ends"
             + " when it is ready");
 

@@ -2,6 +2,7 @@ package io.github.mqttbridge.soak;
 
 import static org.awaitility.Awaitility.await;
 
+import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.SteadyStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The soak proper: four loops MQTT → source → Kafka → sink → MQTT, one per QoS on MQTT 3.1.1 and one at QoS 1 on
- * MQTT 5, each with its own topics and connector pair, all on one worker; a steady stream into each while the {@link FaultSchedule} runs; then the
- * count of every stage.
+ * The soak proper: five loops MQTT → source → Kafka → sink → MQTT, one per QoS on MQTT 3.1.1, one at QoS 1 on
+ * MQTT 5 and one at QoS 2 whose source delivers exactly once, each with its own topics and connector pair, the
+ * first four on one worker and the exactly-once loop on the other; a steady stream into each while the
+ * {@link FaultSchedule} runs; then the count of every stage.
  */
 final class FaultPhase {
 
@@ -37,18 +39,21 @@ final class FaultPhase {
         // Room for the duration and for a first round that outlasts it.
         int capacity = options.ratePerLane() * (int) (options.duration().toSeconds() + 1_800);
         List<Lane> lanes = List.of(new Lane(runId, 0, "3.1.1", capacity), new Lane(runId, 1, "3.1.1", capacity),
-                new Lane(runId, 2, "3.1.1", capacity), new Lane(runId, 1, "5", capacity));
+                new Lane(runId, 2, "3.1.1", capacity), new Lane(runId, 1, "5", capacity),
+                Lane.exactlyOnce(runId, capacity));
         List<SteadyStream> streams = new ArrayList<>();
         try {
             for (Lane lane : lanes) {
                 rig.kafkaClient().createTopic(lane.kafkaTopic, 1);
                 lane.connect(rig.directUri(), runId);
-                rig.rest().createConnector(lane.sourceName, lane.sourceConfig(rig.bridgeUri()));
-                rig.rest().createConnector(lane.sinkName, lane.sinkConfig(rig.bridgeUri()));
+                ConnectRest rest = rig.workerOf(lane).rest();
+                rest.createConnector(lane.sourceName, lane.sourceConfig(rig.bridgeUri()));
+                rest.createConnector(lane.sinkName, lane.sinkConfig(rig.bridgeUri()));
             }
             for (Lane lane : lanes) {
-                rig.rest().awaitRunning(lane.sourceName, 1, SETUP_LIMIT);
-                rig.rest().awaitRunning(lane.sinkName, 1, SETUP_LIMIT);
+                ConnectRest rest = rig.workerOf(lane).rest();
+                rest.awaitRunning(lane.sourceName, 1, SETUP_LIMIT);
+                rest.awaitRunning(lane.sinkName, 1, SETUP_LIMIT);
                 lane.awaitLoopClosed(SETUP_LIMIT);
             }
             long started = System.nanoTime();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,14 +126,17 @@ final class FaultSchedule {
     private String restartTask() {
         Lane lane = lanes.get(random.nextInt(lanes.size()));
         String connector = random.nextBoolean() ? lane.sourceName : lane.sinkName;
-        rig.rest().restartTask(connector, 0);
+        rig.workerOf(lane).rest().restartTask(connector, 0);
         return connector + " task 0";
     }
 
+    /** Both workers at once, as when the machine under them dies; then started again one after the other. */
     private String killWorker() {
         rig.worker.kill();
+        rig.exactlyOnceWorker.kill();
         rig.worker.start();
-        return "SIGKILL, then started again";
+        rig.exactlyOnceWorker.start();
+        return "both SIGKILLed, then started again";
     }
 
     private String restartKafka() {
@@ -176,13 +180,13 @@ final class FaultSchedule {
     }
 
     private String connectorStates() {
-        return lanes.stream().flatMap(l -> List.of(l.sourceName, l.sinkName).stream()).map(name -> {
+        return lanes.stream().flatMap(l -> Stream.of(l.sourceName, l.sinkName).map(name -> {
             try {
-                ConnectorStatus status = rig.rest().connectorStatus(name);
+                ConnectorStatus status = rig.workerOf(l).rest().connectorStatus(name);
                 return name + " " + status.state() + " " + status.tasks() + status.failures();
             } catch (RuntimeException e) {
                 return name + ": " + e.getMessage();
             }
-        }).collect(Collectors.joining("; "));
+        })).collect(Collectors.joining("; "));
     }
 }

@@ -9,8 +9,10 @@ import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.testing.Receipts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,11 @@ final class Lane implements AutoCloseable {
     final int qos;
     /** "3.1.1" or "5": what the lane's connectors, publisher and subscriber speak. */
     final String version;
+    /**
+     * The source connector in Kafka Connect's exactly-once mode (KIP-618), on the rig's exactly-once worker: each
+     * message once in Kafka as a read_committed consumer sees it, not merely at least once.
+     */
+    final boolean exactlyOnce;
     final String inTopic;
     final String outTopic;
     final String kafkaTopic;
@@ -59,9 +66,19 @@ final class Lane implements AutoCloseable {
     private static final int FAILED = 2;
 
     Lane(String runId, int qos, String version, int capacity) {
+        this(runId, qos, version, false, capacity);
+    }
+
+    /** The QoS 2 lane on MQTT 3.1.1 whose source connector delivers exactly once. */
+    static Lane exactlyOnce(String runId, int capacity) {
+        return new Lane(runId, 2, "3.1.1", true, capacity);
+    }
+
+    private Lane(String runId, int qos, String version, boolean exactlyOnce, int capacity) {
         this.qos = qos;
         this.version = version;
-        String lane = "q" + qos + (version.equals("5") ? "v5" : "");
+        this.exactlyOnce = exactlyOnce;
+        String lane = "q" + qos + (version.equals("5") ? "v5" : "") + (exactlyOnce ? "eos" : "");
         this.inTopic = "soak/" + runId + "/" + lane + "/in";
         this.outTopic = "soak/" + runId + "/" + lane + "/out";
         this.kafkaTopic = "soak-" + runId + "-" + lane;
@@ -77,6 +94,11 @@ final class Lane implements AutoCloseable {
         Map<String, String> c = connectorBase(MqttSourceConnector.class.getName(), mqttUri);
         c.put("mqtt.topics", inTopic);
         c.put("kafka.topic", kafkaTopic);
+        if (exactlyOnce) {
+            c.put("exactly.once.support", "required");
+            c.put("transaction.boundary", "poll");
+            c.put("mqtt.clean.session", "false");
+        }
         return c;
     }
 
@@ -84,6 +106,10 @@ final class Lane implements AutoCloseable {
         Map<String, String> c = connectorBase(MqttSinkConnector.class.getName(), mqttUri);
         c.put("topics", kafkaTopic);
         c.put("mqtt.topic", outTopic);
+        if (exactlyOnce) {
+            // What a transactional topic's consumer reads: a record of an aborted transaction is no message.
+            c.put("consumer.override.isolation.level", "read_committed");
+        }
         return c;
     }
 
@@ -134,12 +160,13 @@ final class Lane implements AutoCloseable {
 
     /**
      * Publishes probes until one comes back through both connectors: until the source task has subscribed, the
-     * broker would drop what the lane publishes.
+     * broker would drop what the lane publishes. At QoS 1 at least, so that one gets lost only with its connection;
+     * at the lane's QoS 2, so that the exactly-once source sees nothing but QoS 2.
      */
     void awaitLoopClosed(Duration timeout) {
         await(sourceName + " to " + sinkName + " carries a probe").atMost(timeout).pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
-                    publisher.publish(inTopic, PROBE, 1, false);
+                    publisher.publish(inTopic, PROBE, Math.max(1, qos), false);
                     return probeArrived;
                 });
     }
@@ -240,8 +267,25 @@ final class Lane implements AutoCloseable {
                 failed++;
             }
         }
-        return new LaneResult(qos, version, published, sent, failed, inKafka.distinct(), inKafka.duplicates(),
-                lostBeforeKafka, received.distinct(), received.duplicates(), lost, received.missing(10));
+        return new LaneResult(qos, version, exactlyOnce, published, sent, failed, inKafka.distinct(),
+                inKafka.duplicates(), lostBeforeKafka, received.distinct(), received.duplicates(), lost,
+                received.missing(10), duplicatesInKafka(inKafka, kafkaRecords));
+    }
+
+    /**
+     * The first few messages Kafka holds more than once, each with when it was published (from the lane's first
+     * message, so that it can be set beside the faults' times) and the offsets of its records.
+     */
+    private List<String> duplicatesInKafka(Receipts inKafka, List<ConsumerRecord<byte[], byte[]>> kafkaRecords) {
+        List<String> duplicates = new ArrayList<>();
+        for (int n : inKafka.duplicated(10)) {
+            List<Long> offsets = kafkaRecords.stream()
+                    .filter(r -> r.value().length == PAYLOAD_SIZE && Receipts.number(r.value()) == n)
+                    .map(ConsumerRecord::offset).toList();
+            duplicates.add(String.format(Locale.ROOT, "%d (published at %.1f s, offsets %s)", n,
+                    (publishedAt.get(n) - publishedAt.get(0)) / 1e9, offsets));
+        }
+        return duplicates;
     }
 
     @Override

@@ -11,8 +11,10 @@ import java.time.Duration;
 /**
  * What the soak runs on, every part of it real and able to fail: Mosquitto with persistence, a TCP proxy in front
  * of it through which the connectors (and only they) connect, a KRaft Kafka broker in this JVM whose controller is
- * a node of its own so that the broker can be restarted, and one distributed Connect worker in a JVM of its own
- * so that it can be SIGKILLed.
+ * a node of its own so that the broker can be restarted, and two distributed Connect workers, each a JVM of its own
+ * so that it can be SIGKILLed, each a Connect cluster of its own: one at the defaults, one with exactly-once source
+ * support (KIP-618). That support is a setting of the whole cluster, and a worker that has it runs every source task
+ * in transactions, the at-least-once lanes' too; their own worker keeps them on the default path users run.
  */
 final class SoakRig implements AutoCloseable {
 
@@ -20,28 +22,33 @@ final class SoakRig implements AutoCloseable {
     final FaultInjectionProxy proxy;
     final KafkaConnectCluster kafka;
     final ConnectWorkerProcess worker;
+    final ConnectWorkerProcess exactlyOnceWorker;
 
     private SoakRig(MosquittoBroker mosquitto, FaultInjectionProxy proxy, KafkaConnectCluster kafka,
-                    ConnectWorkerProcess worker) {
+                    ConnectWorkerProcess worker, ConnectWorkerProcess exactlyOnceWorker) {
         this.mosquitto = mosquitto;
         this.proxy = proxy;
         this.kafka = kafka;
         this.worker = worker;
+        this.exactlyOnceWorker = exactlyOnceWorker;
     }
 
     static SoakRig start() {
         MosquittoBroker mosquitto = null;
         FaultInjectionProxy proxy = null;
         KafkaConnectCluster kafka = null;
+        ConnectWorkerProcess worker = null;
         try {
             // The soak saves the broker itself right before each kill; autosave is only a backstop.
             mosquitto = MosquittoBroker.builder().persistence(Duration.ofSeconds(30)).start();
             proxy = FaultInjectionProxy.to(mosquitto.tcpUri());
             kafka = KafkaConnectCluster.builder().separateController().startKafkaOnly();
-            ConnectWorkerProcess worker = ConnectWorkerProcess.builder(kafka.bootstrapServers()).start();
-            return new SoakRig(mosquitto, proxy, kafka, worker);
+            worker = ConnectWorkerProcess.builder(kafka.bootstrapServers()).start();
+            ConnectWorkerProcess exactlyOnceWorker = ConnectWorkerProcess.builder(kafka.bootstrapServers())
+                    .workerProperty("exactly.once.source.support", "enabled").start();
+            return new SoakRig(mosquitto, proxy, kafka, worker, exactlyOnceWorker);
         } catch (RuntimeException | Error e) {
-            closeAll(null, kafka, proxy, mosquitto);
+            closeAll(worker, kafka, proxy, mosquitto);
             throw e;
         }
     }
@@ -56,8 +63,14 @@ final class SoakRig implements AutoCloseable {
         return mosquitto.tcpUri();
     }
 
+    /** The REST API of the at-least-once worker, where the load scenarios run. */
     ConnectRest rest() {
         return worker.rest();
+    }
+
+    /** The worker that runs the lane's connectors. */
+    ConnectWorkerProcess workerOf(Lane lane) {
+        return lane.exactlyOnce ? exactlyOnceWorker : worker;
     }
 
     KafkaTestClient kafkaClient() {
@@ -66,7 +79,7 @@ final class SoakRig implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(worker, kafka, proxy, mosquitto);
+        closeAll(exactlyOnceWorker, worker, kafka, proxy, mosquitto);
     }
 
     private static void closeAll(AutoCloseable... parts) {
