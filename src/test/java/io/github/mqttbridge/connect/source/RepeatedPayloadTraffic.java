@@ -11,7 +11,6 @@ import io.github.mqttbridge.testing.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,20 +76,10 @@ public final class RepeatedPayloadTraffic {
      * ({@code exactly.once.support=required}, which needs a worker with {@code exactly.once.source.support=enabled}).
      */
     public Map<String, String> connector(String uri, String mqttVersion) {
-        Map<String, String> c = new HashMap<>();
-        c.put("connector.class", MqttSourceConnector.class.getName());
-        c.put("tasks.max", "1");
-        c.put("mqtt.server.uris", uri);
-        c.put("mqtt.topics", String.join(",", filters()));
-        c.put("mqtt.qos", "2");
+        Map<String, String> c = SourceTraffic.connectorConfig(uri, String.join(",", filters()), 2);
         c.put("mqtt.clean.session", "false");
         c.put("mqtt.version", mqttVersion);
         c.put("exactly.once.support", "required");
-        c.put("kafka.topic", "{0}.{1}");
-        c.put("mqtt.reconnect.backoff.min.ms", "100");
-        c.put("mqtt.reconnect.backoff.max.ms", "1000");
-        c.put("topic.creation.default.replication.factor", "1");
-        c.put("topic.creation.default.partitions", "3");
         return c;
     }
 

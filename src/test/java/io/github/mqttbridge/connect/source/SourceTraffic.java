@@ -49,6 +49,11 @@ public final class SourceTraffic {
     }
 
     public Map<String, String> connector(String uri, String filters, int qos) {
+        return connectorConfig(uri, filters, qos);
+    }
+
+    /** A one-task source connector for {@code filters} into Kafka topics {@code {0}.{1}}, reconnecting quickly. */
+    static Map<String, String> connectorConfig(String uri, String filters, int qos) {
         Map<String, String> c = new HashMap<>();
         c.put("connector.class", MqttSourceConnector.class.getName());
         c.put("tasks.max", "1");
