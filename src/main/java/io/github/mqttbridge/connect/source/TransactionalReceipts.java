@@ -154,8 +154,9 @@ final class TransactionalReceipts implements MqttReceiptKeeper {
             }
             heartbeat = heartbeats.remove(record);
             if (heartbeat && !written) {
-                // Stamp again: the next poll writes another heartbeat rather than leave the broker waiting.
-                unstamped = !releases.isEmpty();
+                // Stamp again if releases wait: the next poll writes another heartbeat rather than leave the broker
+                // waiting. Or-ed, so that a change made since (a lost session) is not forgotten.
+                unstamped |= !releases.isEmpty();
             }
         }
         if (heartbeat && !written) {
