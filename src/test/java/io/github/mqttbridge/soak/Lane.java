@@ -102,6 +102,11 @@ final class Lane implements AutoCloseable {
         return c;
     }
 
+    /** The MQTT client id of the source's one task: by default, the connector's name and the task's number. */
+    String sourceClientId() {
+        return sourceName + "-0";
+    }
+
     Map<String, String> sinkConfig(String mqttUri) {
         Map<String, String> c = connectorBase(MqttSinkConnector.class.getName(), mqttUri);
         c.put("topics", kafkaTopic);

@@ -115,7 +115,11 @@ final class SoakReport {
                         + " an order and with lengths drawn from the seed; every kind once per round, the first"
                         + " round always complete. Before each Mosquitto SIGKILL the publishers were acknowledged,"
                         + " the connectors' connections cut and Mosquitto saved (it acknowledges before it saves,"
-                        + " and that loss would be the broker's, not the bridge's).%n%n",
+                        + " and that loss would be the broker's, not the bridge's); before the cut, the PUBRELs"
+                        + " to the exactly-once source were held in the proxy and every one that had got through"
+                        + " answered (Mosquitto 2.0 restored from its save sends the PUBLISH of a flow it had"
+                        + " released again, which no receiver can tell from a new message once it completed the"
+                        + " release).%n%n",
                         options.ratePerLane(), human(faults.length())));
         md.append("| MQTT | QoS | Source | Published | Taken by the broker | In Kafka (distinct) | Duplicates in Kafka"
                         + " | At the subscriber after the sink (distinct) | Duplicates there | Lost | Result |\n")

@@ -6,11 +6,12 @@ import io.github.mqttbridge.testing.FaultInjectionProxy;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
 import io.github.mqttbridge.testing.KafkaTestClient;
 import io.github.mqttbridge.testing.MosquittoBroker;
+import io.github.mqttbridge.testing.MqttPacketTap;
 import java.time.Duration;
 
 /**
  * What the soak runs on, every part of it real and able to fail: Mosquitto with persistence, a TCP proxy in front
- * of it through which the connectors (and only they) connect, a KRaft Kafka broker in this JVM whose controller is
+ * of it through which the connectors (and only they) connect, with a tap that reads their packets, a KRaft Kafka broker in this JVM whose controller is
  * a node of its own so that the broker can be restarted, and two distributed Connect workers, each a JVM of its own
  * so that it can be SIGKILLed, each a Connect cluster of its own: one at the defaults, one with exactly-once source
  * support (KIP-618). That support is a setting of the whole cluster, and a worker that has it runs every source task
@@ -20,14 +21,16 @@ final class SoakRig implements AutoCloseable {
 
     final MosquittoBroker mosquitto;
     final FaultInjectionProxy proxy;
+    final MqttPacketTap tap;
     final KafkaConnectCluster kafka;
     final ConnectWorkerProcess worker;
     final ConnectWorkerProcess exactlyOnceWorker;
 
-    private SoakRig(MosquittoBroker mosquitto, FaultInjectionProxy proxy, KafkaConnectCluster kafka,
-                    ConnectWorkerProcess worker, ConnectWorkerProcess exactlyOnceWorker) {
+    private SoakRig(MosquittoBroker mosquitto, FaultInjectionProxy proxy, MqttPacketTap tap,
+                    KafkaConnectCluster kafka, ConnectWorkerProcess worker, ConnectWorkerProcess exactlyOnceWorker) {
         this.mosquitto = mosquitto;
         this.proxy = proxy;
+        this.tap = tap;
         this.kafka = kafka;
         this.worker = worker;
         this.exactlyOnceWorker = exactlyOnceWorker;
@@ -41,12 +44,13 @@ final class SoakRig implements AutoCloseable {
         try {
             // The soak saves the broker itself right before each kill; autosave is only a backstop.
             mosquitto = MosquittoBroker.builder().persistence(Duration.ofSeconds(30)).start();
-            proxy = FaultInjectionProxy.to(mosquitto.tcpUri());
+            MqttPacketTap tap = new MqttPacketTap();
+            proxy = FaultInjectionProxy.to(mosquitto.tcpUri()).tap(tap);
             kafka = KafkaConnectCluster.builder().separateController().startKafkaOnly();
             worker = ConnectWorkerProcess.builder(kafka.bootstrapServers()).start();
             ConnectWorkerProcess exactlyOnceWorker = ConnectWorkerProcess.builder(kafka.bootstrapServers())
                     .workerProperty("exactly.once.source.support", "enabled").start();
-            return new SoakRig(mosquitto, proxy, kafka, worker, exactlyOnceWorker);
+            return new SoakRig(mosquitto, proxy, tap, kafka, worker, exactlyOnceWorker);
         } catch (RuntimeException | Error e) {
             closeAll(worker, kafka, proxy, mosquitto);
             throw e;

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -186,6 +187,28 @@ public final class KafkaTestClient implements AutoCloseable {
             }
         });
         return offsets;
+    }
+
+    /**
+     * Every transaction Kafka holds open: each partition's producers with a transaction started (what holds a
+     * read_committed consumer back) and each transactional id its coordinator knows with its state, so that a
+     * failure can tell a transaction that waits for its timeout from one nothing will ever end.
+     */
+    public String openTransactions() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        get(admin.describeTopics(get(admin.listTopics().names())).allTopicNames()).values().forEach(topic ->
+                topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
+        StringBuilder open = new StringBuilder();
+        get(admin.describeProducers(partitions).all()).forEach((partition, producers) ->
+                producers.activeProducers().stream().filter(p -> p.currentTransactionStartOffset().isPresent())
+                        .forEach(p -> open.append(partition).append(": ").append(p).append('\n')));
+        List<String> ids = get(admin.listTransactions().all()).stream()
+                .map(TransactionListing::transactionalId).toList();
+        if (!ids.isEmpty()) {
+            get(admin.describeTransactions(ids).all()).forEach((id, state) ->
+                    open.append(id).append(": ").append(state).append('\n'));
+        }
+        return open.toString();
     }
 
     public Set<String> topics() {

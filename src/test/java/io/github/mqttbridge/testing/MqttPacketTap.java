@@ -43,6 +43,7 @@ import java.util.function.Predicate;
  */
 public final class MqttPacketTap {
 
+    public static final int CONNECT = 1;
     public static final int PUBLISH = 3;
     public static final int PUBACK = 4;
     public static final int PUBREC = 5;
@@ -61,11 +62,12 @@ public final class MqttPacketTap {
 
     /**
      * One control packet as it passed: {@code packetId} is -1 for a packet without one (a QoS 0 PUBLISH, PINGREQ),
-     * {@code topic} null but for PUBLISH, and {@code number} counts this direction's packets of this type through
-     * the tap, all connections together, from 1: the third PUBREC to the broker has number 3.
+     * {@code topic} null but for PUBLISH, {@code clientId} the one the connection's CONNECT gave (null before it),
+     * and {@code number} counts this direction's packets of this type through the tap, all connections together,
+     * from 1: the third PUBREC to the broker has number 3.
      */
     public record Packet(Direction direction, int type, int packetId, int qos, boolean duplicate, String topic,
-                         long number) {
+                         String clientId, long number) {
         public boolean is(int packetType) {
             return type == packetType;
         }
@@ -141,6 +143,11 @@ public final class MqttPacketTap {
         return arm(new Watch(direction, match, false, then));
     }
 
+    /** Takes back a watch that has not fired, so that it cannot fire on a later packet or connection. */
+    public synchronized void disarm(Watch watch) {
+        armed.remove(watch);
+    }
+
     /**
      * QoS 2 PUBLISHes forwarded to the client on the connections still open whose PUBCOMP has not gone back to the
      * broker: zero when the client has completed every QoS 2 flow the broker started with it.
@@ -186,9 +193,10 @@ public final class MqttPacketTap {
         return null;
     }
 
-    private synchronized Packet count(Direction direction, int type, int packetId, int qos, boolean duplicate,
-                                      String topic) {
-        Packet packet = new Packet(direction, type, packetId, qos, duplicate, topic, ++counts.get(direction)[type]);
+    private synchronized Packet count(Link link, Direction direction, int type, int packetId, int qos,
+                                      boolean duplicate, String topic) {
+        Packet packet = new Packet(direction, type, packetId, qos, duplicate, topic, link.clientId,
+                ++counts.get(direction)[type]);
         history.addLast(packet);
         if (history.size() > HISTORY) {
             history.removeFirst();
@@ -207,6 +215,7 @@ public final class MqttPacketTap {
         private final Set<Integer> openQos2 = ConcurrentHashMap.newKeySet();
         private final Set<Integer> released = ConcurrentHashMap.newKeySet();
         private volatile boolean closed;
+        private volatile String clientId;
         final Flow toBroker = new Flow(Direction.TO_BROKER, this);
         final Flow toClient = new Flow(Direction.TO_CLIENT, this);
 
@@ -297,40 +306,60 @@ public final class MqttPacketTap {
         private Packet decode(byte[] bytes, int start) {
             int first = bytes[start] & 0xFF;
             int type = first >> 4;
-            int body = start + 1;
-            while ((bytes[body] & 0x80) != 0) {
-                body++;
-            }
-            body++;
+            int body = variableByteInteger(bytes, start + 1)[1];
             if (type == PUBLISH) {
                 int qos = (first >> 1) & 0x03;
                 int topicLength = uint16(bytes, body);
                 String topic = new String(bytes, body + 2, topicLength, StandardCharsets.UTF_8);
                 int packetId = qos > 0 ? uint16(bytes, body + 2 + topicLength) : -1;
-                return count(direction, type, packetId, qos, (first & 0x08) != 0, topic);
+                return count(link, direction, type, packetId, qos, (first & 0x08) != 0, topic);
+            }
+            if (type == CONNECT) {
+                link.clientId = clientId(bytes, body);
             }
             boolean hasId = type >= PUBACK && type <= UNSUBACK;
-            return count(direction, type, hasId ? uint16(bytes, body) : -1, 0, false, null);
+            return count(link, direction, type, hasId ? uint16(bytes, body) : -1, 0, false, null);
         }
+    }
+
+    /**
+     * The client id of the CONNECT whose variable header starts at {@code at}: after the protocol name, level,
+     * flags and keep alive, and on MQTT 5 the properties, it opens the payload.
+     */
+    private static String clientId(byte[] bytes, int at) {
+        int level = at + 2 + uint16(bytes, at);
+        int next = level + 4;
+        if (bytes[level] == 5) {
+            int[] propertiesLength = variableByteInteger(bytes, next);
+            next = propertiesLength[1] + propertiesLength[0];
+        }
+        return new String(bytes, next + 2, uint16(bytes, next), StandardCharsets.UTF_8);
     }
 
     /** Where the packet starting at {@code start} ends, or -1 if {@code bytes} do not hold all of it yet. */
     private static int packetEnd(byte[] bytes, int start) {
-        int length = 0;
-        int multiplier = 1;
-        int at = start + 1;
-        while (true) {
-            if (at >= bytes.length) {
-                return -1;
-            }
-            int digit = bytes[at++] & 0xFF;
-            length += (digit & 0x7F) * multiplier;
-            multiplier *= 128;
-            if ((digit & 0x80) == 0) {
-                break;
-            }
+        int[] remainingLength = variableByteInteger(bytes, start + 1);
+        if (remainingLength == null) {
+            return -1;
         }
-        return at + length <= bytes.length ? at + length : -1;
+        int end = remainingLength[1] + remainingLength[0];
+        return end <= bytes.length ? end : -1;
+    }
+
+    /** The Variable Byte Integer at {@code at}: its value and where it ends, or null if {@code bytes} end in it. */
+    private static int[] variableByteInteger(byte[] bytes, int at) {
+        int value = 0;
+        int multiplier = 1;
+        int digit;
+        do {
+            if (at >= bytes.length) {
+                return null;
+            }
+            digit = bytes[at++] & 0xFF;
+            value += (digit & 0x7F) * multiplier;
+            multiplier *= 128;
+        } while ((digit & 0x80) != 0);
+        return new int[] {value, at};
     }
 
     private static int uint16(byte[] bytes, int at) {

@@ -59,16 +59,31 @@ class MqttPacketTapTest {
         var publish = tap.afterForwarding(Direction.TO_CLIENT, p -> p.is(MqttPacketTap.PUBLISH), p -> { });
         var pubrec = tap.afterForwarding(Direction.TO_BROKER, p -> p.is(MqttPacketTap.PUBREC) && p.number() == 2,
                 p -> { });
+        client.send(RawPackets.connect311("tapped"));
+        assertArrayEquals(RawPackets.connect311("tapped"), RawPackets.readPacket(broker.getInputStream()));
         toClient(RawPackets.publishQos2("a/b", 300, true, utf8("x")));
         client.send(RawPackets.pubrec(1));
         client.send(RawPackets.pubrec(300));
 
         Packet sent = publish.await(WITHIN);
-        assertEquals(new Packet(Direction.TO_CLIENT, MqttPacketTap.PUBLISH, 300, 2, true, "a/b", 1), sent);
-        assertEquals(new Packet(Direction.TO_BROKER, MqttPacketTap.PUBREC, 300, 0, false, null, 2),
+        assertEquals(new Packet(Direction.TO_CLIENT, MqttPacketTap.PUBLISH, 300, 2, true, "a/b", "tapped", 1), sent);
+        assertEquals(new Packet(Direction.TO_BROKER, MqttPacketTap.PUBREC, 300, 0, false, null, "tapped", 2),
                 pubrec.await(WITHIN));
         assertArrayEquals(RawPackets.pubrec(1), RawPackets.readPacket(broker.getInputStream()));
         assertTrue(tap.recent().contains("<- PUBLISH #1 id 300 qos 2 dup a/b"), tap.recent());
+    }
+
+    @Test
+    void takes_the_client_id_from_an_mqtt_5_connect_past_its_properties() throws IOException {
+        var pubrel = tap.afterForwarding(Direction.TO_CLIENT, p -> p.is(MqttPacketTap.PUBREL), p -> { });
+        byte[] connect = {0x10, 20, 0, 4, 'M', 'Q', 'T', 'T', 5, 0x02, 0, 60,
+            5, 0x11, 0, 0, 0x0E, 0x10, // properties: session expiry interval 3600 s
+            0, 2, 'v', '5'};
+        client.send(connect);
+        assertArrayEquals(connect, RawPackets.readPacket(broker.getInputStream()));
+        toClient(RawPackets.pubrel(7));
+
+        assertEquals("v5", pubrel.await(WITHIN).clientId());
     }
 
     @Test
