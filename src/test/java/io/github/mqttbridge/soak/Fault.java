@@ -12,7 +12,8 @@ enum Fault {
     WORKER_KILL("Connect workers killed", "both worker JVMs SIGKILLed at once and started again; ends when the"
             + " new JVMs answer /health"),
     KAFKA_RESTART("Kafka restarted", "the broker shut down and started again on its port and log directory; ends"
-            + " when it is ready");
+            + " when it is ready; a transaction it leaves hanging (a Kafka bug, see the detail) is aborted as an"
+            + " operator would with kafka-transactions.sh");
 
     final String title;
     final String description;

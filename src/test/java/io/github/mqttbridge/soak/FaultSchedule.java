@@ -3,6 +3,7 @@ package io.github.mqttbridge.soak;
 import static org.awaitility.Awaitility.await;
 
 import io.github.mqttbridge.testing.ConnectRest.ConnectorStatus;
+import io.github.mqttbridge.testing.KafkaTransactions;
 import io.github.mqttbridge.testing.MqttPacketTap;
 import io.github.mqttbridge.testing.MqttPacketTap.Direction;
 import io.github.mqttbridge.testing.MqttPacketTap.Watch;
@@ -34,11 +35,13 @@ final class FaultSchedule {
     /** Longer than a worker restart plus a rebalance on two loaded cores; a fault not recovered by then fails. */
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(4);
     private static final Duration STEP_LIMIT = Duration.ofMinutes(3);
+    private static final Duration HANGING_CHECK = Duration.ofSeconds(5);
 
     private final SoakRig rig;
     private final List<Lane> lanes;
     private final Random random;
     private final List<FaultEvent> events = new ArrayList<>();
+    private KafkaTransactions.Reaper hangingTransactions;
     private long phaseStart;
 
     FaultSchedule(SoakRig rig, List<Lane> lanes, long seed) {
@@ -47,8 +50,19 @@ final class FaultSchedule {
         this.random = new Random(seed);
     }
 
-    /** Runs the schedule for {@code duration} (at least one full round) and returns what happened. */
+    /**
+     * Runs the schedule for {@code duration} (at least one full round) and returns what happened. Meanwhile it
+     * aborts, as an operator would, the transactions Kafka leaves hanging when it restarts ({@link
+     * KafkaTransactions}): a Kafka bug that would stop the exactly-once loop for good, and that the events report.
+     */
     List<FaultEvent> run(Duration duration) {
+        try (KafkaTransactions.Reaper reaper = rig.kafkaClient().transactions().abortHangingEvery(HANGING_CHECK)) {
+            hangingTransactions = reaper;
+            return runRounds(duration);
+        }
+    }
+
+    private List<FaultEvent> runRounds(Duration duration) {
         phaseStart = System.nanoTime();
         long end = phaseStart + duration.toNanos();
         boolean firstRound = true;
@@ -79,6 +93,10 @@ final class FaultSchedule {
         };
         long end = System.nanoTime();
         Duration recovery = awaitRecovery(fault, end);
+        List<String> aborted = hangingTransactions.drain();
+        if (!aborted.isEmpty()) {
+            detail += "; Kafka left " + aborted.size() + " transaction(s) hanging, aborted as an operator would";
+        }
         FaultEvent event = new FaultEvent(fault, detail, Duration.ofNanos(start - phaseStart),
                 Duration.ofNanos(end - start), recovery);
         LOG.info("Soak fault {} at {} s: {}; lasted {} ms, recovered in {} ms", fault, event.at().toSeconds(),
@@ -180,7 +198,7 @@ final class FaultSchedule {
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("No message published after the end of " + fault + " came through all lanes"
                     + " within " + RECOVERY_LIMIT + ": " + connectorStates() + "; Kafka's open transactions:\n"
-                    + rig.kafkaClient().openTransactions(), e);
+                    + rig.kafkaClient().transactions().describe(), e);
         }
     }
 

@@ -11,11 +11,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -305,8 +309,9 @@ public final class KafkaConnectCluster implements AutoCloseable {
     private void startKafka() {
         long started = System.nanoTime();
         try {
-            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(!separateController).setNumBrokerNodes(1).setNumControllerNodes(1).build());
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(
+                    new TestKitNodes.Builder(productionMetadata()).setCombined(!separateController)
+                            .setNumBrokerNodes(1).setNumControllerNodes(1).build());
             brokerProps.forEach(builder::setConfigProp);
             kafka = builder.build();
             kafka.format();
@@ -321,6 +326,18 @@ public final class KafkaConnectCluster implements AutoCloseable {
         kafkaClient = new KafkaTestClient(kafka.bootstrapServers());
         kafkaStartMillis = (System.nanoTime() - started) / 1_000_000;
         LOG.info("Kafka at {} up in {} ms", kafka.bootstrapServers(), kafkaStartMillis);
+    }
+
+    /**
+     * The metadata version and feature levels a cluster formatted today gets: the test kit's own default is the
+     * version still in development, with features (the transaction protocol among them) at levels no release
+     * turns on.
+     */
+    private static BootstrapMetadata productionMetadata() {
+        MetadataVersion version = MetadataVersion.latestProduction();
+        Map<String, Short> levels = Feature.PRODUCTION_FEATURES.stream()
+                .collect(Collectors.toMap(Feature::featureName, feature -> feature.defaultLevel(version)));
+        return BootstrapMetadata.fromVersions(version, levels, "kafka-connect-mqtt tests");
     }
 
     /**

@@ -18,7 +18,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -189,26 +188,9 @@ public final class KafkaTestClient implements AutoCloseable {
         return offsets;
     }
 
-    /**
-     * Every transaction Kafka holds open: each partition's producers with a transaction started (what holds a
-     * read_committed consumer back) and each transactional id its coordinator knows with its state, so that a
-     * failure can tell a transaction that waits for its timeout from one nothing will ever end.
-     */
-    public String openTransactions() {
-        List<TopicPartition> partitions = new ArrayList<>();
-        get(admin.describeTopics(get(admin.listTopics().names())).allTopicNames()).values().forEach(topic ->
-                topic.partitions().forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
-        StringBuilder open = new StringBuilder();
-        get(admin.describeProducers(partitions).all()).forEach((partition, producers) ->
-                producers.activeProducers().stream().filter(p -> p.currentTransactionStartOffset().isPresent())
-                        .forEach(p -> open.append(partition).append(": ").append(p).append('\n')));
-        List<String> ids = get(admin.listTransactions().all()).stream()
-                .map(TransactionListing::transactionalId).toList();
-        if (!ids.isEmpty()) {
-            get(admin.describeTransactions(ids).all()).forEach((id, state) ->
-                    open.append(id).append(": ").append(state).append('\n'));
-        }
-        return open.toString();
+    /** Kafka's open transactions: to describe them, or to abort those Kafka left hanging. */
+    public KafkaTransactions transactions() {
+        return new KafkaTransactions(admin);
     }
 
     public Set<String> topics() {
@@ -262,7 +244,8 @@ public final class KafkaTestClient implements AutoCloseable {
                 .collect(Collectors.joining(", ", "[", records.size() > 20 ? ", ...]" : "]"));
     }
 
-    private static <T> T get(Future<T> future) {
+    /** The admin request's answer, failing with its error, or after the admin timeout. */
+    static <T> T get(Future<T> future) {
         try {
             return future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
