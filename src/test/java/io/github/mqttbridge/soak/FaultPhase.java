@@ -38,12 +38,9 @@ final class FaultPhase {
         int chunk = Math.max(1, options.ratePerLane() / 10);
         // Room for the duration and for a first round that outlasts it.
         int capacity = options.ratePerLane() * (int) (options.duration().toSeconds() + 1_800);
-        List<Lane> lanes = new ArrayList<>(List.of(new Lane(runId, 0, "3.1.1", capacity),
+        List<Lane> lanes = List.of(new Lane(runId, 0, "3.1.1", capacity),
                 new Lane(runId, 1, "3.1.1", capacity), new Lane(runId, 2, "3.1.1", capacity),
-                new Lane(runId, 1, "5", capacity)));
-        if (options.longForm()) {
-            lanes.add(Lane.exactlyOnce(runId, capacity));
-        }
+                new Lane(runId, 1, "5", capacity), Lane.exactlyOnce(runId, capacity));
         List<SteadyStream> streams = new ArrayList<>();
         try {
             for (Lane lane : lanes) {

@@ -64,12 +64,4 @@ record SoakOptions(Duration duration, long seed, Path report, int ratePerLane, i
     String replayCommand() {
         return "mvn verify -Psoak -Dsoak.duration=" + duration.toSeconds() + "s -Dsoak.seed=" + seed;
     }
-
-    /**
-     * Whether this is the long form, which also runs the exactly-once lane: that lane still finds duplicates after
-     * a Mosquitto restart and stalls after a Kafka restart (issue #16), so the short form in CI leaves it out.
-     */
-    boolean longForm() {
-        return duration.compareTo(LONG_FORM) >= 0;
-    }
 }
