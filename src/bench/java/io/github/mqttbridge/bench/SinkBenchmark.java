@@ -19,8 +19,9 @@ public final class SinkBenchmark implements BenchSection {
     private static final String SINK = "sink";
     private static final int PARTITIONS = 4;
 
-    private final SteadyResults results = new SteadyResults();
-    private final Map<Integer, String> profiles = new TreeMap<>();
+    /** The state of the run under way, fresh in each {@link #run}. */
+    private SteadyResults results;
+    private Map<Integer, String> profiles;
     private SteadyRound round;
 
     @Override
@@ -33,6 +34,8 @@ public final class SinkBenchmark implements BenchSection {
         ConnectorBench bench = ConnectorBench.shared();
         long startNanos = System.nanoTime();
         double loadBefore = ConnectorBench.loadAverage();
+        results = new SteadyResults();
+        profiles = new TreeMap<>();
         round = SteadyRound.of(bench, options);
         options.out().println("sink: Kafka -> MQTT, " + round.describe() + " a round, " + options.reps()
                 + " repetitions");

@@ -95,7 +95,8 @@ final class SteadyResults {
                 + " | " + bytes(values(qos, kind, r -> usage.apply(r).bytesPer(r.records())));
     }
 
-    private static String bytes(List<Double> values) {
+    /** Bytes as median (min–max), whole. */
+    static String bytes(List<Double> values) {
         Spread s = Spread.of(values);
         return String.format(Locale.ROOT, "%,.0f (%,.0f–%,.0f)", s.median(), s.min(), s.max());
     }
