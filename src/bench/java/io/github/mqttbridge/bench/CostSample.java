@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The counters of one instant of a steady round: records through the measured side so far, and what each process
- * and thread that shares the machine had used by then. Two of them bound a window ({@link #until}).
+ * and thread that shares the machine had used by then. Two of them bound a window ({@link #since}).
  *
  * @param clientThreads our raw client's threads in this JVM, or none in a connector round
  */

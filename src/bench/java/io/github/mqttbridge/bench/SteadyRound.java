@@ -39,14 +39,6 @@ final class SteadyRound {
         };
     }
 
-    Duration warmUp() {
-        return warmUp;
-    }
-
-    Duration window() {
-        return window;
-    }
-
     /** The rounds' length, for progress lines. */
     String describe() {
         return String.format(Locale.ROOT, "a warm-up of %d s, then a measured window of %d s", warmUp.toSeconds(),
