@@ -39,9 +39,9 @@ public final class BenchSuite {
             | Option | |
             |---|---|
             | (none) | standard sizes, 3 repetitions; each chapter says how long it took |
-            | `--quick` | a smoke run of a few minutes: a tenth of the messages, 1 repetition; figures too small to\
-             trust |
-            | `--large` | five times the messages, 5 repetitions |
+            | `--quick` | a smoke run of a few minutes: a tenth of the messages (steady connector windows of 3 s\
+             instead of 30 s), 1 repetition; figures too small to trust |
+            | `--large` | five times the messages (steady connector windows of 60 s), 5 repetitions |
             | `--only=client,codec` | run these sections; the chapters of the others are kept as they are |
             | `--reps=N` | measured repetitions of each figure |
             | `--out=FILE` | write another report instead of this one (its charts go to `bench/` next to it) |
@@ -68,11 +68,14 @@ public final class BenchSuite {
              [memory](#memory-of-the-source-worker-under-a-burst) (`memory`) and\
              [scaling](#scaling-of-the-source-connector-topics-and-messages) (`scale`): the connectors on a real Kafka,\
              a Connect worker in a JVM of its own and Mosquitto. Source throughput at QoS 0, 1 and 2 with one and two\
-             tasks (shared subscription), its end-to-end latency percentiles at 5,000 msg/s, its payload formats\
+             tasks (shared subscription) and sink throughput at QoS 0, 1 and 2, each measured over a steady window\
+             after a warm-up, with the worker's CPU time and allocated bytes per record beside our raw client's and\
+             how the two cores were shared (worker, Mosquitto, the benchmark's JVM, other processes); the source's\
+             end-to-end latency percentiles at 5,000 msg/s, its payload formats\
              (`bytes`, `json` + `infer`, `sparkplug-b`: records/s and worker CPU per record) and what exactly once\
              costs at QoS 2 (KIP-618, transactions per poll and per second, against at least once: records/s, worker\
-             CPU per record, latency to a read_committed consumer); sink throughput at\
-             QoS 0, 1 and 2; each as a ratio to our raw client in the same run. The worker's heap and RSS while a burst\
+             CPU per record, latency to a read_committed consumer); throughput as a ratio to our raw client in the same\
+             run. The worker's heap and RSS while a burst\
              arrives faster than a quota-throttled Kafka takes it. Throughput and memory with 1, 1,000 and 100,000\
              topics and with growing message counts. JFR profiles where a target is missed.
             - [Multiple workers](#connectors-on-1-2-and-3-connect-workers) (`multiworker`): source and sink throughput\

@@ -71,23 +71,25 @@ final class BenchWorker implements AutoCloseable {
     /**
      * Publishes messages 0 to {@code count - 1} at {@code qos} through {@code load} to the source connector
      * {@code name} (one task) and returns its records a second, from the first publish until Kafka confirmed the
-     * last record to the task, and this worker's CPU microseconds per record over that time (every thread of the
-     * process, GC and JIT included).
+     * last record to the task, this worker's CPU microseconds per record over that time (every thread of the
+     * process, GC and JIT included) and the bytes its threads allocated per record.
      */
     double[] sourceRound(String name, MqttLoad load, IntFunction<String> topicOf, IntFunction<byte[]> payloadOf,
                          int count, int qos) throws Exception {
         long before = sourceCommitted(name, 1);
         long cpuBefore = jvm.processCpuNanos();
+        ThreadCosts threadsBefore = jvm.threadCosts();
         long start = System.nanoTime();
         load.publish(topicOf, payloadOf, 0, count, qos);
         long[] reached = new long[1];
         long end = ConnectorBench.awaitCount(() -> sourceCommitted(name, 1), before + count, Duration.ofMinutes(5),
                 reached);
         long cpu = jvm.processCpuNanos() - cpuBefore;
+        long allocated = jvm.threadCosts().since(threadsBefore).allocatedBytes();
         if (reached[0] - before < count) {
             throw new IllegalStateException(name + ": only " + (reached[0] - before) + " of " + count + " records");
         }
-        return new double[] {count / ((end - start) / 1e9), cpu / 1e3 / count};
+        return new double[] {count / ((end - start) / 1e9), cpu / 1e3 / count, (double) allocated / count};
     }
 
     private static ObjectName sourceTask(String connector, int task) throws Exception {

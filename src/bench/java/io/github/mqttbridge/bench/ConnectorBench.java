@@ -27,7 +27,7 @@ final class ConnectorBench implements AutoCloseable {
             + " and one Connect worker in a JVM of its own (the harness's `-Xmx512m -XX:+UseSerialGC`, default worker"
             + " and connector settings otherwise), all on this machine.";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
-    private static final Duration POLL = Duration.ofMillis(5);
+    static final Duration POLL = Duration.ofMillis(5);
     private static ConnectorBench shared;
 
     final MosquittoBroker broker;
@@ -142,13 +142,6 @@ final class ConnectorBench implements AutoCloseable {
     void startSink(String name, Map<String, String> config) {
         rest().createConnector(name, config);
         rest().awaitRunning(name, 1);
-    }
-
-    void pause(String name, int tasks) {
-        rest().pause(name);
-        for (int t = 0; t < tasks; t++) {
-            rest().awaitState(name, t, "PAUSED", ConnectRest.DEFAULT_TIMEOUT);
-        }
     }
 
     /** Records Kafka confirmed to the source connector's tasks since they started. */

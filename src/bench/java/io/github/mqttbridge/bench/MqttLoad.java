@@ -57,18 +57,42 @@ final class MqttLoad implements AutoCloseable {
     /** The same with the payloads {@code payloadOf(i)} instead of the sequence number and publish time. */
     void publish(IntFunction<String> topicOf, IntFunction<byte[]> payloadOf, int from, int to, int qos)
             throws Exception {
-        Semaphore window = new Semaphore(WINDOW);
+        Semaphore window = window();
         List<CompletableFuture<Void>> sent = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            window.acquire();
-            CompletableFuture<Void> f = client.publish(topicOf.apply(i), payloadOf.apply(i), qos, false);
-            f.whenComplete((ok, e) -> {
-                window.release();
-                completed.incrementAndGet();
-            });
-            sent.add(f);
+            sent.add(publishInWindow(window, topicOf.apply(i), payloadOf.apply(i), qos));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+    }
+
+    /** Publishes one message once {@code window} has room for it; the window gets its permit back on completion. */
+    CompletableFuture<Void> publishInWindow(Semaphore window, String topic, byte[] payload, int qos)
+            throws InterruptedException {
+        window.acquire();
+        CompletableFuture<Void> f = client.publish(topic, payload, qos, false);
+        f.whenComplete((ok, e) -> {
+            window.release();
+            completed.incrementAndGet();
+        });
+        return f;
+    }
+
+    /** A window of {@link #WINDOW} publishes in flight, the same for every caller. */
+    static Semaphore window() {
+        return new Semaphore(WINDOW);
+    }
+
+    /** Waits until every publish of {@code window} completed. */
+    static void awaitEmpty(Semaphore window) throws Exception {
+        if (!window.tryAcquire(WINDOW, 10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("publishes still in flight after 10 minutes");
+        }
+        window.release(WINDOW);
+    }
+
+    /** The thread-name prefix of the publisher's MQTT client, whose threads a round may measure. */
+    String clientThreadPrefix() {
+        return "mqtt-" + client.clientId() + "-";
     }
 
     /** Publishes completed since this publisher connected. */

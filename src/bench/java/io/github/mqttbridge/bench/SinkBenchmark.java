@@ -1,30 +1,28 @@
 package io.github.mqttbridge.bench;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The sink connector, Kafka to MQTT: sustained throughput at each QoS against our raw client's publish rate to the
- * same broker in the same run.
+ * same broker in the same run, in {@link SteadyRound}s, with what each record cost the worker (or each message our
+ * raw client) and how the machine's cores were shared.
  */
 public final class SinkBenchmark implements BenchSection {
+    private static final String RAW = "raw";
+    private static final String SINK = "sink";
     private static final int PARTITIONS = 4;
 
-    /** The rates of one QoS per repetition, and the profile of an extra round if the target was missed. */
-    private record QosRates(List<Double> raw, List<Double> sink, String profile) {
-        double ratio() {
-            return SourceBenchmark.median(SourceBenchmark.ratios(sink, raw));
-        }
-    }
+    /** The state of the run under way, fresh in each {@link #run}. */
+    private SteadyResults results;
+    private Map<Integer, String> profiles;
+    private SteadyRound round;
 
     @Override
     public String id() {
@@ -36,9 +34,10 @@ public final class SinkBenchmark implements BenchSection {
         ConnectorBench bench = ConnectorBench.shared();
         long startNanos = System.nanoTime();
         double loadBefore = ConnectorBench.loadAverage();
-        int records = options.scaled(20_000);
-        Map<Integer, QosRates> byQos = new TreeMap<>();
-        options.out().println("sink: Kafka -> MQTT, " + records + " records a round, " + options.reps()
+        results = new SteadyResults();
+        profiles = new TreeMap<>();
+        round = SteadyRound.of(bench, options);
+        options.out().println("sink: Kafka -> MQTT, " + round.describe() + " a round, " + options.reps()
                 + " repetitions");
         options.out().println("| QoS | raw publish msg/s | sink rec/s | ratio |");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
@@ -46,119 +45,91 @@ public final class SinkBenchmark implements BenchSection {
                 new ByteArraySerializer());
              MqttLoad load = new MqttLoad(bench.broker.tcpUri())) {
             for (int qos = 0; qos <= 2; qos++) {
-                QosRates rates = throughput(bench, options, producer, load, qos, records);
-                byQos.put(qos, rates);
+                throughput(bench, options, producer, load, qos);
                 options.out().printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %.2f |%n", qos,
-                        SourceBenchmark.median(rates.raw()), SourceBenchmark.median(rates.sink()),
-                        rates.ratio());
+                        SourceBenchmark.median(results.rates(qos, RAW)),
+                        SourceBenchmark.median(results.rates(qos, SINK)), ratio(qos));
             }
-            TargetTable targets = new TargetTable();
-            byQos.forEach((qos, r) -> targets.atLeast("QoS " + qos + ": sink / our raw publisher", r.ratio(),
-                    SourceBenchmark.RATIO_TARGET, "%.2f"));
-            StringBuilder md = new StringBuilder("## Sink connector (Kafka to MQTT)\n\n");
-            md.append(method(options, records)).append(table(byQos, records)).append(chart(options, byQos));
-        md.append(bench.loadNote(loadBefore, startNanos));
-            md.append("### Targets\n\n").append(targets.markdown()).append('\n');
-            byQos.values().forEach(r -> md.append(r.profile()));
-            return md.toString();
         }
+        TargetTable targets = new TargetTable();
+        results.qosLevels().forEach(qos -> targets.atLeast("QoS " + qos + ": sink / our raw publisher", ratio(qos),
+                SourceBenchmark.ratioAim(qos), "%.2f"));
+        return "## Sink connector (Kafka to MQTT)\n\n" + method(options)
+                + results.throughputTable(RAW, "Raw publish msg/s", List.of(SINK)) + chart(options)
+                + results.costTable(RAW, List.of(SINK), "the raw publisher", "reader, writer, callbacks, completions,"
+                        + " timer) and of the thread that calls `publish()` (`" + MqttFeed.THREAD_PREFIX + "*`, which"
+                        + " also builds each " + MqttLoad.SIZE + "-byte payload")
+                + results.splitTable()
+                + bench.loadNote(loadBefore, startNanos)
+                + "### Targets\n\n" + targets.markdown() + "\n" + String.join("", profiles.values());
     }
 
-    private QosRates throughput(ConnectorBench bench, SuiteOptions options, KafkaProducer<byte[], byte[]> producer,
-            MqttLoad load, int qos, int records) throws Exception {
-        String name = startConnector(bench, qos);
-        List<Double> raw = new ArrayList<>();
-        List<Double> sink = new ArrayList<>();
+    private void throughput(ConnectorBench bench, SuiteOptions options, KafkaProducer<byte[], byte[]> producer,
+            MqttLoad load, int qos) throws Exception {
+        String name = "bk-snk-" + ConnectorBench.uniqueId();
+        bench.createTopic(name, PARTITIONS);
+        bench.startSink(name, bench.sinkConfig(name, "bk/" + name + "/{partition}", qos));
         try {
-            int warmUp = Math.min(records, 2_000);
-            rawRound(load, qos, warmUp);
-            sinkRound(bench, producer, name, warmUp);
             for (int rep = 0; rep < options.reps(); rep++) {
-                raw.add(rawRound(load, qos, records));
-                sink.add(sinkRound(bench, producer, name, records));
+                results.add(qos, RAW, rawRound(load, qos));
+                results.add(qos, SINK, sinkRound(bench, producer, name, qos));
             }
-            QosRates measured = new QosRates(raw, sink, "");
-            return measured.ratio() >= SourceBenchmark.RATIO_TARGET ? measured
-                    : new QosRates(raw, sink, profile(bench, producer, name, qos, records));
+            if (ratio(qos) < SourceBenchmark.ratioAim(qos)) {
+                profiles.put(qos, profile(bench, producer, name, qos));
+            }
         } finally {
             bench.rest().deleteConnector(name);
         }
     }
 
-    private static String startConnector(ConnectorBench bench, int qos) throws Exception {
-        String name = "bk-snk-" + ConnectorBench.uniqueId();
-        bench.createTopic(name, PARTITIONS);
-        bench.startSink(name, bench.sinkConfig(name, "bk/" + name + "/{partition}", qos));
-        return name;
-    }
-
-    /** Our client publishing: messages a second from the first publish to the last one the broker acknowledged. */
-    private static double rawRound(MqttLoad load, int qos, int messages) throws Exception {
+    /** Our client publishing: messages the broker acknowledged (written to the socket at QoS 0). */
+    private SteadyResult rawRound(MqttLoad load, int qos) throws Exception {
         String prefix = "bk/raw-" + ConnectorBench.uniqueId() + "/";
-        long start = System.nanoTime();
-        load.publish(i -> prefix + (i % PARTITIONS), 0, messages, qos);
-        return messages / ((System.nanoTime() - start) / 1e9);
+        return round.run(new MqttFeed(load, i -> prefix + (i % PARTITIONS), qos), load::completed, qos,
+                List.of(load.clientThreadPrefix(), MqttFeed.THREAD_PREFIX));
     }
 
-    /**
-     * The records are put into Kafka while the connector is paused; the rate runs from the resume until the
-     * broker acknowledged the last publish to the task (its {@code RecordsAcknowledged} JMX attribute).
-     */
-    private static double sinkRound(ConnectorBench bench, KafkaProducer<byte[], byte[]> producer, String name,
-            int records) throws Exception {
-        bench.pause(name, 1);
-        for (int i = 0; i < records; i++) {
-            producer.send(new ProducerRecord<>(name, i % PARTITIONS, null, MqttLoad.payload(i)));
-        }
-        producer.flush();
-        long before = bench.sinkAcknowledged(name);
-        long start = System.nanoTime();
-        bench.rest().resume(name);
-        long[] reached = new long[1];
-        long end = ConnectorBench.awaitCount(() -> bench.sinkAcknowledged(name), before + records,
-                Duration.ofMinutes(5), reached);
-        if (reached[0] < before + records) {
-            throw new IllegalStateException(name + ": only " + (reached[0] - before) + " of " + records);
-        }
-        return records / ((end - start) / 1e9);
+    /** The sink fed from Kafka: publishes the broker acknowledged to its task (its RecordsAcknowledged). */
+    private SteadyResult sinkRound(ConnectorBench bench, KafkaProducer<byte[], byte[]> producer, String name,
+            int qos) throws Exception {
+        return round.run(new KafkaFeed(producer, name, PARTITIONS), () -> bench.sinkAcknowledged(name), qos,
+                List.of());
     }
 
-    private static String method(SuiteOptions options, int records) {
-        return ConnectorBench.SETUP + " Rounds of " + String.format(Locale.ROOT, "%,d", records) + " messages of "
-                + MqttLoad.SIZE + " bytes, no subscriber on their MQTT topics:\n\n"
+    /** The median of the repetitions' ratios of the sink to the raw publisher measured next to it. */
+    private double ratio(int qos) {
+        return SourceBenchmark.median(SourceBenchmark.ratios(results.rates(qos, SINK), results.rates(qos, RAW)));
+    }
+
+    private String method(SuiteOptions options) {
+        return ConnectorBench.SETUP + " Messages of " + MqttLoad.SIZE + " bytes, no subscriber on their MQTT "
+                + "topics:\n\n"
                 + "- **raw**: our own `MqttClient` (in the benchmark's JVM) publishes them as fast as it can (up to "
-                + "1,000 in flight); the rate runs from the first publish to the last one Mosquitto acknowledged "
-                + "(PUBACK at QoS 1, PUBCOMP at QoS 2, written to the socket at QoS 0);\n"
-                + "- **sink**: one sink task reads them from a Kafka topic of " + PARTITIONS + " partitions, where "
-                + "they were put while the connector was paused, and publishes them to one MQTT topic per "
-                + "partition; the rate runs from the REST call that resumes the connector to the last publish "
-                + "Mosquitto acknowledged (the task's `RecordsAcknowledged` JMX attribute, read every 5 ms), so it includes the "
-                + "resume and the first fetch from Kafka.\n\n"
-                + "Each QoS has a warm-up round of each, then " + options.reps() + " repetitions of raw and sink in "
-                + "turn; the ratio is the sink's rate divided by the raw client's of the same repetition. At QoS 0 "
-                + "a publish is complete once written to the socket, so the raw rate there is how fast our client "
-                + "hands messages to the kernel, a bound the sink, which first reads each record from Kafka, cannot "
-                + "approach.\n\n";
+                + "1,000 in flight), counting those Mosquitto acknowledged (PUBACK at QoS 1, PUBCOMP at QoS 2, "
+                + "written to the socket at QoS 0);\n"
+                + "- **sink**: one sink task reads them from a Kafka topic of " + PARTITIONS + " partitions and "
+                + "publishes them to one MQTT topic per partition, counting the publishes Mosquitto acknowledged "
+                + "(the task's `RecordsAcknowledged` JMX attribute). A Kafka producer in the benchmark's JVM keeps "
+                + String.format(Locale.ROOT, "%,d", SteadyRound.BACKLOG) + " records in the topic ahead of that "
+                + "count (topped up every " + ConnectorBench.POLL.toMillis() + " ms), so the task always has records "
+                + "to fetch and the producer runs only as fast as the sink drains, as it would behind a steady "
+                + "stream of data; the connector runs throughout, without the pause and resume of a pre-filled "
+                + "burst.\n\n"
+                + round.method() + options.reps() + " repetitions of raw and sink in turn; the ratio is the sink's "
+                + "rate divided by the raw client's of the same repetition. The smallest backlog the sink had "
+                + "waiting during a window: " + String.format(Locale.ROOT, "%,d", results.minBacklog(List.of(SINK)))
+                + " messages. At QoS 0 a publish is complete once written to the socket, so in a steady flow the raw "
+                + "rate is as fast as Mosquitto takes the bytes off it.\n\n";
     }
 
-    private static String table(Map<Integer, QosRates> byQos, int records) {
-        StringBuilder sb = new StringBuilder("| QoS | Messages | Raw publish msg/s | Sink rec/s | Ratio |\n"
-                + "|---:|---:|---:|---:|---:|\n");
-        byQos.forEach((qos, r) -> sb.append(String.format(Locale.ROOT, "| %d | %,d | %s | %s | %s |%n", qos, records,
-                SourceBenchmark.rate(r.raw()), SourceBenchmark.rate(r.sink()),
-                SourceBenchmark.ratio(r.sink(), r.raw()))));
-        return sb.append("\nRates as median (min–max) of the repetitions; ratios as median (min–max) of the "
-                + "per-repetition ratios.\n\n").toString();
-    }
-
-    private String chart(SuiteOptions options, Map<Integer, QosRates> byQos) throws Exception {
+    private String chart(SuiteOptions options) throws Exception {
         Map<String, Map<String, Double>> series = new LinkedHashMap<>();
-        byQos.forEach((qos, r) -> {
+        for (int qos : results.qosLevels()) {
             series.computeIfAbsent("raw publisher", k -> new LinkedHashMap<>()).put("QoS " + qos,
-                    SourceBenchmark.median(r.raw()));
+                    SourceBenchmark.median(results.rates(qos, RAW)));
             series.computeIfAbsent("sink, 1 task", k -> new LinkedHashMap<>()).put("QoS " + qos,
-                    SourceBenchmark.median(r.sink()));
-        });
+                    SourceBenchmark.median(results.rates(qos, SINK)));
+        }
         Path file = Charts.bars(options.chartDir().resolve(id() + "-throughput.png"),
                 "Kafka to MQTT: sink connector and our raw publisher", "QoS", "messages/s (median)", series);
         return options.chartLink("Sink throughput by QoS", file) + "\n\n";
@@ -168,12 +139,11 @@ public final class SinkBenchmark implements BenchSection {
             + "thread running Java code; threads blocked in socket calls or waiting are not sampled).\n\nThreads "
             + "(`task-thread-*` polls Kafka and calls put(), `mqtt-<client id>-*` are our MQTT client's):\n\n";
 
-    private static String profile(ConnectorBench bench, KafkaProducer<byte[], byte[]> producer, String name,
-            int qos, int records) throws Exception {
+    private String profile(ConnectorBench bench, KafkaProducer<byte[], byte[]> producer, String name, int qos)
+            throws Exception {
         Profile profile = bench.jvm.profile(WorkerJvm.CPU_SAMPLES, "jdk.ExecutionSample", PROFILE_INTRO,
-                () -> sinkRound(bench, producer, name, records));
-        return "### Where the worker's time goes at QoS " + qos + " (target missed)\n\nOne extra round of "
-                + String.format(Locale.ROOT, "%,d", records) + " records, recorded with JFR from before the pause to "
-                + "the last acknowledgement.\n\n" + profile.markdown() + "\n";
+                () -> sinkRound(bench, producer, name, qos));
+        return "### Where the worker's time goes at QoS " + qos + " (target missed)\n\nOne extra round, recorded "
+                + "with JFR from its start to its last acknowledgement.\n\n" + profile.markdown() + "\n";
     }
 }

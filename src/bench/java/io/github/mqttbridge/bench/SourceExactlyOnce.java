@@ -56,8 +56,9 @@ final class SourceExactlyOnce {
         }
     }
 
-    /** Each repetition's records a second, worker CPU microseconds per record and sorted latencies (µs). */
-    private record Rounds(List<Double> rates, List<Double> cpuMicros, List<long[]> latencies) {
+    /** Each repetition's records a second, worker CPU µs and allocated bytes per record, sorted latencies (µs). */
+    private record Rounds(List<Double> rates, List<Double> cpuMicros, List<Double> allocatedBytes,
+                          List<long[]> latencies) {
     }
 
     private final Map<Mode, Rounds> results = new EnumMap<>(Mode.class);
@@ -79,7 +80,8 @@ final class SourceExactlyOnce {
                 config.putAll(mode.config);
                 mode.worker(bench).startSource(name, config);
                 connectors.put(mode, name);
-                results.put(mode, new Rounds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                results.put(mode, new Rounds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                        new ArrayList<>()));
             }
             for (Mode mode : Mode.values()) {
                 throughput(bench, load, mode, connectors.get(mode), Math.min(messages, 2_000));
@@ -89,6 +91,7 @@ final class SourceExactlyOnce {
                     double[] r = throughput(bench, load, mode, connectors.get(mode), messages);
                     results.get(mode).rates().add(r[0]);
                     results.get(mode).cpuMicros().add(r[1]);
+                    results.get(mode).allocatedBytes().add(r[2]);
                 }
                 for (Mode mode : Mode.values()) {
                     results.get(mode).latencies().add(latency(bench, load, connectors.get(mode)));
@@ -177,19 +180,22 @@ final class SourceExactlyOnce {
                 + " transactions. Throughput: %,d messages a round as fast as the publisher can, records a second"
                 + " from the first publish until Kafka confirmed the last record to the task (for exactly once, its"
                 + " transaction committed), and the growth of that worker process's CPU time over the round divided"
-                + " by its records (good to %.1f µs at this round size). Latency: %,d messages published at %,.0f a"
+                + " by its records (good to %.1f µs at this round size), and the bytes its live threads allocated"
+                + " over the round per record. Latency: %,d messages published at %,.0f a"
                 + " second (chunks of %d every %d ms) while a read_committed consumer in the benchmark's JVM reads"
                 + " the topic; a record's latency is the time the consumer got it minus the publish time in its"
                 + " payload. A warm-up round each, then %d repetition(s), each running the three modes in turn,"
                 + " throughput then latency.%n%n", QOS, TOPICS, PARTITIONS, messages, 10_000.0 / messages,
                 latencyMessages, LATENCY_RATE, CHUNK, CHUNK_PERIOD.toMillis(), options.reps()));
         md.append("| QoS 2 source | Rec/s | Ratio to at least once | Worker CPU µs/record | CPU ratio to at least once"
-                + " | p50 ms read_committed | p99 ms read_committed |\n|---|---:|---:|---:|---:|---:|---:|\n");
+                + " | Worker B/record | p50 ms read_committed | p99 ms read_committed |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
         Rounds atLeastOnce = results.get(Mode.AT_LEAST_ONCE);
-        results.forEach((mode, r) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n",
+        results.forEach((mode, r) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
                 mode.label, SourceBenchmark.rate(r.rates()), SourceBenchmark.ratio(r.rates(), atLeastOnce.rates()),
                 SourcePayloadFormats.micros(r.cpuMicros()),
-                SourceBenchmark.ratio(r.cpuMicros(), atLeastOnce.cpuMicros()), millis(r, 50), millis(r, 99))));
+                SourceBenchmark.ratio(r.cpuMicros(), atLeastOnce.cpuMicros()), SteadyResults.bytes(r.allocatedBytes()),
+                millis(r, 50), millis(r, 99))));
         return md.append("\nMedian (min–max) of the repetitions; ratios per repetition against the at-least-once round"
                 + " run next to it.\n\n").toString();
     }

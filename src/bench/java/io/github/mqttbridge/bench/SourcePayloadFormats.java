@@ -91,8 +91,8 @@ final class SourcePayloadFormats {
         }
     }
 
-    /** Each repetition's records a second and worker CPU microseconds per record, of one format. */
-    private record Rounds(List<Double> rates, List<Double> cpuMicros, int payloadBytes) {
+    /** Each repetition's records a second, worker CPU microseconds and allocated bytes per record, of one format. */
+    private record Rounds(List<Double> rates, List<Double> cpuMicros, List<Double> allocatedBytes, int payloadBytes) {
     }
 
     private final Map<Format, Rounds> results = new EnumMap<>(Format.class);
@@ -114,7 +114,8 @@ final class SourcePayloadFormats {
                 int births = format.births(load, name);
                 ConnectorBench.awaitCount(() -> bench.sourceCommitted(name, 1), births, Duration.ofMinutes(5),
                         new long[1]);
-                results.put(format, new Rounds(new ArrayList<>(), new ArrayList<>(), format.payload(0).length));
+                results.put(format, new Rounds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                        format.payload(0).length));
             }
             for (Format format : Format.values()) {
                 round(bench, load, format, connectors.get(format), Math.min(messages, 2_000));
@@ -124,6 +125,7 @@ final class SourcePayloadFormats {
                     double[] r = round(bench, load, format, connectors.get(format), messages);
                     results.get(format).rates().add(r[0]);
                     results.get(format).cpuMicros().add(r[1]);
+                    results.get(format).allocatedBytes().add(r[2]);
                 }
             }
         } finally {
@@ -166,14 +168,16 @@ final class SourcePayloadFormats {
                 + "until Kafka confirmed the last record to the task; worker CPU is the growth of the worker "
                 + "process's CPU time (`ProcessCpuTime`: every thread, GC and JIT included) over the round, divided "
                 + "by its records. Linux counts that time in steps of 10 ms, so a figure is good to %.1f µs at this "
-                + "round size.%n%n", QOS, messages, TOPICS, TOPICS, options.reps(), 10_000.0 / messages));
-        md.append("| Format | Payload bytes | Rec/s | Ratio to `bytes` | Worker CPU µs/record | CPU ratio to `bytes` |\n"
-                + "|---|---:|---:|---:|---:|---:|\n");
+                + "round size. Allocated bytes are those of every thread of the worker alive at the round's end "
+                + "(`ThreadMXBean.getThreadAllocatedBytes`, over JMX), per record.%n%n", QOS, messages, TOPICS, TOPICS,
+                options.reps(), 10_000.0 / messages));
+        md.append("| Format | Payload bytes | Rec/s | Ratio to `bytes` | Worker CPU µs/record | CPU ratio to `bytes` "
+                + "| Worker B/record |\n|---|---:|---:|---:|---:|---:|---:|\n");
         Rounds bytes = results.get(Format.BYTES);
-        results.forEach((format, r) -> md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n",
+        results.forEach((format, r) -> md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n",
                 format.label, r.payloadBytes(), SourceBenchmark.rate(r.rates()),
                 SourceBenchmark.ratio(r.rates(), bytes.rates()), micros(r.cpuMicros()),
-                SourceBenchmark.ratio(r.cpuMicros(), bytes.cpuMicros()))));
+                SourceBenchmark.ratio(r.cpuMicros(), bytes.cpuMicros()), SteadyResults.bytes(r.allocatedBytes()))));
         return md.append("\nMedian (min–max) of the repetitions; ratios per repetition against the `bytes` round "
                 + "run next to it.\n\n").toString();
     }

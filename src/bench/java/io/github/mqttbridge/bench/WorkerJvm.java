@@ -26,6 +26,7 @@ final class WorkerJvm implements AutoCloseable {
     private final JMXConnector connector;
     private final MBeanServerConnection server;
     private final MemoryMXBean memory;
+    private final com.sun.management.ThreadMXBean threads;
     private final long pid;
 
     private WorkerJvm(JMXConnector connector) throws IOException {
@@ -33,6 +34,8 @@ final class WorkerJvm implements AutoCloseable {
         this.server = connector.getMBeanServerConnection();
         this.memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME,
                 MemoryMXBean.class);
+        this.threads = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.THREAD_MXBEAN_NAME,
+                com.sun.management.ThreadMXBean.class);
         this.pid = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.RUNTIME_MXBEAN_NAME,
                 RuntimeMXBean.class).getPid();
     }
@@ -90,6 +93,11 @@ final class WorkerJvm implements AutoCloseable {
     /** CPU time the worker's process has used so far, all its threads and the JVM's own (GC, JIT) included. */
     long processCpuNanos() throws Exception {
         return longAttribute(new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime");
+    }
+
+    /** CPU time and allocated bytes of each of the worker's live threads so far. */
+    ThreadCosts threadCosts() {
+        return ThreadCosts.all(threads);
     }
 
     boolean booleanAttribute(ObjectName name, String attribute) throws Exception {

@@ -290,6 +290,14 @@ public final class MosquittoBroker implements AutoCloseableBroker {
         }
     }
 
+    /** The process id of the running broker, for readers of its CPU time in /proc (the benchmarks). */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("mosquitto is not running");
+        }
+        return process.pid();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
