@@ -62,11 +62,19 @@ final class SourceThroughput {
 
     /** A connector reading {@code bk/<name>/+} (through a shared subscription with two tasks). */
     static String startConnector(ConnectorBench bench, int qos, int tasks) throws Exception {
+        return startConnector(bench, qos, tasks, Map.of());
+    }
+
+    /** A source connector with {@code overrides} on top of the bench's configuration; returns its name. */
+    static String startConnector(ConnectorBench bench, int qos, int tasks, Map<String, String> overrides)
+            throws Exception {
         String name = "bk-src-" + ConnectorBench.uniqueId();
         String filter = "bk/" + name + "/+";
         bench.createTopic(name, PARTITIONS);
-        bench.startSource(name, bench.sourceConfig(tasks > 1 ? "$share/" + name + "/" + filter : filter, qos,
-                tasks, name));
+        Map<String, String> config = bench.sourceConfig(tasks > 1 ? "$share/" + name + "/" + filter : filter, qos,
+                tasks, name);
+        config.putAll(overrides);
+        bench.startSource(name, config);
         return name;
     }
 
