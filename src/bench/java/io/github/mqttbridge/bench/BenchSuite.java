@@ -27,6 +27,7 @@ public final class BenchSuite {
             new SinkBenchmark(),
             new MemoryBenchmark(),
             new ScaleBenchmark(),
+            new TasksBenchmark(),
             new MultiWorkerBenchmark());
 
     /** How to run the suite and what each chapter measures: the part of the header that no run changes. */
@@ -78,6 +79,10 @@ public final class BenchSuite {
              run. The worker's heap and RSS while a burst\
              arrives faster than a quota-throttled Kafka takes it. Throughput and memory with 1, 1,000 and 100,000\
              topics and with growing message counts. JFR profiles where a target is missed.
+            - [Sizing tasks.max](#sizing-tasksmax) (`tasks`): on one worker at QoS 1, the source with 1, 2 and 4\
+             tasks on a shared subscription and the sink with 1, 2, 4 and 8 tasks on as many partitions, in steady\
+             windows: records a second against one task's, worker CPU and allocated bytes per record, and how the\
+             two cores were shared, to size `tasks.max` from.
             - [Multiple workers](#connectors-on-1-2-and-3-connect-workers) (`multiworker`): source and sink throughput\
              with one, two and three Connect workers (separate JVMs, one group).
             """;

@@ -1,5 +1,7 @@
 package io.github.mqttbridge.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.github.mqttbridge.connect.sink.MqttSinkConnector;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.testing.ConnectRest;
@@ -9,11 +11,17 @@ import io.github.mqttbridge.testing.MosquittoBroker;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.management.ObjectName;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * What the connector sections share, started once per benchmark JVM: a Mosquitto, a Kafka node in this JVM and one
@@ -123,10 +131,10 @@ final class ConnectorBench implements AutoCloseable {
         return c;
     }
 
-    Map<String, String> sinkConfig(String kafkaTopic, String mqttTopic, int qos) {
+    Map<String, String> sinkConfig(String kafkaTopic, String mqttTopic, int qos, int tasks) {
         Map<String, String> c = new HashMap<>();
         c.put("connector.class", MqttSinkConnector.class.getName());
-        c.put("tasks.max", "1");
+        c.put("tasks.max", Integer.toString(tasks));
         c.put("topics", kafkaTopic);
         c.put("mqtt.server.uris", broker.tcpUri());
         c.put("mqtt.topic", mqttTopic);
@@ -139,9 +147,39 @@ final class ConnectorBench implements AutoCloseable {
         worker.startSource(name, config);
     }
 
+    /**
+     * Creates a sink connector and returns once its tasks run and, between them, have every partition of its topic:
+     * a task joining the consumer group later would stop the others for a rebalance in the middle of a window.
+     */
     void startSink(String name, Map<String, String> config) {
+        int tasks = Integer.parseInt(config.get("tasks.max"));
         rest().createConnector(name, config);
-        rest().awaitRunning(name, 1);
+        rest().awaitRunning(name, tasks);
+        int partitions = kafkaClient().partitionCount(config.get("topics"));
+        await(name + "'s " + tasks + " tasks assigned " + partitions + " partitions").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> assignedPartitions(name, tasks) == partitions);
+    }
+
+    /**
+     * Partitions assigned in the sink connector's consumer group once it is stable with its tasks, or -1 (also
+     * before the first task joined, when Kafka does not know the group yet).
+     */
+    private int assignedPartitions(String name, int tasks) throws Exception {
+        String group = KafkaTestClient.sinkGroupId(name);
+        ConsumerGroupDescription description;
+        try {
+            description = kafkaClient().admin().describeConsumerGroups(List.of(group)).all()
+                    .get(30, TimeUnit.SECONDS).get(group);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return -1;
+            }
+            throw e;
+        }
+        if (description.groupState() != GroupState.STABLE || description.members().size() != tasks) {
+            return -1;
+        }
+        return description.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum();
     }
 
     /** Records Kafka confirmed to the source connector's tasks since they started. */
@@ -149,10 +187,14 @@ final class ConnectorBench implements AutoCloseable {
         return worker.sourceCommitted(name, tasks);
     }
 
-    /** Publishes the broker acknowledged to the sink connector's task since it started. */
-    long sinkAcknowledged(String name) throws Exception {
-        return jvm.longAttribute(new ObjectName("io.github.mqttbridge:type=mqtt-sink-task,connector=" + name
-                + ",task=0"), "RecordsAcknowledged");
+    /** Publishes the broker acknowledged to the sink connector's tasks since they started. */
+    long sinkAcknowledged(String name, int tasks) throws Exception {
+        long sum = 0;
+        for (int t = 0; t < tasks; t++) {
+            sum += jvm.longAttribute(new ObjectName("io.github.mqttbridge:type=mqtt-sink-task,connector=" + name
+                    + ",task=" + t), "RecordsAcknowledged");
+        }
+        return sum;
     }
 
     /**

@@ -40,9 +40,7 @@ public final class SinkBenchmark implements BenchSection {
         options.out().println("sink: Kafka -> MQTT, " + round.describe() + " a round, " + options.reps()
                 + " repetitions");
         options.out().println("| QoS | raw publish msg/s | sink rec/s | ratio |");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                bench.kafka.bootstrapServers(), "linger.ms", "5"), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        try (KafkaProducer<byte[], byte[]> producer = feedProducer(bench);
              MqttLoad load = new MqttLoad(bench.broker.tcpUri())) {
             for (int qos = 0; qos <= 2; qos++) {
                 throughput(bench, options, producer, load, qos);
@@ -66,9 +64,7 @@ public final class SinkBenchmark implements BenchSection {
 
     private void throughput(ConnectorBench bench, SuiteOptions options, KafkaProducer<byte[], byte[]> producer,
             MqttLoad load, int qos) throws Exception {
-        String name = "bk-snk-" + ConnectorBench.uniqueId();
-        bench.createTopic(name, PARTITIONS);
-        bench.startSink(name, bench.sinkConfig(name, "bk/" + name + "/{partition}", qos));
+        String name = startConnector(bench, qos, PARTITIONS, 1);
         try {
             for (int rep = 0; rep < options.reps(); rep++) {
                 results.add(qos, RAW, rawRound(load, qos));
@@ -89,11 +85,36 @@ public final class SinkBenchmark implements BenchSection {
                 List.of(load.clientThreadPrefix(), MqttFeed.THREAD_PREFIX));
     }
 
-    /** The sink fed from Kafka: publishes the broker acknowledged to its task (its RecordsAcknowledged). */
+    /** The producer that feeds the sinks' topics. */
+    static KafkaProducer<byte[], byte[]> feedProducer(ConnectorBench bench) {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", bench.kafka.bootstrapServers(), "linger.ms", "5"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * A sink connector with {@code tasks} tasks reading a topic of its own name with {@code partitions} partitions
+     * and publishing each partition's records to an MQTT topic of its own; returns its name.
+     */
+    static String startConnector(ConnectorBench bench, int qos, int partitions, int tasks) {
+        String name = "bk-snk-" + ConnectorBench.uniqueId();
+        bench.createTopic(name, partitions);
+        bench.startSink(name, bench.sinkConfig(name, "bk/" + name + "/{partition}", qos, tasks));
+        return name;
+    }
+
+    /**
+     * The sink {@code name} fed from Kafka over its topic's {@code partitions}: publishes the broker acknowledged
+     * to its {@code tasks} tasks (their RecordsAcknowledged).
+     */
+    static SteadyResult connectorRound(SteadyRound round, ConnectorBench bench, KafkaProducer<byte[], byte[]> producer,
+            String name, int partitions, int tasks, int qos) throws Exception {
+        return round.run(new KafkaFeed(producer, name, partitions), () -> bench.sinkAcknowledged(name, tasks), qos,
+                List.of());
+    }
+
     private SteadyResult sinkRound(ConnectorBench bench, KafkaProducer<byte[], byte[]> producer, String name,
             int qos) throws Exception {
-        return round.run(new KafkaFeed(producer, name, PARTITIONS), () -> bench.sinkAcknowledged(name), qos,
-                List.of());
+        return connectorRound(round, bench, producer, name, PARTITIONS, 1, qos);
     }
 
     /** The median of the repetitions' ratios of the sink to the raw publisher measured next to it. */

@@ -48,8 +48,8 @@ final class SourceThroughput {
             // Interleaved, so that a change in the machine's load hits the raw client and the connector alike.
             for (int rep = 0; rep < options.reps(); rep++) {
                 results.add(qos, RAW, rawRound(bench, load, qos));
-                results.add(qos, ONE_TASK, connectorRound(bench, load, one, 1, qos));
-                results.add(qos, TWO_TASKS, connectorRound(bench, load, two, 2, qos));
+                results.add(qos, ONE_TASK, connectorRound(round, bench, load, one, 1, qos));
+                results.add(qos, TWO_TASKS, connectorRound(round, bench, load, two, 2, qos));
             }
             if (ratio(qos, ONE_TASK) < SourceBenchmark.ratioAim(qos)) {
                 profiles.put(qos, profile(bench, load, one, qos));
@@ -100,9 +100,12 @@ final class SourceThroughput {
         }
     }
 
-    /** The connector as the subscriber: records Kafka confirmed to its tasks (their RecordsCommitted). */
-    private SteadyResult connectorRound(ConnectorBench bench, MqttLoad load, String name, int tasks, int qos)
-            throws Exception {
+    /**
+     * The source {@code name} as the subscriber, fed over {@link #MQTT_TOPICS} topics: records Kafka confirmed to
+     * its {@code tasks} tasks (their RecordsCommitted).
+     */
+    static SteadyResult connectorRound(SteadyRound round, ConnectorBench bench, MqttLoad load, String name,
+            int tasks, int qos) throws Exception {
         return round.run(new MqttFeed(load, i -> "bk/" + name + "/" + (i % MQTT_TOPICS), qos),
                 () -> bench.sourceCommitted(name, tasks), qos, List.of());
     }
@@ -174,7 +177,7 @@ final class SourceThroughput {
 
     private String profile(ConnectorBench bench, MqttLoad load, String name, int qos) throws Exception {
         Profile profile = bench.jvm.profile(WorkerJvm.CPU_SAMPLES, "jdk.ExecutionSample",
-                SourceBenchmark.PROFILE_INTRO, () -> connectorRound(bench, load, name, 1, qos));
+                SourceBenchmark.PROFILE_INTRO, () -> connectorRound(round, bench, load, name, 1, qos));
         return "### Where the worker's time goes at QoS " + qos + " (target missed)\n\nOne extra round through one"
                 + " task, recorded with JFR from its start to its last record.\n\n" + profile.markdown() + "\n";
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * The steady rounds of a connector chapter by QoS and by what they measured (the raw client, a connector with one
@@ -40,8 +41,17 @@ final class SteadyResults {
      * for rounds fed by someone else: a raw publisher feeds itself, so its backlog says nothing.
      */
     long minBacklog(List<String> kinds) {
-        return byQos.values().stream().flatMap(m -> kinds.stream().map(m::get)).flatMap(List::stream)
-                .mapToLong(SteadyResult::minBacklog).min().orElseThrow();
+        return rounds(kinds).mapToLong(SteadyResult::minBacklog).min().orElseThrow();
+    }
+
+    /** The fewest records any round of {@code kinds} counted in its window. */
+    long minRecords(List<String> kinds) {
+        return rounds(kinds).mapToLong(SteadyResult::records).min().orElseThrow();
+    }
+
+    /** The rounds of {@code kinds} at every QoS. */
+    private Stream<SteadyResult> rounds(List<String> kinds) {
+        return byQos.values().stream().flatMap(m -> kinds.stream().map(m::get)).flatMap(List::stream);
     }
 
     /**
@@ -63,6 +73,22 @@ final class SteadyResults {
         }
         return sb.append("\nRates over the windows as median (min–max) of the repetitions; ratios as median "
                 + "(min–max) of the per-repetition ratios.\n\n").toString();
+    }
+
+    /**
+     * One row for each of {@code kinds} at {@code qos}: its rate, its ratio to the first kind's rate in the same
+     * repetition, and the worker's CPU time and allocated bytes per record.
+     */
+    String scalingTable(int qos, List<String> kinds) {
+        String base = kinds.get(0);
+        StringBuilder sb = new StringBuilder("| Round | Rec/s | Ratio to " + base + " | Worker CPU µs/rec "
+                + "| Worker B/rec |\n|---|---:|---:|---:|---:|\n");
+        for (String kind : kinds) {
+            sb.append("| ").append(kind).append(" | ").append(SourceBenchmark.rate(rates(qos, kind))).append(" | ")
+                    .append(SourceBenchmark.ratio(rates(qos, kind), rates(qos, base))).append(" | ")
+                    .append(perRecord(qos, kind, SteadyResult::worker)).append(" |\n");
+        }
+        return sb.append('\n').toString();
     }
 
     /**

@@ -30,6 +30,26 @@ class SteadyResultsTest {
     }
 
     @Test
+    void theScalingTableComparesEachRowWithTheFirstKindOfTheSameRepetition() {
+        SteadyResults results = new SteadyResults();
+        // repetition 1: 10,000/s and 15,000/s (1.5 times); repetition 2 on a busier machine: 5,000/s and 10,000/s (2)
+        results.add(1, "1 task", result(30_000, new Usage(600_000_000, 30_000_000), new Usage(0, 0), idle()));
+        results.add(1, "2 tasks", result(45_000, new Usage(900_000_000, 90_000_000), new Usage(0, 0), idle()));
+        results.add(1, "1 task", result(15_000, new Usage(300_000_000, 15_000_000), new Usage(0, 0), idle()));
+        results.add(1, "2 tasks", result(30_000, new Usage(300_000_000, 30_000_000), new Usage(0, 0), idle()));
+
+        String table = results.scalingTable(1, List.of("1 task", "2 tasks"));
+
+        assertTrue(table.contains("| Round | Rec/s | Ratio to 1 task |"), table);
+        assertTrue(table.contains("| 1 task | 7,500 (5,000–10,000) | 1.00 (1.00–1.00) | 20.0 (20.0–20.0) "
+                + "| 1,000 (1,000–1,000) |"), table);
+        assertTrue(table.contains("| 2 tasks | 12,500 (10,000–15,000) | 1.75 (1.50–2.00) | 15.0 (10.0–20.0) "
+                + "| 1,500 (1,000–2,000) |"), table);
+        assertEquals(15_000, results.minRecords(List.of("1 task", "2 tasks")));
+        assertEquals(30_000, results.minRecords(List.of("2 tasks")));
+    }
+
+    @Test
     void aLimitIsNamedOnlyWhereTheCoresShowOne() {
         assertEquals("machine", new CpuSplit(2, 0.9, 0.6, 0.4, 0.0).limit());
         assertEquals("Mosquitto's thread", new CpuSplit(2, 0.2, 0.95, 0.3, 0.0).limit());
