@@ -25,8 +25,8 @@ final class SourceLatency {
     private static final int CHUNK = 50;
     private static final Duration CHUNK_PERIOD = Duration.ofMillis(10);
 
-    /** One way to configure the connector, and the latencies of its runs (sorted, in microseconds). */
-    record Setting(String name, Map<String, String> overrides, double aimMillis, List<long[]> runs) {
+    /** One way to configure the connector, its aim, and the latencies of its runs (sorted, in microseconds). */
+    record Setting(String name, double aimMillis, List<long[]> runs) {
         double p99Millis() {
             return SourceBenchmark.median(runs.stream().map(l -> percentile(l, 99) / 1000.0).toList());
         }
@@ -73,9 +73,9 @@ final class SourceLatency {
                 options.out().printf(Locale.ROOT, "latency at %,.0f msg/s, %s: p50 %.1f ms, p99 %.1f ms%n", RATE,
                         settingName, percentile(micros, 50) / 1000.0, percentile(micros, 99) / 1000.0);
             }
-            Setting setting = new Setting(settingName, overrides, aimMillis, runs);
+            Setting setting = new Setting(settingName, aimMillis, runs);
             if (setting.p99Millis() >= aimMillis && profile.isEmpty()) {
-                profile = profile(bench, load, name, chunks, settingName);
+                profile = profiledRun(bench, load, name, chunks, settingName);
             }
             return setting;
         } finally {
@@ -138,7 +138,7 @@ final class SourceLatency {
         return profile;
     }
 
-    private static String profile(ConnectorBench bench, MqttLoad load, String name, int chunks, String setting)
+    private static String profiledRun(ConnectorBench bench, MqttLoad load, String name, int chunks, String setting)
             throws Exception {
         Profile profile = bench.jvm.profile(WorkerJvm.CPU_SAMPLES, "jdk.ExecutionSample",
                 SourceBenchmark.PROFILE_INTRO, () -> publishPaced(bench, load, name, chunks));
