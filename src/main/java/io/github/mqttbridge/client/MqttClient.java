@@ -205,6 +205,51 @@ public final class MqttClient implements AutoCloseable {
                 message.retained(), MessageProperties.of(message), message));
     }
 
+    /**
+     * Begins a batch of writes on the calling thread: what it sends until the batch is closed waits in the client's
+     * queue and leaves in as few socket writes as fit, instead of one write (and one wake-up of the writing thread)
+     * per message. For a thread that sends many messages at once, as a Kafka sink does with each batch of records;
+     * a single message gains nothing. Close the batch on the same thread (try-with-resources); batches nest. Packets
+     * of other threads, and the client's own (acknowledgements, pings), are not held.
+     *
+     * <p>Before the thread waits for a publish to complete, or for room that only completions make, it should call
+     * {@link WriteBatch#flush()}: a held message is not sent, so it cannot be acknowledged.
+     */
+    public WriteBatch batchWrites() {
+        core.holdWrites();
+        return new WriteBatch(core);
+    }
+
+    /** A batch of writes of one thread, from {@link #batchWrites()}; closing it writes what it held. */
+    public static final class WriteBatch implements AutoCloseable {
+        private final ClientEngine<MqttMessage> core;
+        private final Thread owner = Thread.currentThread();
+        private boolean closed;
+
+        private WriteBatch(ClientEngine<MqttMessage> core) {
+            this.core = core;
+        }
+
+        /** Writes what the batch holds so far and goes on holding. */
+        public void flush() {
+            core.flushWrites();
+        }
+
+        /** Ends the batch and writes what it held; a second close does nothing. */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException("a write batch must be closed on the thread that began it ("
+                        + owner.getName() + ")");
+            }
+            closed = true;
+            core.releaseWrites();
+        }
+    }
+
     /** Publishes a payload to a topic; the same as {@link #send} with a message built from the arguments. */
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
         TopicName.require(topic, "topic");

@@ -80,7 +80,7 @@ class LayeringTest {
             .should().haveSimpleNameStartingWith("Mqtt").orShould().haveSimpleName("ConnectOptions")
             .orShould().haveSimpleName("ConnectionLost").orShould().haveSimpleName("Builder")
             .orShould().haveSimpleName("ConnectedListener").orShould().haveSimpleName("UserProperty")
-            .orShould().haveSimpleName("SubscribeOptions");
+            .orShould().haveSimpleName("SubscribeOptions").orShould().haveSimpleName("WriteBatch");
 
     @ArchTest
     static final ArchRule no_internal_type_in_a_public_signature = methods()

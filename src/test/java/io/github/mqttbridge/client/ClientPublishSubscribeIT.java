@@ -185,6 +185,54 @@ class ClientPublishSubscribeIT {
         }
     }
 
+    /**
+     * A batch of writes holds its thread's publishes until it is closed or flushed: what the thread sent within it
+     * arrives, in order, and a flushed publish completes while the batch stays open.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SharedBroker.class)
+    void aWriteBatchSendsEverythingItHeldInOrder(SharedBroker shared) throws Exception {
+        TestBroker broker = shared.get();
+        String base = topic("batch");
+        Collector<MqttMessage> arrived = new Collector<>();
+        try (MqttClient subscriber = new MqttClient(broker.tcpUri(), clientId("batch-sub")).onMessageArrived(arrived);
+             MqttClient publisher = new MqttClient(broker.tcpUri(), clientId("batch-pub"))) {
+            join(subscriber.connect());
+            join(publisher.connect());
+            join(subscriber.subscribe(base, 1));
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            try (MqttClient.WriteBatch batch = publisher.batchWrites()) {
+                sent.add(publisher.publish(base, utf8("0"), 1, false));
+                batch.flush();
+                join(sent.get(0));
+                for (int i = 1; i < MESSAGES; i++) {
+                    sent.add(publisher.publish(base, utf8(Integer.toString(i)), 1, false));
+                }
+            }
+            join(CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
+            List<MqttMessage> received = arrived.awaitCount(MESSAGES);
+            assertEquals(IntStream.range(0, MESSAGES).mapToObj(Integer::toString).toList(),
+                    received.stream().map(MqttMessage::payloadString).toList());
+        }
+    }
+
+    @Test
+    void aWriteBatchEndsOnTheThreadThatBeganIt() throws Exception {
+        try (MqttClient client = new MqttClient(SharedBroker.EMBEDDED.get().tcpUri(), clientId("batch-thread"))) {
+            MqttClient.WriteBatch batch = client.batchWrites();
+            CompletableFuture<Throwable> elsewhere = CompletableFuture.supplyAsync(() -> {
+                try {
+                    batch.close();
+                    return null;
+                } catch (IllegalStateException e) {
+                    return e;
+                }
+            });
+            assertTrue(join(elsewhere).getMessage().contains("thread that began it"), "closed on another thread");
+            batch.close();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(SharedBroker.class)
     void unsubscribedFilterNoLongerDelivers(SharedBroker shared) throws Exception {

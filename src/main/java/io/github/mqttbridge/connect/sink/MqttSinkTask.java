@@ -91,31 +91,42 @@ public class MqttSinkTask extends SinkTask {
         // Connect calls put() also when no records came, so refusals are handled without waiting for more.
         refusals.handle();
         rewindFailedPartitions();
-        for (SinkRecord record : records) {
-            TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
-            long offset = record.originalKafkaOffset();
-            if (!offsets.accepts(tp, offset)) {
-                continue;
-            }
-            SinkRecordMapper.Publication publication;
-            try {
-                publication = mapper.map(record);
-            } catch (BadRecordException e) {
-                badRecords.handle(record, e);
-                publication = null;
-            }
-            if (publication == null || publication.message() == null) {
-                if (publication != null && publication.expired()) {
-                    metrics.expired();
-                }
-                offsets.submit(tp, offset).done(offset);
-            } else {
-                publish(record, tp, offset, publication.message());
-            }
+        // The batch's publishes leave in a few writes rather than one each: less CPU per record, here and in the
+        // broker, whose acknowledgements then come in batches too.
+        try (MqttClient.WriteBatch batch = client.batchWrites()) {
+            records.forEach(record -> put(record, batch));
         }
     }
 
-    private void publish(SinkRecord record, TopicPartition tp, long offset, MqttMessage message) {
+    private void put(SinkRecord record, MqttClient.WriteBatch batch) {
+        TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+        long offset = record.originalKafkaOffset();
+        if (!offsets.accepts(tp, offset)) {
+            return;
+        }
+        SinkRecordMapper.Publication publication;
+        try {
+            publication = mapper.map(record);
+        } catch (BadRecordException e) {
+            badRecords.handle(record, e);
+            publication = null;
+        }
+        if (publication == null || publication.message() == null) {
+            if (publication != null && publication.expired()) {
+                metrics.expired();
+            }
+            offsets.submit(tp, offset).done(offset);
+        } else {
+            publish(record, tp, offset, publication.message(), batch);
+        }
+    }
+
+    private void publish(SinkRecord record, TopicPartition tp, long offset, MqttMessage message,
+                         MqttClient.WriteBatch batch) {
+        if (!window.hasRoom()) {
+            // Room comes with acknowledgements, which only what was written can earn.
+            batch.flush();
+        }
         if (!window.awaitRoom()) {
             stalled(window.full());
         }

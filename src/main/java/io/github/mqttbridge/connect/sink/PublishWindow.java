@@ -25,6 +25,10 @@ final class PublishWindow {
         this.timeoutMs = timeoutMs;
     }
 
+    synchronized boolean hasRoom() {
+        return outstanding < max;
+    }
+
     /** Waits up to the backoff until fewer than the maximum are outstanding; false when no room came. */
     synchronized boolean awaitRoom() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs);

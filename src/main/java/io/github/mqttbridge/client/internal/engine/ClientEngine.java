@@ -51,6 +51,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
     private PublishAcknowledgements<M> acks;
     private InboundMessages<M> inbound;
     private final RefusalWatch refusals = new RefusalWatch();
+    private final WriteHolds writeHolds = new WriteHolds();
     /** Valid for the connection: what its CONNACK said. */
     private volatile Negotiated negotiated;
     private InboundTopicAliases inboundAliases;
@@ -141,6 +142,11 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
     }
 
     @Override
+    public int publishesInFlight() {
+        return session.inflightSeen();
+    }
+
+    @Override
     public void onClosed(Connection c, EngineFailure cause) {
         lifecycle.onClosed(c, cause);
     }
@@ -214,7 +220,7 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
                 }
                 PublishPacket now = session.publish(topic, payload, qos, retain, properties, delivery);
                 if (now != null) {
-                    c.send(now);
+                    send(c, now, null);
                 }
             } catch (UncheckedIOException e) {
                 future.completeExceptionally(new EngineFailure(EngineFailure.Kind.INVALID_STORED_DATA,
@@ -241,8 +247,40 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
         return true;
     }
 
+    /** Sends a publish, or only queues it while the calling thread holds its writes. */
+    private void send(Connection c, MqttPacket packet, Connection.WriteListener listener) {
+        if (writeHolds.heldByCurrentThread()) {
+            c.queue(packet, listener);
+        } else {
+            c.send(packet, listener);
+        }
+    }
+
+    /** Holds the calling thread's publishes back from the writer until {@link #releaseWrites()}. */
+    public void holdWrites() {
+        writeHolds.hold();
+    }
+
+    /** Ends a {@link #holdWrites()}; at the thread's last, what it queued is written. */
+    public void releaseWrites() {
+        if (writeHolds.release()) {
+            flushWrites();
+        }
+    }
+
+    /** Writes what is queued, held or not. */
+    public void flushWrites() {
+        Connection c;
+        synchronized (lock) {
+            c = lifecycle.current();
+        }
+        if (c != null) {
+            c.flush();
+        }
+    }
+
     private void sendQos0(Connection c, Session.Qos0<Delivery<M>> publish) {
-        c.send(publish.packet(), new Connection.WriteListener() {
+        send(c, publish.packet(), new Connection.WriteListener() {
             @Override
             public void written() {
                 acks.delivered(publish.handle());

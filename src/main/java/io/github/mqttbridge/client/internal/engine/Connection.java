@@ -14,9 +14,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,15 @@ public final class Connection {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
     private static final int INITIAL_BUFFER = 64 * 1024;
     private static final int WRITE_BATCH = 64 * 1024;
+    /**
+     * With this many publishes awaiting acknowledgement the server has plenty to do, so the writer, woken for a new
+     * packet, first waits {@link #GATHER_NANOS} for more. A stream of publishes then leaves in a few large writes
+     * instead of a write (and a wake-up of this thread, and of the server's) for every one or two: on loopback
+     * with Mosquitto this cut the CPU a QoS 1 record cost a sink task to a third and raised its rate by half. A
+     * client that waits for each acknowledgement, or keeps only a few publishes in flight, is never held back.
+     */
+    static final int GATHER_IN_FLIGHT = 64;
+    static final long GATHER_NANOS = 500_000;
 
     /** Receives what the connection reads and how it ends. */
     public interface Handler {
@@ -38,6 +48,9 @@ public final class Connection {
 
         /** Called once, on whichever thread ended the connection. */
         void onClosed(Connection connection, EngineFailure cause);
+
+        /** Our publishes awaiting the server's acknowledgement as of lately; read by the writer without a lock. */
+        int publishesInFlight();
     }
 
     /** Told when a packet has left, or could not. */
@@ -61,7 +74,9 @@ public final class Connection {
     private final boolean mqtt5;
     /** Set once, before any PUBLISH is queued; then touched by the writer thread only. */
     private volatile OutboundTopicAliases outboundAliases;
-    private final LinkedBlockingQueue<Outbound> outbound = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Outbound> outbound = new ConcurrentLinkedQueue<>();
+    /** Whether the writer waits for packets: only then does a sender need to wake it. */
+    private volatile boolean writerIdle;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread reader;
     private final Thread writer;
@@ -99,9 +114,26 @@ public final class Connection {
 
     /** Queues a packet; {@code listener} hears when it was written or that it never will be. */
     public void send(MqttPacket packet, WriteListener listener) {
+        queue(packet, listener);
+        flush();
+    }
+
+    /**
+     * Queues a packet without waking the writer for it: it leaves with the next packet sent, or at the next
+     * {@link #flush()}. A thread sending many packets at once saves a wake-up and a write per packet so.
+     */
+    void queue(MqttPacket packet, WriteListener listener) {
         outbound.add(new Outbound(packet, listener));
         if (closed.get()) {
             failQueued(new EngineFailure(EngineFailure.Kind.SOCKET_CLOSE, "connection to " + uri + " is closed"));
+        }
+    }
+
+    /** Has the writer write whatever is queued. */
+    void flush() {
+        // Paired with the writer's: it marks itself idle, then looks at the queue; we queued, then look at it.
+        if (writerIdle) {
+            LockSupport.unpark(writer);
         }
     }
 
@@ -125,6 +157,7 @@ public final class Connection {
         log.debug("Closing connection to {}: {}", uri, cause.getMessage());
         transport.close();
         outbound.add(STOP);
+        LockSupport.unpark(writer);
         if (Thread.currentThread() != reader) {
             reader.interrupt();
         }
@@ -144,9 +177,12 @@ public final class Connection {
 
     private void failQueued(EngineFailure cause) {
         List<Outbound> left = new ArrayList<>();
-        outbound.drainTo(left);
+        for (Outbound o; (o = outbound.poll()) != null; ) {
+            left.add(o);
+        }
         if (closed.get()) {
             outbound.add(STOP);
+            LockSupport.unpark(writer);
         }
         for (Outbound o : left) {
             if (o.listener != null) {
@@ -247,7 +283,10 @@ public final class Connection {
         boolean packetPerWrite = transport.framesEachFlush();
         try {
             while (true) {
-                Outbound next = outbound.take();
+                Outbound next = awaitPacket();
+                if (handler.publishesInFlight() >= GATHER_IN_FLIGHT) {
+                    LockSupport.parkNanos(GATHER_NANOS);
+                }
                 while (next != null) {
                     if (next == STOP) {
                         return;
@@ -265,13 +304,24 @@ public final class Connection {
                     "writing to " + uri + " failed: " + e.getMessage(), e);
             written.forEach(l -> l.failed(cause));
             close(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("Bug while writing to {}", uri, e);
             close(new EngineFailure(EngineFailure.Kind.INTERNAL_ERROR, "internal error while writing to " + uri
                     + ": " + e, e));
         }
+    }
+
+    /** The next packet to write, once there is one. */
+    private Outbound awaitPacket() {
+        Outbound next;
+        while ((next = outbound.poll()) == null) {
+            writerIdle = true;
+            if (outbound.isEmpty()) {
+                LockSupport.park(this);
+            }
+            writerIdle = false;
+        }
+        return next;
     }
 
     /**

@@ -69,6 +69,8 @@ public final class OutgoingQosFlows<T> {
     private final int maxInflight;
     private final int maxInflightQos2;
     private int inflightQos2;
+    /** inflight.size(), for threads that do not hold the session's lock. */
+    private volatile int inflightSeen;
     private int serverReceiveMaximum = 65_535;
     private boolean serverStatesItsLimit;
     private long nextSequence = 1;
@@ -155,6 +157,7 @@ public final class OutgoingQosFlows<T> {
 
     private void track(Flight<T> flight) {
         inflight.put(flight.packet.packetId(), flight);
+        inflightSeen = inflight.size();
         if (flight.qos() == 2) {
             inflightQos2++;
         }
@@ -212,6 +215,7 @@ public final class OutgoingQosFlows<T> {
         int id = flight.packet.packetId();
         store.outboundDone(flight.sequence);
         inflight.remove(id);
+        inflightSeen = inflight.size();
         if (flight.qos() == 2) {
             inflightQos2--;
         }
@@ -266,6 +270,7 @@ public final class OutgoingQosFlows<T> {
             handles.add(flight.handle);
         }
         inflight.clear();
+        inflightSeen = 0;
         inflightQos2 = 0;
         for (Waiting<T> w : waiting) {
             handles.add(w.handle);
@@ -291,6 +296,11 @@ public final class OutgoingQosFlows<T> {
 
     public int inflightCount() {
         return inflight.size();
+    }
+
+    /** The publishes awaiting acknowledgement as of lately; needs no lock. */
+    public int inflightSeen() {
+        return inflightSeen;
     }
 
     public int waitingCount() {

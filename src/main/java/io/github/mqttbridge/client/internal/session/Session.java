@@ -211,6 +211,11 @@ public final class Session<D, R> {
     // ---- Publishing
 
     /** Publishes waiting for a connection or for room in the window. */
+    /** Our publishes awaiting the server's acknowledgement, as of lately; needs no lock. */
+    public int inflightSeen() {
+        return outgoing.inflightSeen();
+    }
+
     public int waitingCount() {
         return offlineQos0.size() + outgoing.waitingCount();
     }
