@@ -53,6 +53,11 @@ public final class BenchSuite {
              between `<!-- section:ID -->` markers and says when and how it was measured; a section is a\
              `BenchSection` and one line in `BenchSuite.SECTIONS`.
 
+            To see where the worker's CPU goes in one connector's steady flow, without writing the report, run two\
+             30 s rounds of the source or the sink (one task) at a QoS and print the per-thread table of the\
+             chapters: `mvn -q -Pbench test-compile exec:exec -Dbench.main=io.github.mqttbridge.bench.CpuProbe\
+             -Dbench.args="sink 1 30"`.
+
             ## Chapters
 
             - [MQTT clients](#mqtt-clients) (`client`): our client, Eclipse Paho 1.2.5 and the HiveMQ MQTT client\

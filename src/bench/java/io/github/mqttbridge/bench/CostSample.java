@@ -6,10 +6,12 @@ import java.util.List;
  * The counters of one instant of a steady round: records through the measured side so far, and what each process
  * and thread that shares the machine had used by then. Two of them bound a window ({@link #since}).
  *
+ * @param workerProfile the worker's threads as Linux counts them, for where its CPU went
  * @param clientThreads our raw client's threads in this JVM, or none in a connector round
  */
-record CostSample(long nanoTime, long records, long workerCpuNanos, ThreadCosts workerThreads, long brokerCpuNanos,
-                  long benchmarkCpuNanos, long machineBusyNanos, ThreadCosts clientThreads) {
+record CostSample(long nanoTime, long records, long workerCpuNanos, ThreadCosts workerThreads,
+                  ThreadProfile workerProfile, long brokerCpuNanos, long benchmarkCpuNanos, long machineBusyNanos,
+                  ThreadCosts clientThreads) {
 
     /**
      * Takes the sample after {@code records} were counted; {@code clientThreadPrefixes} names the raw client's
@@ -18,7 +20,7 @@ record CostSample(long nanoTime, long records, long workerCpuNanos, ThreadCosts 
     static CostSample take(ConnectorBench bench, long records, List<String> clientThreadPrefixes) throws Exception {
         long now = System.nanoTime();
         return new CostSample(now, records, bench.jvm.processCpuNanos(), bench.jvm.threadCosts(),
-                ProcCpu.processCpuNanos(bench.broker.pid()), ProcCpu.processCpuNanos(ProcessHandle.current().pid()),
+                bench.jvm.threadProfile(), ProcCpu.processCpuNanos(bench.broker.pid()), ProcCpu.processCpuNanos(ProcessHandle.current().pid()),
                 ProcCpu.machineBusyNanos(), ThreadCosts.named(clientThreadPrefixes));
     }
 
@@ -34,6 +36,7 @@ record CostSample(long nanoTime, long records, long workerCpuNanos, ThreadCosts 
                 benchmark / window, Math.max(0, others) / window);
         Usage workerUsage = new Usage(worker, workerThreads.since(start.workerThreads).allocatedBytes());
         return new SteadyResult(records - start.records, nanos, workerUsage,
-                clientThreads.since(start.clientThreads), split, lost, minBacklog);
+                clientThreads.since(start.clientThreads), split, workerProfile.since(start.workerProfile), lost,
+                minBacklog);
     }
 }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * figure is good to one tick per process over a window.
  */
 final class ProcCpu {
-    private static final long NANOS_PER_TICK = 1_000_000_000L / clockTicksPerSecond();
+    static final long NANOS_PER_TICK = 1_000_000_000L / clockTicksPerSecond();
 
     private ProcCpu() {
     }

@@ -1,6 +1,7 @@
 package io.github.mqttbridge.bench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +115,30 @@ final class SteadyResults {
             sb.append(" |\n");
         });
         return sb.append('\n').toString();
+    }
+
+    /**
+     * Where the worker's CPU went in the {@code kind} rounds at {@code qos}, by kind of thread over all their
+     * windows: the profile behind the CPU column, with the kernel's share and the wake-ups that sampling Java code
+     * cannot show.
+     */
+    String threadTable(int qos, String kind) {
+        List<SteadyResult> rounds = rounds(qos, kind);
+        Map<String, ThreadProfile.Counters> byThread = new HashMap<>();
+        rounds.forEach(r -> r.workerThreads().forEach((thread, c) -> byThread.merge(thread, c,
+                ThreadProfile.Counters::plus)));
+        long records = rounds.stream().mapToLong(SteadyResult::records).sum();
+        return "Where the worker's CPU went at QoS " + qos + ", " + kind + ", over the windows of all repetitions, "
+                + "by kind of thread (numbers in names left out): CPU time as Linux counts it (/proc, in 10 ms "
+                + "ticks), of which in the kernel (system calls: socket reads and writes, waking other threads), and "
+                + "the times a thread waited for something (a park, a socket read) or was pre-empted, per record. "
+                + "Threads under 1 % of the total are summed as others.\n\n"
+                + ThreadProfile.markdown(ThreadProfile.sortedByCpu(byThread), records, 0.01) + "\n";
+    }
+
+    /** The median over the repetitions of the worker's CPU µs per record in the {@code kind} rounds at {@code qos}. */
+    double workerMicrosPerRecord(int qos, String kind) {
+        return Spread.of(values(qos, kind, r -> r.worker().cpuMicrosPer(r.records()))).median();
     }
 
     private String perRecord(int qos, String kind, Function<SteadyResult, Usage> usage) {

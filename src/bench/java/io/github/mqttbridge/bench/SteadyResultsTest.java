@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +76,6 @@ class SteadyResultsTest {
     }
 
     private static SteadyResult result(long records, Usage worker, Usage client, CpuSplit split) {
-        return new SteadyResult(records, 3 * SECOND, worker, client, split, 0, 1_000);
+        return new SteadyResult(records, 3 * SECOND, worker, client, split, Map.of(), 0, 1_000);
     }
 }

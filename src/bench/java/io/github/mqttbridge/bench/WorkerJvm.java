@@ -75,6 +75,13 @@ final class WorkerJvm implements AutoCloseable {
         return text.lines().map(String::trim).filter(l -> l.matches("\\d+:.*")).limit(top).toList();
     }
 
+    /** Where each of the worker's threads has spent CPU so far, from /proc, named by a thread dump. */
+    ThreadProfile threadProfile() throws Exception {
+        String dump = (String) server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                "threadPrint", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        return ThreadProfile.of(pid, dump);
+    }
+
     /** Resident set size of the process from /proc: heap, metaspace, threads, code and native buffers. */
     long rssBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
