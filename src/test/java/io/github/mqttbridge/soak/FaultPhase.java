@@ -7,6 +7,7 @@ import io.github.mqttbridge.testing.SteadyStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,15 +62,19 @@ final class FaultPhase {
                 streams.add(SteadyStream.start("soak-publish-" + lane.sourceName, capacity / chunk, CHUNK_PERIOD,
                         i -> lane.publish(chunk)));
             }
-            List<FaultEvent> faults = new FaultSchedule(rig, lanes, options.seed()).run(options.duration());
+            FaultSchedule schedule = new FaultSchedule(rig, lanes, options.seed());
+            List<FaultEvent> faults = schedule.run(options.duration());
             Duration length = Duration.ofNanos(System.nanoTime() - started);
             for (SteadyStream stream : streams) {
                 stream.close();
             }
             drain(lanes);
             List<LaneResult> results = new ArrayList<>();
+            List<ConsumerRecord<byte[], byte[]>> lostByKafka = new ArrayList<>();
+            schedule.committedThenAborted().forEach(t -> lostByKafka.addAll(t.droppedRecords(rig.kafkaClient())));
             for (Lane lane : lanes) {
-                results.add(lane.result(rig.kafkaClient().readAll(lane.kafkaTopic)));
+                results.add(lane.result(rig.kafkaClient().readAll(lane.kafkaTopic), lostByKafka.stream()
+                        .filter(r -> r.topic().equals(lane.kafkaTopic)).toList()));
             }
             return new Result(results, faults, length);
         } finally {

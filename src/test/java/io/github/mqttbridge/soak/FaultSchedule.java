@@ -42,6 +42,7 @@ final class FaultSchedule {
     private final Random random;
     private final List<FaultEvent> events = new ArrayList<>();
     private KafkaTransactions.Reaper hangingTransactions;
+    private final List<KafkaTransactions.Aborted> committedThenAborted = new ArrayList<>();
     private long phaseStart;
 
     FaultSchedule(SoakRig rig, List<Lane> lanes, long seed) {
@@ -60,6 +61,14 @@ final class FaultSchedule {
             hangingTransactions = reaper;
             return runRounds(duration);
         }
+    }
+
+    /**
+     * Transactions the schedule aborted although their coordinator had committed them: their records are lost by
+     * Kafka (see {@link KafkaTransactions.Aborted#committedByItsCoordinator()}), not by the bridge.
+     */
+    List<KafkaTransactions.Aborted> committedThenAborted() {
+        return List.copyOf(committedThenAborted);
     }
 
     private List<FaultEvent> runRounds(Duration duration) {
@@ -93,9 +102,16 @@ final class FaultSchedule {
         };
         long end = System.nanoTime();
         Duration recovery = awaitRecovery(fault, end);
-        List<String> aborted = hangingTransactions.drain();
+        List<KafkaTransactions.Aborted> aborted = hangingTransactions.drain();
         if (!aborted.isEmpty()) {
             detail += "; Kafka left " + aborted.size() + " transaction(s) hanging, aborted as an operator would";
+        }
+        List<KafkaTransactions.Aborted> committed = aborted.stream()
+                .filter(KafkaTransactions.Aborted::committedByItsCoordinator).toList();
+        if (!committed.isEmpty()) {
+            detail += " (" + committed.size() + " of them committed by their coordinator, whose records Kafka never"
+                    + " marked committed: lost by Kafka)";
+            committedThenAborted.addAll(committed);
         }
         FaultEvent event = new FaultEvent(fault, detail, Duration.ofNanos(start - phaseStart),
                 Duration.ofNanos(end - start), recovery);

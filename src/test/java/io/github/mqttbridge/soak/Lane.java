@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -252,28 +254,37 @@ final class Lane implements AutoCloseable {
         return first == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(first);
     }
 
-    /** What the lane published, what Kafka holds ({@code kafkaRecords}) and what the subscriber got. */
-    LaneResult result(List<ConsumerRecord<byte[], byte[]>> kafkaRecords) {
+    /**
+     * What the lane published, what Kafka holds ({@code kafkaRecords}) and what the subscriber got; the records in
+     * {@code lostByKafka} were written and committed, then dropped by Kafka itself, so their messages count apart.
+     */
+    LaneResult result(List<ConsumerRecord<byte[], byte[]>> kafkaRecords,
+                      List<ConsumerRecord<byte[], byte[]>> lostByKafka) {
         int published = next.get();
         Receipts inKafka = new Receipts(Math.max(1, published));
         kafkaRecords.stream().map(ConsumerRecord::value).filter(v -> v.length == PAYLOAD_SIZE)
                 .forEach(inKafka::record);
+        Set<Integer> droppedByKafka = lostByKafka.stream().map(ConsumerRecord::value)
+                .filter(v -> v.length == PAYLOAD_SIZE).map(Receipts::number).collect(Collectors.toSet());
         int sent = 0;
         int failed = 0;
         int lostBeforeKafka = 0;
+        int lostInKafka = 0;
         int lost = 0;
         for (int n = 0; n < published; n++) {
             int o = outcome.get(n);
             if (o == SENT) {
                 sent++;
-                lostBeforeKafka += inKafka.count(n) == 0 ? 1 : 0;
-                lost += received.count(n) == 0 ? 1 : 0;
+                boolean kafkasLoss = inKafka.count(n) == 0 && droppedByKafka.contains(n);
+                lostInKafka += kafkasLoss ? 1 : 0;
+                lostBeforeKafka += inKafka.count(n) == 0 && !kafkasLoss ? 1 : 0;
+                lost += received.count(n) == 0 && !kafkasLoss ? 1 : 0;
             } else if (o == FAILED) {
                 failed++;
             }
         }
         return new LaneResult(qos, version, exactlyOnce, published, sent, failed, inKafka.distinct(),
-                inKafka.duplicates(), lostBeforeKafka, received.distinct(), received.duplicates(), lost,
+                inKafka.duplicates(), lostBeforeKafka, lostInKafka, received.distinct(), received.duplicates(), lost,
                 received.missing(10), duplicatesInKafka(inKafka, kafkaRecords));
     }
 

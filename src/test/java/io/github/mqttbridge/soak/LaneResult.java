@@ -12,6 +12,9 @@ import java.util.List;
  * @param inKafka distinct numbered messages in the lane's Kafka topic, read_committed
  * @param kafkaDuplicates records in Kafka beyond the first of each message, read_committed
  * @param lostBeforeKafka sent messages Kafka never got
+ * @param lostByKafka sent messages whose records Kafka dropped after committing them (a Kafka bug: a transaction its
+ *                    coordinator committed but whose partition never got the marker, aborted to unblock it); not the
+ *                    bridge's loss, so neither here nor in {@code lost}
  * @param received distinct numbered messages at the subscriber behind the sink
  * @param receivedDuplicates arrivals at the subscriber beyond the first of each message
  * @param lost sent messages the subscriber never got
@@ -20,7 +23,8 @@ import java.util.List;
  *                             failure messages
  */
 record LaneResult(int qos, String version, boolean exactlyOnce, int published, int sent, int failedToSend,
-                  int inKafka, int kafkaDuplicates, int lostBeforeKafka, int received, int receivedDuplicates,
+                  int inKafka, int kafkaDuplicates, int lostBeforeKafka, int lostByKafka, int received,
+                  int receivedDuplicates,
                   int lost, List<Integer> firstMissing, List<String> firstKafkaDuplicates) {
 
     /**

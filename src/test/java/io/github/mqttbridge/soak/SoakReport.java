@@ -165,11 +165,13 @@ final class SoakReport {
         if (lane.qos() == 0) {
             return "reported (QoS 0 may lose)";
         }
+        String kafkasLoss = lane.lostByKafka() == 0 ? "" : String.format(Locale.ROOT, "; %,d committed, then dropped"
+                + " by Kafka (its bug: see the Kafka restart in the faults)", lane.lostByKafka());
         if (lane.exactlyOnce()) {
-            return String.format(Locale.ROOT, "%s: %,d lost, %,d duplicates in Kafka", lane.passed() ? "pass" : "FAIL",
-                    lane.lostBeforeKafka(), lane.kafkaDuplicates());
+            return String.format(Locale.ROOT, "%s: %,d lost, %,d duplicates in Kafka%s",
+                    lane.passed() ? "pass" : "FAIL", lane.lostBeforeKafka(), lane.kafkaDuplicates(), kafkasLoss);
         }
-        return lane.passed() ? "pass: nothing lost" : "FAIL";
+        return (lane.passed() ? "pass: nothing lost" : "FAIL") + kafkasLoss;
     }
 
     private void loadSection(StringBuilder md) {

@@ -162,6 +162,31 @@ public final class KafkaTestClient implements AutoCloseable {
         return records;
     }
 
+    /**
+     * {@code count} records of the partition from offset {@code from} on, read_uncommitted: aborted ones too, which
+     * a read_committed consumer never sees.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readUncommitted(TopicPartition partition, long from, int count) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_uncommitted")) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, from);
+            long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+            while (records.size() < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + count + " records of " + partition + " from offset "
+                            + from + " within " + ADMIN_TIMEOUT + ", got " + records.size());
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (records.size() < count) {
+                        records.add(r);
+                    }
+                });
+            }
+        }
+        return records;
+    }
+
     /** The log-end offset of every partition of the topic. */
     public Map<TopicPartition, Long> endOffsets(String topic) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
@@ -217,11 +242,15 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
+        // Committed data only: a transactional source connector's aborted records must not count.
+        return consumer("read_committed");
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(String isolationLevel) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Committed data only: a transactional source connector's aborted records must not count.
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +67,9 @@ public final class KafkaTransactions {
      * old. A coordinator that does not answer for the producer (still loading after a restart) leaves its
      * transactions alone: one it holds prepared to commit must still get its markers. Returns what it aborted.
      */
-    public List<String> abortHanging() {
+    public List<Aborted> abortHanging() {
         Map<Long, TransactionDescription> coordinators = coordinators();
-        List<String> aborted = new ArrayList<>();
+        List<Aborted> aborted = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (OpenTransaction open : openOnPartitions()) {
             TransactionDescription txn = coordinators.get(open.producer.producerId());
@@ -77,10 +78,41 @@ public final class KafkaTransactions {
             if (movedPast && now - open.producer.lastTimestamp() > SETTLED_MS) {
                 get(admin.abortTransaction(new AbortTransactionSpec(open.partition, open.producer.producerId(),
                         (short) open.producer.producerEpoch(), open.producer.coordinatorEpoch().orElse(-1))).all());
-                aborted.add(open.partition + ": " + open.producer + ", coordinator: " + txn);
+                aborted.add(new Aborted(open.partition, open.producer, txn));
             }
         }
         return aborted;
+    }
+
+    /**
+     * A hanging transaction that was aborted: the producer's on {@code partition}, as its coordinator knew it.
+     */
+    public record Aborted(TopicPartition partition, ProducerState producer, TransactionDescription coordinator) {
+
+        /**
+         * Whether its coordinator had committed it: the producer was told its transaction committed, and the abort
+         * dropped records the producer rightly took for written. Kafka's loss: its coordinator committed without
+         * the partition, so no COMMIT marker ever reached it, and an abort is all an operator can do.
+         */
+        public boolean committedByItsCoordinator() {
+            return coordinator.state() == TransactionState.COMPLETE_COMMIT
+                    && coordinator.producerEpoch() == producer.producerEpoch() + 1;
+        }
+
+        /**
+         * The records the abort dropped: from the transaction's first offset on the partition, as many as its
+         * producer's last sequence there says (sequences start again at 0 with each epoch, and transaction
+         * protocol 2 gives each transaction an epoch of its own). Right for a partition only that producer writes.
+         */
+        public List<ConsumerRecord<byte[], byte[]>> droppedRecords(KafkaTestClient kafka) {
+            return kafka.readUncommitted(partition, producer.currentTransactionStartOffset().orElseThrow(),
+                    producer.lastSequence() + 1);
+        }
+
+        @Override
+        public String toString() {
+            return partition + ": " + producer + ", coordinator: " + coordinator;
+        }
     }
 
     /** Starts a {@link Reaper} that calls {@link #abortHanging()} every {@code period}. */
@@ -98,7 +130,8 @@ public final class KafkaTransactions {
             thread.setDaemon(true);
             return thread;
         });
-        private final List<String> aborted = new ArrayList<>();
+        private final List<Aborted> aborted = new ArrayList<>();
+        private int drained;
 
         private Reaper(Duration period) {
             timer.scheduleWithFixedDelay(this::reap, 0, period.toMillis(), TimeUnit.MILLISECONDS);
@@ -106,7 +139,7 @@ public final class KafkaTransactions {
 
         private void reap() {
             try {
-                for (String transaction : abortHanging()) {
+                for (Aborted transaction : abortHanging()) {
                     LOG.warn("Aborted a transaction Kafka left hanging: {}", transaction);
                     synchronized (this) {
                         aborted.add(transaction);
@@ -118,10 +151,15 @@ public final class KafkaTransactions {
         }
 
         /** What it aborted since the last call. */
-        public synchronized List<String> drain() {
-            List<String> drained = List.copyOf(aborted);
-            aborted.clear();
-            return drained;
+        public synchronized List<Aborted> drain() {
+            List<Aborted> since = List.copyOf(aborted.subList(drained, aborted.size()));
+            drained = aborted.size();
+            return since;
+        }
+
+        /** Everything it aborted so far. */
+        public synchronized List<Aborted> aborted() {
+            return List.copyOf(aborted);
         }
 
         @Override
