@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -54,14 +55,24 @@ final class HandOverQueue {
 
     /**
      * Takes up to {@code max} messages, waiting up to {@code waitMillis} for the first, or until {@link #wake};
-     * empty if none came.
+     * empty if none came. With {@code gatherNanos} above zero, once the first is there it lets that long pass for
+     * more to come before taking them, unless {@code max} are there already.
      */
-    List<Arrived> drain(int max, long waitMillis) throws InterruptedException {
+    List<Arrived> drain(int max, long waitMillis, long gatherNanos) throws InterruptedException {
         long remaining = TimeUnit.MILLISECONDS.toNanos(waitMillis);
         lock.lockInterruptibly();
         try {
             while (items.isEmpty() && !closed && !woken && remaining > 0) {
                 remaining = notEmpty.awaitNanos(remaining);
+            }
+            if (gatherNanos > 0 && !items.isEmpty() && items.size() < max && !closed && !woken) {
+                // Not on notEmpty: every put would wake us again, which is the cost this saves.
+                lock.unlock();
+                try {
+                    LockSupport.parkNanos(this, gatherNanos);
+                } finally {
+                    lock.lock();
+                }
             }
             woken = false;
             List<Arrived> batch = new ArrayList<>(Math.min(max, items.size()));

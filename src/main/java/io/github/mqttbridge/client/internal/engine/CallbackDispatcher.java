@@ -31,6 +31,8 @@ public final class CallbackDispatcher {
     private long queuedBytes;
     private boolean running = true;
     private boolean busy;
+    /** Messages delivered and not yet released to the callback thread. */
+    private boolean held;
     private volatile boolean producerWaiting;
 
     public CallbackDispatcher(String threadName, int maxMessages, long maxBytes) {
@@ -48,13 +50,16 @@ public final class CallbackDispatcher {
 
     /**
      * Queues the delivery of an arrived message, waiting while the queue is over its bound. A single message
-     * larger than the byte bound is let through once the queue is empty, or it could never be delivered.
+     * larger than the byte bound is let through once the queue is empty, or it could never be delivered. The
+     * callback thread is woken for it by {@link #release()}: the reader delivers what one read brought, then
+     * releases it all with one wake-up instead of one per message.
      */
     public void deliver(Runnable action, int bytes) throws InterruptedException {
         lock.lock();
         try {
             while (running && queuedMessages > 0
                     && (queuedMessages >= maxMessages || queuedBytes + bytes > maxBytes)) {
+                signalHeld();
                 producerWaiting = true;
                 try {
                     notFull.await();
@@ -65,9 +70,26 @@ public final class CallbackDispatcher {
             queuedMessages++;
             queuedBytes += bytes;
             queue.add(new Task(action, bytes, true));
-            notEmpty.signal();
+            held = true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Wakes the callback thread for the messages delivered since the last release. */
+    public void release() {
+        lock.lock();
+        try {
+            signalHeld();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signalHeld() {
+        if (held) {
+            held = false;
+            notEmpty.signal();
         }
     }
 
@@ -100,6 +122,7 @@ public final class CallbackDispatcher {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         lock.lock();
         try {
+            signalHeld();
             while (!queue.isEmpty() || busy) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

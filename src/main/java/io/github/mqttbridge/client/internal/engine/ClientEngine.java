@@ -142,8 +142,13 @@ public final class ClientEngine<M> implements Connection.Handler, ConnectionLife
     }
 
     @Override
-    public int publishesInFlight() {
-        return session.inflightSeen();
+    public void onReadDone(Connection c) {
+        executors.callbacks.release();
+    }
+
+    @Override
+    public int unacknowledgedPublishes() {
+        return session.unacknowledgedSeen();
     }
 
     @Override

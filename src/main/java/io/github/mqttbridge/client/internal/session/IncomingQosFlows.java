@@ -62,6 +62,8 @@ public final class IncomingQosFlows {
     private final Set<Integer> releasing = new HashSet<>();
     /** Valid for the connection: acknowledgements owed, in arrival order. */
     private final ArrayDeque<PendingAck> pendingAcks = new ArrayDeque<>();
+    /** pendingAcks.size(), for threads that do not hold the session's lock. */
+    private volatile int pendingAcksSeen;
     /** Valid for the connection: QoS 1 and 2 ids that arrived on it and are not yet finished (PUBACK, PUBCOMP). */
     private final Set<Integer> unfinished = new HashSet<>();
     /** Valid for the connection: whether the server went past our receive maximum on it (said once). */
@@ -109,6 +111,7 @@ public final class IncomingQosFlows {
         }
         pendingAcks.clear();
         pendingAcks.addAll(stillOwed);
+        pendingAcksSeen = pendingAcks.size();
     }
 
     /**
@@ -154,12 +157,14 @@ public final class IncomingQosFlows {
             store.inboundReleased(packetId);
         }
         pendingAcks.removeIf(ack -> ack.qos == 2 && ack.packetId == packetId);
+        pendingAcksSeen = pendingAcks.size();
     }
 
     /** Registers the acknowledgement owed for a delivered QoS 1 or 2 message. */
     public PendingAck expectAck(PublishPacket publish) {
         PendingAck ack = new PendingAck(publish.packetId(), publish.qos(), connection);
         pendingAcks.add(ack);
+        pendingAcksSeen = pendingAcks.size();
         return ack;
     }
 
@@ -190,6 +195,7 @@ public final class IncomingQosFlows {
                 toSend.add(new PubRecPacket(head.packetId));
             }
         }
+        pendingAcksSeen = pendingAcks.size();
     }
 
     /**
@@ -244,6 +250,7 @@ public final class IncomingQosFlows {
         }
         awaitingRelease.clear();
         pendingAcks.clear();
+        pendingAcksSeen = 0;
         releasing.clear();
         if (keeper != null) {
             keeper.sessionLost();
@@ -260,5 +267,10 @@ public final class IncomingQosFlows {
 
     public int pendingAckCount() {
         return pendingAcks.size();
+    }
+
+    /** The server's publishes we owe an acknowledgement, as of lately; needs no lock. */
+    public int pendingAcksSeen() {
+        return pendingAcksSeen;
     }
 }

@@ -211,9 +211,12 @@ public final class Session<D, R> {
     // ---- Publishing
 
     /** Publishes waiting for a connection or for room in the window. */
-    /** Our publishes awaiting the server's acknowledgement, as of lately; needs no lock. */
-    public int inflightSeen() {
-        return outgoing.inflightSeen();
+    /**
+     * QoS 1 and 2 publishes awaiting an acknowledgement, ours from the server and the server's from us, as of lately;
+     * needs no lock.
+     */
+    public int unacknowledgedSeen() {
+        return outgoing.inflightSeen() + incoming.pendingAcksSeen();
     }
 
     public int waitingCount() {

@@ -23,7 +23,7 @@ class ConnectionWriterTest {
     private static final int PUBACK_BYTES = 4;
 
     private final RecordingTransport transport = new RecordingTransport();
-    private volatile int publishesInFlight;
+    private volatile int unacknowledged;
     private final Connection connection = new Connection(transport, "tcp://test", MqttVersion.MQTT_3_1_1,
             1 << 20, "test", new Connection.Handler() {
                 @Override
@@ -35,8 +35,12 @@ class ConnectionWriterTest {
                 }
 
                 @Override
-                public int publishesInFlight() {
-                    return publishesInFlight;
+                public void onReadDone(Connection c) {
+                }
+
+                @Override
+                public int unacknowledgedPublishes() {
+                    return unacknowledged;
                 }
             });
 
@@ -82,7 +86,7 @@ class ConnectionWriterTest {
 
     @Test
     void with_many_publishes_in_flight_the_writer_gathers_what_follows_into_one_write() {
-        publishesInFlight = Connection.GATHER_IN_FLIGHT;
+        unacknowledged = Connection.GATHER_UNACKNOWLEDGED;
         connection.start();
         await().atMost(Duration.ofSeconds(10)).until(this::writerParked);
         for (int id = 1; id <= 50; id++) {

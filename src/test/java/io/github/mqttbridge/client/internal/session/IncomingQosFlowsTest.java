@@ -37,6 +37,22 @@ class IncomingQosFlowsTest {
     }
 
     @Test
+    void the_count_other_threads_see_follows_the_acknowledgements_owed() {
+        var first = flows.expectAck(publish(1, 10, false));
+        var second = flows.expectAck(publish(1, 11, false));
+        flows.expectAck(publish(2, 12, false));
+        assertEquals(3, flows.pendingAcksSeen());
+        flows.ack(second);
+        assertEquals(3, flows.pendingAcksSeen(), "owed until every earlier one is acknowledged too");
+        flows.ack(first);
+        assertEquals(1, flows.pendingAcksSeen());
+        flows.onNewConnection();
+        assertEquals(1, flows.pendingAcksSeen(), "a QoS 2 PUBREC stays owed across connections");
+        flows.clear();
+        assertEquals(0, flows.pendingAcksSeen());
+    }
+
+    @Test
     void qos2_is_delivered_once_per_packet_id_until_pubrel() throws Exception {
         PublishPacket p = publish(2, 7, false);
         assertEquals(Verdict.DELIVER, flows.onPublish(p));

@@ -38,6 +38,20 @@ class OutgoingQosFlowsTest {
     }
 
     @Test
+    void the_count_other_threads_see_follows_the_window() throws Exception {
+        PublishPacket a = submit("a", 1);
+        submit("b", 1);
+        submit("c", 1);
+        assertEquals(2, flows.inflightSeen(), "the third waits outside the window of 2");
+        flows.onPubAck(a.packetId());
+        assertEquals(1, flows.inflightSeen());
+        flows.fillWindow();
+        assertEquals(2, flows.inflightSeen());
+        flows.abandon();
+        assertEquals(0, flows.inflightSeen());
+    }
+
+    @Test
     void qos2_publishes_beyond_their_own_limit_wait_and_keep_the_publishes_behind_them_in_order() throws Exception {
         OutgoingQosFlows<String> narrow = new OutgoingQosFlows<>(new PacketIdPool(), store, 3, 1, System::nanoTime);
         PublishPacket a = narrow.submit("t/a", new byte[0], 2, false, MqttProperties.EMPTY, "a", true);
