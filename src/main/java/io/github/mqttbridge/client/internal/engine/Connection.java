@@ -292,7 +292,8 @@ public final class Connection {
         try {
             while (true) {
                 Outbound next = awaitPacket();
-                if (handler.unacknowledgedPublishes() >= GATHER_UNACKNOWLEDGED) {
+                // A transport that writes one packet per flush gains nothing by waiting: it would wait per packet.
+                if (!packetPerWrite && handler.unacknowledgedPublishes() >= GATHER_UNACKNOWLEDGED) {
                     LockSupport.parkNanos(GATHER_NANOS);
                 }
                 while (next != null) {
