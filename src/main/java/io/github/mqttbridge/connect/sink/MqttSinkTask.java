@@ -94,11 +94,11 @@ public class MqttSinkTask extends SinkTask {
         // The batch's publishes leave in a few writes rather than one each: less CPU per record, here and in the
         // broker, whose acknowledgements then come in batches too.
         try (MqttClient.WriteBatch batch = client.batchWrites()) {
-            records.forEach(record -> put(record, batch));
+            records.forEach(record -> putRecord(record, batch));
         }
     }
 
-    private void put(SinkRecord record, MqttClient.WriteBatch batch) {
+    private void putRecord(SinkRecord record, MqttClient.WriteBatch batch) {
         TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
         long offset = record.originalKafkaOffset();
         if (!offsets.accepts(tp, offset)) {
