@@ -3,6 +3,7 @@ package io.github.mqttbridge.bench;
 import static org.awaitility.Awaitility.await;
 
 import io.github.mqttbridge.connect.sink.MqttSinkConnector;
+import io.github.mqttbridge.connect.sink.MqttSinkConnectorConfig;
 import io.github.mqttbridge.connect.source.MqttSourceConnector;
 import io.github.mqttbridge.testing.ConnectRest;
 import io.github.mqttbridge.testing.KafkaConnectCluster;
@@ -33,7 +34,9 @@ final class ConnectorBench implements AutoCloseable {
     /** How the sections describe this fixture. */
     static final String SETUP = "Mosquitto 2 (a process of its own), Kafka (one KRaft node in the benchmark's JVM)"
             + " and one Connect worker in a JVM of its own (the harness's `-Xmx512m -XX:+UseSerialGC`, default worker"
-            + " and connector settings otherwise), all on this machine.";
+            + " and connector settings otherwise, but for the sink's `" + MqttSinkConnectorConfig.MAX_INFLIGHT_QOS2_CONFIG
+            + "=" + MqttLoad.WINDOW + "`: this Mosquitto takes any number in flight, and the raw publisher keeps as"
+            + " many), all on this machine.";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
     static final Duration POLL = Duration.ofMillis(5);
     private static ConnectorBench shared;
@@ -139,6 +142,8 @@ final class ConnectorBench implements AutoCloseable {
         c.put("mqtt.server.uris", broker.tcpUri());
         c.put("mqtt.topic", mqttTopic);
         c.put("mqtt.qos", Integer.toString(qos));
+        // The default of 20 QoS 2 in flight protects a stock Mosquitto; this one is unlimited, like the raw client's.
+        c.put(MqttSinkConnectorConfig.MAX_INFLIGHT_QOS2_CONFIG, Integer.toString(MqttLoad.WINDOW));
         return c;
     }
 

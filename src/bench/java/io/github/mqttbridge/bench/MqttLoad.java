@@ -25,7 +25,7 @@ final class MqttLoad implements AutoCloseable {
      * Publishes in flight at once, at every QoS: the same load for every connector and QoS, against a Mosquitto
      * without message limits (the client's defaults would keep QoS 2 to 20).
      */
-    private static final int WINDOW = 1000;
+    static final int WINDOW = 1000;
 
     private final MqttClient client;
     private final AtomicInteger completed = new AtomicInteger();
