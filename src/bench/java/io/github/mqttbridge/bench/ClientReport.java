@@ -1,5 +1,6 @@
 package io.github.mqttbridge.bench;
 
+import io.github.mqttbridge.client.ConnectOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,13 +55,16 @@ final class ClientReport {
         md.append(". Mosquitto is a process of its own (`max_inflight_messages 0`, `max_queued_messages 0`);"
                 + " HiveMQ CE runs in a child JVM of its own rather than in the benchmark's, so its heap, garbage"
                 + " collection and Netty threads are not mixed into the clients' figures and profiles. Both share"
-                + " the machine's cores with the clients, so broker speed is part of every figure. Timing runs from"
-                + " the first publish call to the last publish completed (written to the socket for QoS 0, PUBACK"
-                + " for 1, PUBCOMP for 2) and to the last message received. Every round checks that exactly N"
+                + " the machine's cores with the clients, so broker speed is part of every figure. The received"
+                + " rate is that of the round's steady middle: from the arrival of the tenth percent of its N"
+                + " messages to that of the ninetieth, which leaves out the first flight (the window filling, the"
+                + " subscriber's first reads) and the drain at the end. The publish-complete rate runs from the first"
+                + " publish call to the last publish completed (written to the socket for QoS 0, PUBACK for 1,"
+                + " PUBCOMP for 2). Every round checks that exactly N"
                 + " distinct messages arrived, with no duplicate and nothing foreign, or fails the run; at QoS 0"
                 + " alone a broker may drop messages (HiveMQ CE does when a subscriber falls behind), so there the"
-                + " round ends when messages stop coming for " + Receiver.QOS0_STALL.toSeconds() + " s, the rate"
-                + " counts the messages that arrived up to the last, and the Lost column says how many of those"
+                + " round ends when messages stop coming for " + Receiver.QOS0_STALL.toSeconds() + " s, the window"
+                + " ends with the last message that arrived, and the Lost column says how many of those"
                 + " sent over all repetitions never came. Warm-up rounds of every client and QoS come first;"
                 + " then each of the ")
                 .append(options.reps()).append(" repetitions runs every cell once. Paho refuses a publish beyond"
@@ -74,12 +78,17 @@ final class ClientReport {
         for (Library library : Library.values()) {
             md.append("- `").append(library.id()).append("`: ").append(library.description()).append('\n');
         }
-        md.append("\nMessages per round (N):\n\n| Payload | QoS 0 | QoS 1 | QoS 2 |\n|---:|---:|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "%nMessages per round (N, in the tables): what that client received in"
+                + " about %.1f s in a sizing round of its own in that cell (not counted, run once before the"
+                + " repetitions, which also warms the cell's code), at least %,d and at most %,d or %d MiB of payload,"
+                + " so that each client's rounds last about as long whatever its rate. The sizing rounds' N:%n%n"
+                + "| Payload | QoS 0 | QoS 1 | QoS 2 |%n|---:|---:|---:|---:|%n", ClientSection.roundSeconds(options),
+                ClientSection.MIN_MESSAGES, ClientSection.MAX_MESSAGES, ClientSection.MAX_ROUND_BYTES >> 20));
         for (int size : ClientSection.SIZES) {
             md.append("| ").append(bytes(size));
             for (int qos : ClientSection.QOS_LEVELS) {
                 md.append(" | ").append(String.format(Locale.ROOT, "%,d",
-                        options.scaled(ClientSection.standardMessages(size, qos))));
+                        options.scaled(ClientSection.sizingMessages(size, qos))));
             }
             md.append(" |\n");
         }
@@ -92,9 +101,9 @@ final class ClientReport {
 
     /** The rows of the clients of one protocol generation, with the command-line ceiling for reference. */
     private String table(String broker, int version) {
-        StringBuilder md = new StringBuilder("| QoS | Payload | Client | Received msg/s | min–max | MB/s"
+        StringBuilder md = new StringBuilder("| QoS | Payload | Client | N | Received msg/s | min–max | MB/s"
                 + " | Publish-complete msg/s | min–max | ours ÷ this | Lost |\n"
-                + "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int qos : ClientSection.QOS_LEVELS) {
             for (int size : ClientSection.SIZES) {
                 String oursId = Library.ours(version).id();
@@ -107,8 +116,9 @@ final class ClientReport {
                     Spread receive = results.receive(cell);
                     Spread publish = results.publish(cell);
                     int[] lost = results.lostOfSent(cell);
-                    md.append(String.format(Locale.ROOT, "| %d | %s | %s | %,.0f | %,.0f–%,.0f | %.2f | %,.0f"
-                                    + " | %,.0f–%,.0f | %s | %s |%n", qos, bytes(size), client, receive.median(),
+                    md.append(String.format(Locale.ROOT, "| %d | %s | %s | %,d | %,.0f | %,.0f–%,.0f | %.2f"
+                                    + " | %,.0f | %,.0f–%,.0f | %s | %s |%n", qos, bytes(size), client,
+                            results.messages(cell), receive.median(),
                             receive.min(), receive.max(), receive.median() * size / 1e6, publish.median(),
                             publish.min(), publish.max(), client.equals(oursId) || !results.has(ours) ? ""
                                     : String.format(Locale.ROOT, "%.2f",
@@ -166,6 +176,13 @@ final class ClientReport {
             md.append("- ").append(aim.markdown()).append('\n');
         }
         md.append("\nThe ratio is ours divided by theirs, of the median messages received per second.\n\n");
+        md.append("At QoS 2 in MQTT 3.1.1, `ours` keeps " + ConnectOptions.defaults().maxInflightQos2()
+                + " publishes in flight and `hivemq` " + String.format(Locale.ROOT, "%,d", Library.HIVEMQ.window())
+                + ". Mosquitto as installed takes 20 and silently drops what comes past them, and an MQTT 3.1.1"
+                + " broker has no way to tell a client its limit, so `ours` keeps the window that is safe on every"
+                + " broker; the [QoS 2 in-flight window](#qos-2-in-flight-window) chapter counts what the wider one"
+                + " loses there. `ours-tuned` against `hivemq` compares the two clients at equal windows, and on"
+                + " MQTT 5, where the broker states its limit, `ours-v5` uses all of it.\n\n");
         List<Targets.Check> misses = targets.misses();
         md.append(String.format(Locale.ROOT, "**%d of %d met**%s%n%n", targets.checks().size() - misses.size(),
                 targets.checks().size(), misses.isEmpty() ? "." : "; the misses are marked **no**."));

@@ -53,13 +53,13 @@ final class CommandLineRound {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             CompletableFuture<Long> published = pub.onExit().thenApply(p -> System.nanoTime());
             long publishedAt = published.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            long receivedAt = receiver.awaitLast(qos, ID + " QoS " + qos + " receiving");
-            String problems = receiver.problems(qos);
+            long receivedAt = receiver.awaitLast(qos == 0, ID + " QoS " + qos + " receiving");
+            String problems = receiver.problems(qos == 0);
             if (pub.exitValue() != 0 || problems != null) {
                 throw new IllegalStateException(ID + " QoS " + qos + ": mosquitto_pub exit " + pub.exitValue()
                         + ", " + problems);
             }
-            return new RoundResult(messages, receiver.distinct(), size, publishedAt - start, receivedAt - start);
+            return new RoundResult(messages, receiver, size, publishedAt - start, receivedAt - start);
         } finally {
             sub.destroy();
             sub.waitFor(10, TimeUnit.SECONDS);

@@ -126,8 +126,8 @@ enum Library {
             case HIVEMQ -> "HiveMQ MQTT client 1.4.2, Mqtt3AsyncClient, default options (send maximum " + window
                     + ", the most MQTT allows, so also its best window)";
             case OURS_V5 -> "io.github.mqttbridge.client.MqttClient, default options with mqttVersion 5 (maxInflight "
-                    + window + ", of which maxInflightQos2 " + oursV5Options().maxInflightQos2()
-                    + " at QoS 2, within the server's Receive Maximum)";
+                    + window + " at QoS 1 and 2, within the server's Receive Maximum, which on MQTT 5 takes the place"
+                    + " of the maxInflightQos2 guard)";
             case HIVEMQ_V5 -> "HiveMQ MQTT client 1.4.2, Mqtt5AsyncClient, default options (send maximum " + window
                     + ", within the server's Receive Maximum)";
             case PAHO_V5 -> "Paho mqttv5 MqttAsyncClient 1.2.5, default options (its window is the server's Receive"

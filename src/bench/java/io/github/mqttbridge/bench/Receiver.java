@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * Counts what the subscriber gets by the sequence number in the first four payload bytes, so a lost, duplicated
@@ -26,10 +27,25 @@ final class Receiver {
     private int duplicates;
     private int invalid;
     private long lastArrivalAt = Long.MIN_VALUE;
+    /** The steady window runs from the arrival of the {@link #steadyFrom}th distinct message to the 90th percent's. */
+    private final int steadyFrom;
+    private final int steadyTo;
+    private long steadyFromAt;
+    private long steadyToAt;
+    private int steadyToCount;
+
+    private final LongSupplier nanoClock;
 
     Receiver(int expected) {
+        this(expected, System::nanoTime);
+    }
+
+    Receiver(int expected, LongSupplier nanoClock) {
         this.expected = expected;
+        this.nanoClock = nanoClock;
         this.seen = new BitSet(expected);
+        this.steadyFrom = Math.max(1, expected / 10);
+        this.steadyTo = expected - expected / 10;
     }
 
     synchronized void accept(byte[] payload) {
@@ -38,25 +54,32 @@ final class Receiver {
 
     /** A message whose sequence number was read elsewhere; a negative number counts as foreign. */
     synchronized void accept(int sequence) {
-        lastArrivalAt = System.nanoTime();
+        lastArrivalAt = nanoClock.getAsLong();
         if (sequence < 0 || sequence >= expected) {
             invalid++;
         } else if (seen.get(sequence)) {
             duplicates++;
         } else {
             seen.set(sequence);
-            if (++distinct == expected) {
+            if (++distinct == steadyFrom) {
+                steadyFromAt = lastArrivalAt;
+            }
+            if (distinct <= steadyTo) {
+                steadyToAt = lastArrivalAt;
+                steadyToCount = distinct;
+            }
+            if (distinct == expected) {
                 allArrivedAt.complete(lastArrivalAt);
             }
         }
     }
 
     /**
-     * Waits for the round's messages and returns the {@link System#nanoTime()} of the last one. At QoS 0 a broker
-     * may drop messages (HiveMQ CE does for a subscriber that falls behind), so there the wait also ends when
-     * messages stop coming, and {@link #distinct()} tells how many came; at QoS 1 and 2 that is a failure.
+     * Waits for the round's messages and returns the {@link System#nanoTime()} of the last one. When messages
+     * {@code mayBeLost} (at QoS 0 a broker may drop them, HiveMQ CE does for a subscriber that falls behind), the wait
+     * also ends when messages stop coming, and {@link #distinct()} tells how many came; otherwise that is a failure.
      */
-    long awaitLast(int qos, String what) throws Exception {
+    long awaitLast(boolean mayBeLost, String what) throws Exception {
         long waitStart = System.nanoTime();
         long deadline = waitStart + TIMEOUT_NANOS;
         while (true) {
@@ -64,10 +87,10 @@ final class Receiver {
                 return allArrivedAt.get(1, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
                 synchronized (this) {
-                    long stall = qos == 0 ? QOS0_STALL.toNanos() : STALL_NANOS;
+                    long stall = mayBeLost ? QOS0_STALL.toNanos() : STALL_NANOS;
                     // silence counts from the last message, or from the end of publishing if none has come yet
                     boolean stalled = System.nanoTime() - Math.max(lastArrivalAt, waitStart) > stall;
-                    if (qos == 0 && stalled && distinct > 0) {
+                    if (mayBeLost && stalled && distinct > 0) {
                         return lastArrivalAt;
                     }
                     if (stalled || System.nanoTime() > deadline) {
@@ -78,13 +101,23 @@ final class Receiver {
         }
     }
 
+    /**
+     * Messages per second over the middle of the round: from the arrival of the tenth percent of the expected
+     * messages to that of the ninetieth (or of the last, at QoS 0 when fewer came), so that neither the first
+     * flight nor the drain at the end weighs in the rate; NaN when too few came to span a window.
+     */
+    synchronized double steadyRate() {
+        return steadyToCount > steadyFrom ? (steadyToCount - steadyFrom) / ((steadyToAt - steadyFromAt) / 1e9)
+                : Double.NaN;
+    }
+
     synchronized int distinct() {
         return distinct;
     }
 
-    /** What is wrong with the round at this QoS, or null: at QoS 0 missing messages are reported, not wrong. */
-    synchronized String problems(int qos) {
-        return qos == 0 && duplicates == 0 && invalid == 0 ? null : problems();
+    /** What is wrong with the round, or null: missing messages are wrong only when none {@code mayBeLost}. */
+    synchronized String problems(boolean mayBeLost) {
+        return mayBeLost && duplicates == 0 && invalid == 0 ? null : problems();
     }
 
     synchronized String problems() {

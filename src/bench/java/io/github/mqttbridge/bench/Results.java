@@ -34,8 +34,13 @@ final class Results {
                 rounds.get(cell).stream().mapToInt(RoundResult::messages).sum()};
     }
 
+    /** The N of the cell's rounds: sized once, the same in every repetition. */
+    int messages(Cell cell) {
+        return rounds.get(cell).get(0).messages();
+    }
+
     Spread receive(Cell cell) {
-        return spread(cell, RoundResult::receiveRate);
+        return spread(cell, RoundResult::steadyReceiveRate);
     }
 
     Spread publish(Cell cell) {

@@ -48,10 +48,10 @@ class TargetsTest {
         assertTrue(checks.get(0).met());
     }
 
-    /** A round of {@link #MESSAGES} 64 B messages on Mosquitto, all received at {@code rate} per second. */
+    /** A round of {@link #MESSAGES} 64 B messages on Mosquitto, all received at {@code rate} per second, steadily. */
     private static void add(Results results, Library library, int qos, double rate) {
         long nanos = Math.round(MESSAGES / rate * 1e9);
         results.add(new Results.Cell("mosquitto", library.id(), qos, 64),
-                new RoundResult(MESSAGES, MESSAGES, 64, nanos, nanos));
+                new RoundResult(MESSAGES, MESSAGES, 64, nanos, nanos, rate));
     }
 }
