@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * acknowledged to the broker only in {@link #commitRecord}, once Kafka has its record: a task, worker or broker
  * that dies before loses nothing, as the broker (session kept with clean session off) sends it again. The task
  * delegates: {@link Subscriptions} subscribes, {@link HandOverQueue} and {@link UncommittedRecords} bound what
- * waits, {@link SourceRecordMapper} makes the records, {@link PendingAcks} says what may be acknowledged,
- * {@link SourceBadRecords} applies errors.tolerance and {@link SourceOutageLog} reports an unreachable broker.
+ * waits, {@link SourceRecordMapper} makes the records, each a {@link MessageRecord} that carries its message to
+ * acknowledge, {@link PendingAcks} counts those awaiting Kafka, {@link SourceBadRecords} applies errors.tolerance and {@link SourceOutageLog} reports an unreachable broker.
  */
 public class MqttSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(MqttSourceTask.class);
@@ -146,7 +146,7 @@ public class MqttSourceTask extends SourceTask {
         }
         List<SourceRecord> records = new ArrayList<>(batch.size());
         for (Arrived arrived : batch) {
-            SourceRecord record;
+            MessageRecord record;
             try {
                 record = mapper.toRecord(arrived, ++sequence);
             } catch (BadRecordException e) {
@@ -156,9 +156,9 @@ public class MqttSourceTask extends SourceTask {
                     continue;
                 }
             }
-            pendingAcks.track(record, arrived.message());
+            pendingAcks.track(record);
             records.add(record);
-            uncommitted.handedOver(record, arrived.payload().length);
+            uncommitted.handedOver(record);
         }
         return records;
     }
@@ -180,8 +180,10 @@ public class MqttSourceTask extends SourceTask {
         if (receipts != null && receipts.committed(record, SourceRecordMapper.sequence(record), metadata != null)) {
             return;
         }
-        pendingAcks.acknowledge(record);
-        uncommitted.committed(record);
+        if (record instanceof MessageRecord message && message.settle()) {
+            pendingAcks.acknowledge(message);
+            uncommitted.committed(message);
+        }
         metrics.recordCommitted();
     }
 

@@ -2,7 +2,6 @@ package io.github.mqttbridge.connect.source;
 
 import io.github.mqttbridge.connect.task.BadRecordException;
 import io.github.mqttbridge.connect.task.ErrorPolicy;
-import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * What becomes of a message whose payload the format cannot read, per the {@link ErrorPolicy}. Source connectors
@@ -25,7 +24,7 @@ final class SourceBadRecords {
     }
 
     /** The dead letter record to send instead, or null to skip the message; throws when errors are not tolerated. */
-    SourceRecord handle(Arrived arrived, long sequence, BadRecordException e) {
+    MessageRecord handle(Arrived arrived, long sequence, BadRecordException e) {
         String what = "the message on MQTT topic '" + arrived.message().destinationName() + "'";
         return switch (policy.handle(what, e)) {
             case DEAD_LETTER -> mapper.toDeadLetter(arrived, sequence, deadLetterTopic, e.getMessage());

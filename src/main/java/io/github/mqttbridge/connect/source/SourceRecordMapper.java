@@ -62,24 +62,23 @@ final class SourceRecordMapper {
     }
 
     /** The record for a message; throws {@link BadRecordException} when the format cannot read the payload. */
-    SourceRecord toRecord(Arrived arrived, long sequence) throws BadRecordException {
+    MessageRecord toRecord(Arrived arrived, long sequence) throws BadRecordException {
         String topic = arrived.message().destinationName();
         String kafkaTopic = template.render(topic);
         PayloadReader.Read read = format.read(topic, kafkaTopic, arrived.payload());
         SchemaAndValue value = read.value();
-        return new SourceRecord(sourcePartition, offset(arrived, sequence), kafkaTopic, null,
-                Schema.STRING_SCHEMA, read.key(), value.schema(), value.value(), arrived.arrivalMillis(),
-                headers(arrived));
+        return new MessageRecord(arrived, sourcePartition, offset(arrived, sequence), kafkaTopic,
+                Schema.STRING_SCHEMA, read.key(), value.schema(), value.value(), headers(arrived));
     }
 
     /** The raw payload of a message the format could not read, for the dead letter topic, with the reason. */
-    SourceRecord toDeadLetter(Arrived arrived, long sequence, String deadLetterTopic, String reason) {
+    MessageRecord toDeadLetter(Arrived arrived, long sequence, String deadLetterTopic, String reason) {
         String topic = arrived.message().destinationName();
         Headers headers = headers(arrived)
                 .addString(HEADER_ERROR_REASON, reason)
                 .addString(HEADER_ERROR_FORMAT, format.configName());
-        return new SourceRecord(sourcePartition, offset(arrived, sequence), deadLetterTopic, null,
-                Schema.STRING_SCHEMA, topic, Schema.BYTES_SCHEMA, arrived.payload(), arrived.arrivalMillis(), headers);
+        return new MessageRecord(arrived, sourcePartition, offset(arrived, sequence), deadLetterTopic,
+                Schema.STRING_SCHEMA, topic, Schema.BYTES_SCHEMA, arrived.payload(), headers);
     }
 
     /** Made only once the record is sure to be made: stamping takes the message's id into the receipts. */

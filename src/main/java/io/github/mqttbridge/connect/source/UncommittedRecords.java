@@ -1,9 +1,8 @@
 package io.github.mqttbridge.connect.source;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.connect.source.SourceRecord;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The records {@code poll()} handed to Connect whose {@code commitRecord} has not come yet, bounded like the
@@ -15,9 +14,10 @@ import org.apache.kafka.connect.source.SourceRecord;
 final class UncommittedRecords {
     private final int maxRecords;
     private final long maxBytes;
-    /** Identity, as for the acknowledgements: Connect commits the very object poll() returned. */
-    private final Map<SourceRecord, Integer> sizes = new IdentityHashMap<>();
-    private long bytes;
+    private final AtomicInteger records = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
+    /** Set while poll() waits for room: commits, which come once per record, take the monitor only then. */
+    private volatile boolean awaited;
 
     UncommittedRecords(int maxRecords, long maxBytes) {
         this.maxRecords = maxRecords;
@@ -28,40 +28,55 @@ final class UncommittedRecords {
      * Waits up to {@code waitMillis} until there is room for more, and says whether there is. One batch may go over
      * the bound, so that a single large message still passes.
      */
-    synchronized boolean awaitRoom(long waitMillis) throws InterruptedException {
+    boolean awaitRoom(long waitMillis) throws InterruptedException {
+        if (!full()) {
+            return true;
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        while (full()) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return false;
+        synchronized (this) {
+            // Announced before the check: a commit that the check does not see sees this, and wakes us.
+            awaited = true;
+            try {
+                while (full()) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, remaining);
+                }
+                return true;
+            } finally {
+                awaited = false;
             }
-            TimeUnit.NANOSECONDS.timedWait(this, remaining);
-        }
-        return true;
-    }
-
-    synchronized void handedOver(SourceRecord record, int payloadBytes) {
-        sizes.put(record, payloadBytes);
-        bytes += payloadBytes;
-    }
-
-    synchronized void committed(SourceRecord record) {
-        Integer size = sizes.remove(record);
-        if (size != null) {
-            bytes -= size;
-            notifyAll();
         }
     }
 
-    synchronized int size() {
-        return sizes.size();
+    void handedOver(MessageRecord record) {
+        records.incrementAndGet();
+        bytes.addAndGet(record.payloadBytes());
     }
 
-    synchronized long bytes() {
-        return bytes;
+    /** Kafka has {@code record}, {@link MessageRecord#settle() settled} just now. */
+    void committed(MessageRecord record) {
+        records.decrementAndGet();
+        bytes.addAndGet(-record.payloadBytes());
+        if (awaited) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+    }
+
+    int size() {
+        return records.get();
+    }
+
+    long bytes() {
+        return bytes.get();
     }
 
     private boolean full() {
-        return sizes.size() >= maxRecords || (bytes >= maxBytes && !sizes.isEmpty());
+        int n = records.get();
+        return n >= maxRecords || (bytes.get() >= maxBytes && n > 0);
     }
 }
