@@ -41,13 +41,6 @@ public final class Connection {
      */
     static final int GATHER_UNACKNOWLEDGED = 64;
     static final long GATHER_NANOS = 500_000;
-    /**
-     * The reader's side of the same: with as many publishes awaiting acknowledgement, a read that brought less than
-     * this is followed by a pause of {@link #GATHER_NANOS} before the next, so that what the server sends one packet
-     * per write (Mosquitto does) is read, handled and handed to the callbacks a few dozen at a time rather than with a
-     * system call and two wake-ups each. A read that brought more leaves no room to gather and reads on at once.
-     */
-    static final int GATHER_READ_BYTES = 16 * 1024;
 
     /** Receives what the connection reads and how it ends. */
     public interface Handler {
@@ -223,9 +216,6 @@ public final class Connection {
                 handleWholePackets(in);
                 handler.onReadDone(this);
                 in.compact();
-                if (n < GATHER_READ_BYTES && handler.unacknowledgedPublishes() >= GATHER_UNACKNOWLEDGED) {
-                    LockSupport.parkNanos(GATHER_NANOS);
-                }
             }
         } catch (MqttDecodeException e) {
             refuse(e.reasonCode(),

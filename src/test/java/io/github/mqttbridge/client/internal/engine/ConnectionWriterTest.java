@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mqttbridge.client.internal.codec.packet.MqttPacket;
 import io.github.mqttbridge.client.internal.codec.packet.MqttVersion;
 import io.github.mqttbridge.client.internal.codec.packet.PubAckPacket;
 import io.github.mqttbridge.client.internal.transport.Transport;
@@ -22,9 +23,26 @@ class ConnectionWriterTest {
     private static final int PUBACK_BYTES = 4;
 
     private final RecordingTransport transport = new RecordingTransport();
-    private final CountingHandler handler = new CountingHandler();
+    private volatile int unacknowledged;
     private final Connection connection = new Connection(transport, "tcp://test", MqttVersion.MQTT_3_1_1,
-            1 << 20, "test", handler);
+            1 << 20, "test", new Connection.Handler() {
+                @Override
+                public void onPacket(Connection c, MqttPacket packet) {
+                }
+
+                @Override
+                public void onClosed(Connection c, EngineFailure cause) {
+                }
+
+                @Override
+                public void onReadDone(Connection c) {
+                }
+
+                @Override
+                public int unacknowledgedPublishes() {
+                    return unacknowledged;
+                }
+            });
 
     @AfterEach
     void close() {
@@ -68,7 +86,7 @@ class ConnectionWriterTest {
 
     @Test
     void with_many_publishes_in_flight_the_writer_gathers_what_follows_into_one_write() {
-        handler.unacknowledged = Connection.GATHER_UNACKNOWLEDGED;
+        unacknowledged = Connection.GATHER_UNACKNOWLEDGED;
         connection.start();
         await().atMost(Duration.ofSeconds(10)).until(this::writerParked);
         for (int id = 1; id <= 50; id++) {
