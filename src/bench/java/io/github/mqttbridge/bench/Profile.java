@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -33,6 +34,8 @@ final class Profile {
     private final Map<String, Integer> leaves = new HashMap<>();
     private final Map<String, Integer> ours = new HashMap<>();
     private final Map<String, Integer> threads = new HashMap<>();
+    /** Per thread, the samples with a frame of our package anywhere on the stack: our code or what it called. */
+    private final Map<String, Integer> threadsInOurCode = new HashMap<>();
     private int samples;
 
     private Profile(String ourPackage, String intro, String leafMeaning) {
@@ -82,11 +85,14 @@ final class Profile {
     private void add(String thread, List<RecordedFrame> frames) {
         samples++;
         // the round id in the thread names only repeats what the section is about
-        threads.merge(thread == null ? "?" : thread.replaceFirst("^mqtt-profile-.*?-(pub|sub)-", "$1-"), 1,
-                Integer::sum);
+        String threadName = thread == null ? "?" : thread.replaceFirst("^mqtt-profile-.*?-(pub|sub)-", "$1-");
+        threads.merge(threadName, 1, Integer::sum);
         leaves.merge(name(frames.get(0)), 1, Integer::sum);
         frames.stream().map(Profile::name).filter(n -> n.startsWith(ourPackage)).findFirst()
-                .ifPresent(n -> ours.merge(n, 1, Integer::sum));
+                .ifPresent(n -> {
+                    ours.merge(n, 1, Integer::sum);
+                    threadsInOurCode.merge(threadName, 1, Integer::sum);
+                });
     }
 
     private static String name(RecordedFrame frame) {
@@ -95,6 +101,17 @@ final class Profile {
 
     int samples() {
         return samples;
+    }
+
+    /**
+     * The share of the samples of the threads that {@code select} picks (by name) that had a frame of our package
+     * on the stack; NaN when there were none.
+     */
+    double shareInOurCode(Predicate<String> select) {
+        int all = threads.entrySet().stream().filter(e -> select.test(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        int inOurs = threadsInOurCode.entrySet().stream().filter(e -> select.test(e.getKey()))
+                .mapToInt(Map.Entry::getValue).sum();
+        return all == 0 ? Double.NaN : (double) inOurs / all;
     }
 
     String markdown() {

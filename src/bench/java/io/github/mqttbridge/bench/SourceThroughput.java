@@ -25,6 +25,8 @@ final class SourceThroughput {
 
     private final SteadyResults results = new SteadyResults();
     private final Map<Integer, String> profiles = new TreeMap<>();
+    /** Where a QoS 1 record's CPU went, when the aim for it was missed; empty otherwise. */
+    private String cpuSplit = "";
     private SteadyRound round;
 
     /** Runs the rounds of every QoS, printing a row as each QoS is done. */
@@ -53,6 +55,9 @@ final class SourceThroughput {
             }
             if (ratio(qos, ONE_TASK) < SourceBenchmark.ratioAim(qos)) {
                 profiles.put(qos, profile(bench, load, one, qos));
+            }
+            if (qos == 1 && results.workerMicrosPerRecord(1, ONE_TASK) >= QOS1_MICROS_BEFORE / 2) {
+                cpuSplit = cpuSplit(bench, load, one);
             }
         } finally {
             bench.rest().deleteConnector(one);
@@ -143,9 +148,9 @@ final class SourceThroughput {
                 + (results.qosLevels().contains(1) ? results.threadTable(1, ONE_TASK) : "");
     }
 
-    /** The profiles of the QoS levels whose target was missed. */
+    /** The profiles of the QoS levels whose target was missed, and of the CPU per record if its aim was. */
     String profiles() {
-        return String.join("", profiles.values());
+        return cpuSplit + String.join("", profiles.values());
     }
 
     private String method(SuiteOptions options) {
@@ -184,6 +189,16 @@ final class SourceThroughput {
         Path file = Charts.bars(options.chartDir().resolve(chartId + "-throughput.png"),
                 "MQTT to Kafka: source connector and our raw subscriber", "QoS", "messages/s (median)", series);
         return options.chartLink("Source throughput by QoS", file) + "\n\n";
+    }
+
+    /** The QoS 1 CPU per record by owner, with the JFR samples of one more round of the connector {@code name}. */
+    private String cpuSplit(ConnectorBench bench, MqttLoad load, String name) throws Exception {
+        Profile profile = bench.jvm.profile(WorkerJvm.CPU_SAMPLES, "jdk.ExecutionSample",
+                SourceBenchmark.PROFILE_INTRO, () -> connectorRound(round, bench, load, name, 1, 1));
+        OwnerSplit split = new OwnerSplit(results.byOwner(1, ONE_TASK), results.records(1, ONE_TASK),
+                OwnerSplit.sampledInOurCode(profile));
+        return "### Where a QoS 1 record's CPU goes (target missed)\n\n" + split.markdown(QOS1_MICROS_BEFORE / 2)
+                + "The extra round's JFR samples:\n\n" + profile.markdown() + "\n";
     }
 
     private String profile(ConnectorBench bench, MqttLoad load, String name, int qos) throws Exception {

@@ -124,16 +124,34 @@ final class SteadyResults {
      */
     String threadTable(int qos, String kind) {
         List<SteadyResult> rounds = rounds(qos, kind);
-        Map<String, ThreadProfile.Counters> byThread = new HashMap<>();
-        rounds.forEach(r -> r.workerThreads().forEach((thread, c) -> byThread.merge(thread, c,
-                ThreadProfile.Counters::plus)));
         long records = rounds.stream().mapToLong(SteadyResult::records).sum();
         return "Where the worker's CPU went at QoS " + qos + ", " + kind + ", over the windows of all repetitions, "
                 + "by kind of thread (numbers in names left out): CPU time as Linux counts it (/proc, in 10 ms "
                 + "ticks), of which in the kernel (system calls: socket reads and writes, waking other threads), and "
                 + "the times a thread waited for something (a park, a socket read) or was pre-empted, per record. "
                 + "Threads under 1 % of the total are summed as others.\n\n"
-                + ThreadProfile.markdown(ThreadProfile.sortedByCpu(byThread), records, 0.01) + "\n";
+                + ThreadProfile.markdown(ThreadProfile.sortedByCpu(workerThreads(rounds)), records, 0.01) + "\n";
+    }
+
+    /**
+     * The worker's thread counters at {@code qos} in the {@code kind} rounds, summed over their windows by whose work
+     * each thread does ({@link ThreadProfile.Owner}).
+     */
+    Map<ThreadProfile.Owner, ThreadProfile.Counters> byOwner(int qos, String kind) {
+        return ThreadProfile.byOwner(workerThreads(rounds(qos, kind)));
+    }
+
+    /** The records of the {@code kind} rounds at {@code qos}, over all their windows. */
+    long records(int qos, String kind) {
+        return rounds(qos, kind).stream().mapToLong(SteadyResult::records).sum();
+    }
+
+    /** The worker's threads of {@code rounds}, each kind's counters summed over their windows. */
+    private static Map<String, ThreadProfile.Counters> workerThreads(List<SteadyResult> rounds) {
+        Map<String, ThreadProfile.Counters> byThread = new HashMap<>();
+        rounds.forEach(r -> r.workerThreads().forEach((thread, c) -> byThread.merge(thread, c,
+                ThreadProfile.Counters::plus)));
+        return byThread;
     }
 
     /** The median over the repetitions of the worker's CPU µs per record in the {@code kind} rounds at {@code qos}. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -110,6 +111,55 @@ final class ThreadProfile {
         byKind.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().cpuNanos(), a.getValue().cpuNanos()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
+    }
+
+    /** Whose work a kind of thread does in a Connect worker, so that the connector's own cost reads apart. */
+    enum Owner {
+        TASK("Connect's task thread: our `poll()` or `put()`, and Connect's conversion and the Kafka client calls"
+                + " it makes"),
+        KAFKA("Kafka's client threads (the producer's sender, the consumer's background and heartbeat threads),"
+                + " which also run the producer's callbacks that acknowledge MQTT messages"),
+        MQTT("our MQTT client's threads (`mqtt-*`)"),
+        JVM("the JVM's own threads: JIT compilers, garbage collection, the VM thread"),
+        MEASUREMENT("the benchmark's JMX reads of the worker (`RMI TCP Connection`)"),
+        OTHER("others");
+
+        private final String description;
+
+        Owner(String description) {
+            this.description = description;
+        }
+
+        String description() {
+            return description;
+        }
+
+        static Owner of(String kind) {
+            if (kind.startsWith("task-thread-")) {
+                return TASK;
+            }
+            if (kind.startsWith("kafka-") || kind.startsWith("consumer_background_thread")) {
+                return KAFKA;
+            }
+            if (kind.startsWith("mqtt-")) {
+                return MQTT;
+            }
+            if (kind.contains("CompilerThread") || kind.startsWith("VM ") || kind.startsWith("GC ")
+                    || kind.startsWith("G1 ") || kind.equals("Sweeper thread")) {
+                return JVM;
+            }
+            if (kind.startsWith("RMI ") || kind.startsWith("JMX ")) {
+                return MEASUREMENT;
+            }
+            return OTHER;
+        }
+    }
+
+    /** The counters of {@code byKind} summed by {@link Owner}, in the order of the owners. */
+    static Map<Owner, Counters> byOwner(Map<String, Counters> byKind) {
+        Map<Owner, Counters> byOwner = new EnumMap<>(Owner.class);
+        byKind.forEach((kind, c) -> byOwner.merge(Owner.of(kind), c, Counters::plus));
+        return byOwner;
     }
 
     static String kind(String threadName) {

@@ -50,4 +50,23 @@ class ThreadProfileTest {
         assertTrue(table.contains("| others | 0.0 | 0.0 | 0 % | 0.00 | 0.00 |"), table);
         assertTrue(table.contains("| **all** | 6.0 | 2.0 | 100 % | 0.70 | 0.01 |"), table);
     }
+
+    @Test
+    void threads_are_told_apart_by_whose_work_they_do() {
+        assertEquals(ThreadProfile.Owner.TASK, ThreadProfile.Owner.of("task-thread-bk-src-<id>-N"));
+        assertEquals(ThreadProfile.Owner.KAFKA,
+                ThreadProfile.Owner.of("kafka-producer-network-thread | connector-producer-bk-src-<id>-N"));
+        assertEquals(ThreadProfile.Owner.MQTT, ThreadProfile.Owner.of("mqtt-bk-src-<id>-N-reader"));
+        assertEquals(ThreadProfile.Owner.JVM, ThreadProfile.Owner.of("CN CompilerThreadN"));
+        assertEquals(ThreadProfile.Owner.MEASUREMENT, ThreadProfile.Owner.of("RMI TCP Connection(N)-N.N.N.N"));
+        assertEquals(ThreadProfile.Owner.OTHER, ThreadProfile.Owner.of("KafkaBasedLog Work Thread - offsets"));
+
+        Map<String, ThreadProfile.Counters> byKind = new LinkedHashMap<>();
+        byKind.put("mqtt-a-N-reader", new ThreadProfile.Counters(1_000, 2_000, 1, 0));
+        byKind.put("mqtt-a-N-writer", new ThreadProfile.Counters(3_000, 0, 1, 1));
+        byKind.put("VM Thread", new ThreadProfile.Counters(500, 0, 0, 0));
+        Map<ThreadProfile.Owner, ThreadProfile.Counters> byOwner = ThreadProfile.byOwner(byKind);
+        assertEquals(new ThreadProfile.Counters(4_000, 2_000, 2, 1), byOwner.get(ThreadProfile.Owner.MQTT));
+        assertEquals(new ThreadProfile.Counters(500, 0, 0, 0), byOwner.get(ThreadProfile.Owner.JVM));
+    }
 }
