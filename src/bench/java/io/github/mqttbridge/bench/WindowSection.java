@@ -89,7 +89,11 @@ final class WindowSection implements BenchSection {
     private static String stockMarkdown(Map<Library, RoundResult> onStock) {
         StringBuilder md = new StringBuilder("""
 
-                On Mosquitto as installed (`max_inflight_messages 20`, `max_queued_messages 1000`), each client at                 its defaults publishing %,d QoS 2 messages of %d B to a subscriber of its own library, once: how                 many arrived. On MQTT 5 Mosquitto states its limit as its Receive Maximum (20), which every client                 here keeps to; on MQTT 3.1.1 it cannot, and a client that keeps more in flight has the rest                 acknowledged and dropped. The rate of these rounds is not comparable with the table above.
+                On Mosquitto as installed (`max_inflight_messages 20`, `max_queued_messages 1000`), each client at \
+                its defaults publishing %,d QoS 2 messages of %d B to a subscriber of its own library, once: how \
+                many arrived. On MQTT 5 Mosquitto states its limit as its Receive Maximum (20), which every client \
+                here keeps to; on MQTT 3.1.1 it cannot, and a client that keeps more in flight has the rest \
+                acknowledged and dropped.
 
                 | Client | Protocol | QoS 2 in flight | Received of sent |
                 |---|---|---|---:|
