@@ -32,7 +32,6 @@ final class Receiver {
     private final int steadyTo;
     private long steadyFromAt;
     private long steadyToAt;
-    private int steadyToCount;
 
     private final LongSupplier nanoClock;
 
@@ -66,7 +65,6 @@ final class Receiver {
             }
             if (distinct <= steadyTo) {
                 steadyToAt = lastArrivalAt;
-                steadyToCount = distinct;
             }
             if (distinct == expected) {
                 allArrivedAt.complete(lastArrivalAt);
@@ -107,6 +105,7 @@ final class Receiver {
      * flight nor the drain at the end weighs in the rate; NaN when too few came to span a window.
      */
     synchronized double steadyRate() {
+        int steadyToCount = Math.min(distinct, steadyTo);
         return steadyToCount > steadyFrom ? (steadyToCount - steadyFrom) / ((steadyToAt - steadyFromAt) / 1e9)
                 : Double.NaN;
     }

@@ -99,10 +99,17 @@ final class WindowSection implements BenchSection {
                 |---|---|---|---:|
                 """.formatted(onStock.values().iterator().next().messages(), SIZE));
         onStock.forEach((library, r) -> md.append(String.format(Locale.ROOT, "| `%s` | %s | %s | %,d of %,d |%n",
-                library.id(), library.mqttVersion() == 5 ? "MQTT 5" : "MQTT 3.1.1", library.mqttVersion() == 5
-                        ? "the server's Receive Maximum" : library == Library.OURS ? String.valueOf(DEFAULT_QOS2_WINDOW)
-                        : String.format(Locale.ROOT, "%,d", library.window()), r.received(), r.messages())));
+                library.id(), library.mqttVersion() == 5 ? "MQTT 5" : "MQTT 3.1.1", qos2Window(library),
+                r.received(), r.messages())));
         return md.toString();
+    }
+
+    /** How many QoS 2 publishes a client at its defaults keeps in flight. */
+    private static String qos2Window(Library library) {
+        if (library.mqttVersion() == 5) {
+            return "the server's Receive Maximum";
+        }
+        return String.format(Locale.ROOT, "%,d", library == Library.OURS ? DEFAULT_QOS2_WINDOW : library.window());
     }
 
     private static RoundResult round(SuiteOptions options, AutoCloseableBroker broker, Setting s, int messages,
