@@ -31,13 +31,12 @@ final class MessageRecord extends SourceRecord {
         return SETTLED.compareAndSet(this, 0, 1);
     }
 
-    /** Tells the broker it may forget the message; QoS 0 has nothing to acknowledge. */
+    /** Tells the broker it may forget the message: only for one that {@link #awaitsAck()}. */
     void acknowledge() {
-        if (awaitsAck()) {
-            arrived.message().ack();
-        }
+        arrived.message().ack();
     }
 
+    /** QoS 1 and 2: QoS 0 has nothing to acknowledge. */
     boolean awaitsAck() {
         return arrived.message().qos() > 0;
     }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * that dies before loses nothing, as the broker (session kept with clean session off) sends it again. The task
  * delegates: {@link Subscriptions} subscribes, {@link HandOverQueue} and {@link UncommittedRecords} bound what
  * waits, {@link SourceRecordMapper} makes the records, each a {@link MessageRecord} that carries its message to
- * acknowledge, {@link PendingAcks} counts those awaiting Kafka, {@link SourceBadRecords} applies errors.tolerance and {@link SourceOutageLog} reports an unreachable broker.
+ * acknowledge, {@link PendingAcks} counts those awaiting Kafka, {@link SourceBadRecords} applies errors.tolerance
+ * and {@link SourceOutageLog} reports an unreachable broker.
  */
 public class MqttSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(MqttSourceTask.class);
